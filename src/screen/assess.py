@@ -1,0 +1,111 @@
+"""Turn the evidence on a row into a risk level and plain-English reasons.
+
+Default policy (``[policy]`` in screen.toml changes which country factors count):
+
+- high: an entity match in the hit band, or the supplier is located in North Korea;
+- medium: an entity match in the review band, or a high-risk country together with a core
+  sector, or an ambiguous country (a bare "Korea");
+- low: a high-risk country alone, a core sector alone, or an extended sector (textiles,
+  fishing, IT services, ...) together with a high-risk country;
+- clear: none of these. An extended sector alone leaves the supplier clear (still reported).
+
+Every reason is one sentence naming the evidence and its source.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from screen.config import PolicyConfig
+from screen.model import RISK_ORDER, CountryResult, Match, SectorHit
+
+
+def _country_sentence(c: CountryResult, factors_text: str) -> str:
+    return f"Country '{c.input}' resolved to {c.code} ({c.name}): {factors_text}."
+
+
+def assess_row(
+    blank: bool,
+    country: CountryResult | None,
+    sectors: tuple[SectorHit, ...],
+    matches: tuple[Match, ...],
+    policy: PolicyConfig,
+) -> tuple[str, list[str]]:
+    if blank:
+        return "clear", ["Blank row: nothing to screen."]
+    risk = "clear"
+    reasons: list[str] = []
+
+    def raise_to(level: str) -> None:
+        nonlocal risk
+        if RISK_ORDER[level] > RISK_ORDER[risk]:
+            risk = level
+
+    for m in matches:
+        if m.band == "hit":
+            raise_to("high")
+            reasons.append(f"Name matches a listed entity (hit): {m.explanation}")
+        else:
+            raise_to("medium")
+            reasons.append(f"Possible listed entity, needs review: {m.explanation}")
+    high_country = False
+    if country is not None and country.status == "resolved" and country.code:
+        listed = [f for f in country.factors if f.factor in policy.high_risk_country_factors]
+        watch = [f for f in country.factors if f.factor in policy.watch_country_factors]
+        if any(f.factor == "dprk_origin" for f in listed):
+            raise_to("high")
+            text = "; ".join(f"{f.detail} ({f.source})" for f in listed)
+            reasons.append(f"Supplier located in North Korea: country '{country.input}' resolved to KP: {text}.")
+        elif listed:
+            high_country = True
+            text = "; ".join(f"{f.detail} ({f.source})" for f in listed)
+            reasons.append(_country_sentence(country, text))
+        elif watch:
+            text = "; ".join(f"{f.detail} ({f.source})" for f in watch)
+            reasons.append(_country_sentence(country, text) + " (noted; does not raise the risk on its own)")
+    elif country is not None and country.status == "ambiguous":
+        raise_to("medium")
+        reasons.append(
+            f"Country '{country.input}' is ambiguous: it could mean {' or '.join(country.candidates) or 'several countries'} "
+            "(North or South Korea); confirm the supplier's country."
+        )
+    core = [s for s in sectors if s.sector in policy.core_sectors]
+    extended = [s for s in sectors if s.sector not in policy.core_sectors]
+    for s in core:
+        reasons.append(
+            f"Sector '{s.sector}' from {s.evidence}: a core sector of North Korean overseas labour "
+            "(US State Department / Congressional reporting)."
+        )
+    for s in extended:
+        reasons.append(
+            f"Sector '{s.sector}' from {s.evidence}: named in the July 2018 US advisory on North Korean "
+            "supply-chain risk" + ("." if high_country else " (noted; does not raise the risk on its own).")
+        )
+    if high_country and core:
+        raise_to("medium")
+    elif high_country or core:
+        raise_to("low")
+    if high_country and extended and not core:
+        raise_to("low")
+    if risk == "clear" and not reasons:
+        reasons.append("No listed-entity match, no high-risk country and no high-risk sector found.")
+    return risk, reasons
+
+
+def assess(df: pd.DataFrame, policy: PolicyConfig) -> pd.DataFrame:
+    """Pure stage: a copy of ``df`` with ``risk`` and ``rationale`` columns."""
+    out = df.copy()
+    risks: list[str] = []
+    rationales: list[list[str]] = []
+    n = len(out)
+    blanks = out["_blank"].tolist() if "_blank" in out else [False] * n
+    countries = out["country_result"].tolist() if "country_result" in out else [None] * n
+    sectors = out["sectors"].tolist() if "sectors" in out else [()] * n
+    matches = out["matches"].tolist() if "matches" in out else [()] * n
+    for b, c, s, m in zip(blanks, countries, sectors, matches, strict=True):
+        r, why = assess_row(bool(b), c, tuple(s or ()), tuple(m or ()), policy)
+        risks.append(r)
+        rationales.append(why)
+    out["risk"] = risks
+    out["rationale"] = rationales
+    return out

@@ -1,0 +1,97 @@
+"""The `screen` command line: a thin wrapper over the Python API.
+
+Commands parse arguments, call the library, print a summary and set the exit code:
+0 screening completed (whatever it found), 1 error, 2 usage error, 3 ``--fail-on`` level
+reached. Errors print one line, ``Error: …``, never a traceback (unless ``--debug``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+import traceback
+from collections.abc import Iterator
+
+import typer
+
+from screen.errors import ScreenError
+
+app = typer.Typer(
+    name="screen",
+    help="Screen supplier lists for North Korean forced-labour and sanctions risk.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_FAIL_ON = 3
+
+
+def err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@contextlib.contextmanager
+def handle_errors(debug: bool = False) -> Iterator[None]:
+    """Turn library errors into one line on stderr and exit code 1."""
+    try:
+        yield
+    except ScreenError as exc:
+        if debug:
+            traceback.print_exc()
+        err(f"Error: {exc}")
+        raise typer.Exit(EXIT_ERROR) from None
+    except KeyboardInterrupt:
+        err("Error: interrupted; no report was written.")
+        raise typer.Exit(EXIT_ERROR) from None
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+        if debug:
+            traceback.print_exc()
+        err(
+            f"Error: unexpected {type(exc).__name__}: {exc}. No report was written. "
+            "Run again with --debug and report the traceback."
+        )
+        raise typer.Exit(EXIT_ERROR) from None
+
+
+def setup_logging(quiet: bool, debug: bool) -> None:
+    level = logging.DEBUG if debug else (logging.ERROR if quiet else logging.WARNING)
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr, force=True)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        from screen import __version__
+
+        typer.echo(f"screen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=version_callback, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Screen supplier lists for North Korean forced-labour and sanctions risk."""
+
+
+from screen.cli import run_cmd as _run_cmd  # noqa: E402,F401  (registers `screen run`)
+
+with contextlib.suppress(ImportError):
+    from screen.cli.reference_cmd import app as _reference_app  # noqa: E402
+
+    app.add_typer(_reference_app, name="reference", help="List, show, import, validate and diff reference lists.")
+
+with contextlib.suppress(ImportError):
+    from screen.cli import review_cmd as _review_cmd  # noqa: E402,F401  (registers review / verify)
+
+
+def main() -> None:
+    app()

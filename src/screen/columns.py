@@ -1,0 +1,175 @@
+"""Find the supplier name, country, activity, industry code, city/address and ID columns.
+
+Headers are compared after case folding and removing spaces and punctuation, against
+synonyms in English, German, French, Spanish, Portuguese, Italian, Russian, Chinese, Korean
+and Japanese. ``--column name="Vendor Name"`` overrides detection. Only the name column is
+required.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from screen.errors import ColumnError
+
+# field -> synonyms (as people write them; normalised at import time)
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": (
+        "supplier", "supplier name", "suppliers", "vendor", "vendor name", "vendor_name", "company",
+        "company name", "name", "business name", "legal name", "legal entity name", "entity name",
+        "counterparty", "counterparty name", "partner", "partner name", "business partner", "seller",
+        "manufacturer", "factory", "factory name", "contractor", "subcontractor", "firm", "organisation",
+        "organization", "organization name", "trading name", "account name", "payee", "beneficiary",
+        "lieferant", "lieferantenname", "name des lieferanten", "firma", "firmenname", "unternehmen",
+        "hersteller", "kreditor", "kreditorname", "fournisseur", "nom du fournisseur", "nom fournisseur",
+        "raison sociale", "société", "societe", "entreprise", "nom", "proveedor", "nombre del proveedor",
+        "nombre proveedor", "razón social", "razon social", "empresa", "nombre", "fornecedor",
+        "nome do fornecedor", "fornitore", "ragione sociale", "поставщик", "наименование поставщика",
+        "наименование", "название", "компания", "организация", "контрагент", "供应商", "供应商名称",
+        "供應商", "公司名称", "公司", "企业名称", "厂商", "名称", "공급업체", "업체명", "회사명", "仕入先", "会社名",
+    ),
+    "country": (
+        "country", "ctry", "cntry", "country name", "country code", "country of origin", "origin",
+        "supplier country", "vendor country", "nation", "location country", "iso country", "land",
+        "herkunftsland", "lieferland", "pays", "pays d'origine", "país", "pais", "país de origen",
+        "paese", "nazione", "страна", "страна регистрации", "国家", "國家", "国家地区", "国别", "국가", "国",
+    ),
+    "industry": (
+        "industry", "activity", "business activity", "main activity", "industry description", "sector",
+        "business sector", "line of business", "business type", "business", "category", "commodity",
+        "products", "product", "products/services", "goods", "services", "description", "nature of business",
+        "branche", "tätigkeit", "taetigkeit", "wirtschaftszweig", "geschäftstätigkeit", "industrie",
+        "secteur", "activité", "activite", "secteur d'activité", "sector de actividad", "actividad",
+        "industria", "rubro", "giro", "atividade", "settore", "attività", "отрасль", "вид деятельности",
+        "деятельность", "сфера деятельности", "行业", "行業", "经营范围", "主营业务", "业务", "업종", "業種",
+    ),
+    "code": (
+        "naics", "naics code", "isic", "isic code", "nace", "nace code", "sic", "sic code", "industry code",
+        "activity code", "sector code", "wz", "wz code", "wz 2008", "code naf", "naf", "ape", "code ape",
+        "cnae", "ciiu", "оквэд", "код оквэд", "行业代码", "산업분류코드",
+    ),
+    "city": (
+        "city", "town", "address", "street address", "location", "site", "region", "province", "state",
+        "stadt", "ort", "adresse", "anschrift", "ville", "ciudad", "dirección", "direccion", "localidad",
+        "cidade", "endereço", "città", "indirizzo", "город", "адрес", "城市", "地址", "所在地", "도시", "주소", "住所",
+    ),
+    "id": (
+        "id", "supplier id", "vendor id", "vendor number", "vendor no", "supplier number", "supplier no",
+        "supplier code", "vendor code", "account", "account number", "number", "no", "ref", "reference",
+        "lieferantennummer", "kreditorennummer", "kreditor nr", "nr", "numéro fournisseur", "code fournisseur",
+        "código proveedor", "codigo proveedor", "número de proveedor", "код поставщика", "供应商编号",
+        "供应商代码", "编号",
+    ),
+}
+FIELD_LABELS = {
+    "name": "supplier name",
+    "country": "country",
+    "industry": "activity/industry",
+    "code": "industry code",
+    "city": "city/address",
+    "id": "supplier ID",
+}
+# words that, contained in a header, suggest a field when no synonym matches exactly
+_HINTS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "supplier", "vendor", "lieferant", "fournisseur", "proveedor", "поставщик", "供应商"),
+    "country": ("country", "land", "pays", "pais", "страна", "国家"),
+    "industry": ("industry", "activity", "sector", "branche", "secteur", "actividad", "отрасл", "行业"),
+    "code": ("naics", "isic", "nace", "sic"),
+    "city": ("city", "address", "stadt", "ville", "ciudad", "город", "адрес"),
+    "id": (" id", "id ", "number", "nummer", "code"),
+}
+
+
+def norm_header(text: str) -> str:
+    t = unicodedata.normalize("NFKC", text).casefold()
+    t = re.sub(r"[\s_\-./:#()\[\]*'’\"]+", " ", t)
+    return " ".join(t.split())
+
+
+_EXACT: dict[str, str] = {}
+for _field, _syns in SYNONYMS.items():
+    for _s in _syns:
+        _EXACT.setdefault(norm_header(_s), _field)
+        _EXACT.setdefault(norm_header(_s).replace(" ", ""), _field)
+
+
+def classify_header(header: str) -> tuple[str | None, int]:
+    """The field a header names and how sure we are (2 exact synonym, 1 hint, 0 none)."""
+    h = norm_header(header)
+    if not h:
+        return None, 0
+    exact = _EXACT.get(h) or _EXACT.get(h.replace(" ", ""))
+    if exact:
+        return exact, 2
+    padded = f" {h} "
+    for fld in ("code", "id", "country", "name", "industry", "city"):
+        if any(hint in padded for hint in _HINTS[fld]):
+            return fld, 1
+    return None, 0
+
+
+def header_score(row: Sequence[str]) -> int:
+    """How much a row looks like a supplier header (name column weighs most)."""
+    score = 0
+    fields_seen: set[str] = set()
+    for cell in row:
+        fld, sure = classify_header(cell)
+        if fld and fld not in fields_seen and sure:
+            fields_seen.add(fld)
+            score += (10 if fld == "name" else 3) * sure // 2 if sure == 2 else (5 if fld == "name" else 1)
+    return score if "name" in fields_seen else min(score, 9)
+
+
+@dataclass(frozen=True)
+class ColumnMap:
+    """field -> header of the input column used for it."""
+
+    mapping: dict[str, str]
+
+    def get(self, field: str) -> str | None:
+        return self.mapping.get(field)
+
+    def describe(self) -> str:
+        return ", ".join(f"{FIELD_LABELS[k]}='{v}'" for k, v in self.mapping.items())
+
+
+def map_columns(headers: Sequence[str], overrides: Mapping[str, str] | None = None, source: str = "") -> ColumnMap:
+    """Detect which header holds which field; ``overrides`` (field -> header) win."""
+    overrides = dict(overrides or {})
+    where = f"{source}: " if source else ""
+    for fld, hdr in overrides.items():
+        if fld not in SYNONYMS:
+            raise ColumnError(
+                f"{where}unknown field '{fld}' in --column; fields are: {', '.join(SYNONYMS)} (e.g. --column name=\"Vendor Name\")."
+            )
+        if hdr not in headers:
+            matches = [h for h in headers if norm_header(h) == norm_header(hdr)]
+            if len(matches) == 1:
+                overrides[fld] = matches[0]
+                continue
+            raise ColumnError(
+                f"{where}--column {fld}=\"{hdr}\" names no header; headers are: {', '.join(headers)}."
+            )
+    mapping: dict[str, str] = {}
+    used = set(overrides.values())
+    ranked: list[tuple[int, int, str, str]] = []
+    for i, hdr in enumerate(headers):
+        if hdr in used:
+            continue
+        fld, sure = classify_header(hdr)
+        if fld and fld not in overrides:
+            ranked.append((-sure, i, fld, hdr))
+    for _neg_sure, _i, fld, hdr in sorted(ranked):
+        if fld not in mapping and hdr not in mapping.values():
+            mapping[fld] = hdr
+    mapping.update(overrides)
+    if "name" not in mapping:
+        raise ColumnError(
+            f"{where}no supplier name column found; headers are: {', '.join(headers) or '(none)'}. "
+            'Pass --column name="HEADER".'
+        )
+    order = list(SYNONYMS)
+    return ColumnMap({k: mapping[k] for k in order if k in mapping})

@@ -1,0 +1,185 @@
+"""Compare a supplier name with a listed name, word by word, and say why they match.
+
+The score (0-100) is the share of the listed name's word weight that the supplier name
+covers, discounted for supplier words the listed name lacks (those cost less: suppliers add
+branches, places and activities). Words align when they are equal, equal under the
+romanisation key (Namkang ~ Namgang), close in spelling (typos), an abbreviation of the other
+("Arch." ~ "architectural"), or when several adjacent words of one side spell one word of the
+other (Rung Ra Do ~ Rungrado, Rich-Earth ~ richearth).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+
+from rapidfuzz.distance import Indel
+
+from screen.matching.weights import DISTINCTIVE
+from screen.normalize import NormName, roman_key
+
+MAX_SPAN = 3
+QUALIFIER_COST = 0.25
+JOINED_MIN = 90.0
+INSERTION_COST = 0.07  # a word in parentheses ("(Doha)") costs a quarter of an ordinary extra word
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Country names and demonyms written as one word: qualifiers, not identity."""
+    import pycountry
+
+    words = {"korean", "dprk", "chosun", "choson", "joson", "chinese", "russian", "prc", "uae"}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            n = getattr(c, attr, None)
+            if n and len(n.split()) == 1:
+                words.add(n.casefold())
+    words.add("korea")
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class Pair:
+    listed: str  # listed word(s), space-joined when several
+    supplier: str  # supplier word(s)
+    similarity: float  # 0-100
+    kind: str  # exact | romanisation | spelling | abbreviation | joined
+
+
+@dataclass(frozen=True)
+class Comparison:
+    score: float
+    pairs: tuple[Pair, ...]
+    missing: tuple[str, ...]  # listed words with no counterpart
+    extra: tuple[str, ...]  # supplier words with no counterpart
+    extra_core: tuple[str, ...]  # of those, the ones not in parentheses
+    distinctive: bool  # a distinctive listed word matched (or the listed name has none)
+    extra_distinctive: tuple[str, ...]  # unmatched supplier words that are themselves distinctive
+    numbers_agree: bool
+
+
+def token_similarity(a: str, b: str, b_abbrev: bool = False) -> tuple[float, str]:
+    """Similarity of two words (0-100) and how they relate."""
+    if a == b:
+        return 100.0, "exact"
+    short = min(len(a), len(b))
+    if a.isdigit() or b.isdigit():
+        return 0.0, ""
+    ka, kb = roman_key(a), roman_key(b)
+    if short >= 3 and ka == kb:
+        # equal under the key; the closer spelling wins ties (Taeseong: Taesong over Daesong)
+        return 94.0 + 4.0 * Indel.normalized_similarity(a, b), "romanisation"
+    if b_abbrev and len(b) >= 3 and a.startswith(b) and len(a) > len(b):
+        return 92.0, "abbreviation"
+    if short < 4:
+        return 0.0, ""
+    sim = Indel.normalized_similarity(a, b) * 100
+    ksim = Indel.normalized_similarity(ka, kb) * 100 - 4 if min(len(ka), len(kb)) >= 4 else 0.0
+    if ksim > sim:
+        return ksim, "romanisation"
+    return sim, "spelling"
+
+
+def _spans(tokens: tuple[str, ...]) -> list[tuple[int, int]]:
+    n = len(tokens)
+    return [(i, j) for i in range(n) for j in range(i + 1, min(n, i + MAX_SPAN) + 1)]
+
+
+def compare(
+    supplier: NormName,
+    listed: NormName,
+    weight: Callable[[str], float],
+    min_similarity: float = 80.0,
+    extra_cost: float = 0.35,
+) -> Comparison:
+    """Align the words of ``listed`` with those of ``supplier`` and score the alignment."""
+    lt, st = listed.tokens, supplier.tokens
+    if not lt or not st:
+        return Comparison(0.0, (), lt, st, st, False, (), True)
+    places = place_words()
+    lw = [weight(t) for t in lt]
+    # what a missing listed word costs: a place word ("Korea") a quarter of its weight
+    lcost = [w * (QUALIFIER_COST if t in places else 1.0) for t, w in zip(lt, lw, strict=True)]
+    sw = [
+        weight(t) * (QUALIFIER_COST if q or t in places else 1.0)
+        for t, q in zip(st, supplier.qualifier, strict=True)
+    ]
+    # candidate alignments between spans of the two names (one side a single word)
+    cands: list[tuple[float, float, tuple[int, int], tuple[int, int], Pair]] = []
+    for (li, lj), (si, sj) in product(_spans(lt), _spans(st)):
+        if lj - li > 1 and sj - si > 1:
+            continue
+        a = "".join(lt[li:lj])
+        b = "".join(st[si:sj])
+        abbrev = sj - si == 1 and lj - li == 1 and supplier.abbreviated[si]
+        sim, kind = token_similarity(a, b, abbrev)
+        if sim < min_similarity:
+            continue
+        if lj - li > 1 or sj - si > 1:
+            # words written apart on one side and together on the other must agree closely
+            if len(a) < 5 or sim < JOINED_MIN:
+                continue
+            kind = "joined" if kind == "exact" else kind
+        gain = sum(lcost[li:lj]) * sim / 100
+        cands.append((gain, sim, (li, lj), (si, sj), Pair(" ".join(lt[li:lj]), " ".join(st[si:sj]), sim, kind)))
+    # closest pairs first (an exact word beats a joined approximation), then the weightier
+    cands.sort(key=lambda c: (-round(c[1]), (c[2][1] - c[2][0]) + (c[3][1] - c[3][0]), -c[0]))
+    used_l: set[int] = set()
+    used_s: set[int] = set()
+    pairs: list[Pair] = []
+    matched = 0.0
+    distinctive_hit = False
+    for gain, sim, (li, lj), (si, sj), pair in cands:
+        lr, sr = set(range(li, lj)), set(range(si, sj))
+        if lr & used_l or sr & used_s:
+            continue
+        used_l |= lr
+        used_s |= sr
+        pairs.append(pair)
+        matched += gain
+        if sim >= 85 and any(lw[k] >= DISTINCTIVE for k in lr):
+            distinctive_hit = True
+        elif sim >= 85 and lj - li == 1 and sj - si > 1 and len(lt[li]) >= 6:
+            distinctive_hit = True
+    total_l = sum(lcost)
+    coverage = matched / total_l if total_l else 0.0
+    missing = tuple(lt[k] for k in range(len(lt)) if k not in used_l)
+    extra_idx = [k for k in range(len(st)) if k not in used_s]
+    extra = tuple(st[k] for k in extra_idx)
+    total_s = sum(sw)
+    extra_w = sum(sw[k] for k in extra_idx)
+    extra_ratio = extra_w / total_s if total_s else 0.0
+    score = 100.0 * coverage * (1.0 - extra_cost * extra_ratio)
+    has_distinctive = any(w >= DISTINCTIVE for w in lw)
+    extra_distinctive = tuple(
+        st[k] for k in extra_idx if not supplier.qualifier[k] and weight(st[k]) >= DISTINCTIVE
+    )
+    if not has_distinctive:
+        # a name made only of common words matches only in full, with nothing distinctive added
+        distinctive_hit = not missing and all(p.similarity >= 85 for p in pairs) and not extra_distinctive
+    numbers_agree = listed.numbers == frozenset(
+        t for t, q in zip(st, supplier.qualifier, strict=True) if t.isdigit() and not q
+    )
+    # a supplier word inside the matched run breaks the listed name apart
+    # ("Far Eastern International Bank" is not "Far Eastern Bank")
+    if used_s:
+        lo, hi = min(used_s), max(used_s)
+        gaps = sum(1 for k in range(lo, hi) if k not in used_s and not supplier.qualifier[k])
+        score *= 1.0 - INSERTION_COST * gaps
+    if not distinctive_hit:
+        score = min(score, 60.0)
+    if not numbers_agree:
+        score *= 0.6
+    return Comparison(
+        score=round(max(0.0, min(100.0, score)), 1),
+        pairs=tuple(pairs),
+        missing=missing,
+        extra=extra,
+        extra_core=tuple(st[k] for k in extra_idx if not supplier.qualifier[k]),
+        distinctive=distinctive_hit,
+        extra_distinctive=extra_distinctive,
+        numbers_agree=numbers_agree,
+    )

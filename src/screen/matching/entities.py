@@ -1,0 +1,213 @@
+"""The entity-matching stage: supplier names against the listed names, with corroboration.
+
+For each supplier name the best-scoring name of every candidate entry is kept. Then:
+
+- a weak alias (KOGEN, GENCO, ZENKO: short names OFAC itself calls weak) reaches at most
+  the review band, and a hit only with a corroborating country or sector;
+- the supplier's country agreeing with one of the entry's address countries adds points,
+  and disagreeing removes some (both known); a matching sector adds a little;
+- entries of one real entity on several lists (OFAC, UN, UK) are reported once, with the
+  other lists' IDs linked;
+- each match carries a one-sentence explanation a compliance officer can defend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from screen.config import MatchingConfig
+from screen.matching.compare import Comparison, compare
+from screen.matching.index import IndexedName, NameIndex
+from screen.model import CountryResult, Match, SectorHit
+from screen.normalize import NormName, normalize_name
+from screen.reference import Reference
+
+
+@dataclass(frozen=True)
+class _Best:
+    item: IndexedName
+    cmp: Comparison
+
+
+def best_per_entry(norm: NormName, index: NameIndex, cands: Iterable[int], cfg: MatchingConfig) -> dict[str, _Best]:
+    best: dict[str, _Best] = {}
+    floor = cfg.review - cfg.country_agree_bonus - cfg.sector_agree_bonus
+    for i in cands:
+        item = index.names[i]
+        c = compare(norm, item.norm, index.weights, cfg.min_token_similarity, cfg.extra_token_cost)
+        if c.score < floor:
+            continue
+        prev = best.get(item.ref_id)
+        if prev is None or (c.score, not item.weak) > (prev.cmp.score, not prev.item.weak):
+            best[item.ref_id] = _Best(item, c)
+    return best
+
+
+def _fmt_pairs(c: Comparison) -> list[str]:
+    out: list[str] = []
+    for p in c.pairs:
+        if p.kind == "exact":
+            continue
+        rel = "=" if p.similarity >= 99 else "~"
+        out.append(f"'{p.supplier}'{rel}'{p.listed}' ({p.kind})")
+    return out
+
+
+def explain(
+    supplier_name: str, entry: dict[str, object], best: _Best, score: float, notes: list[str], norm: NormName
+) -> str:
+    item, c = best.item, best.cmp
+    alias = f" via {item.name_type} name '{item.name}'" if item.name != entry["name"] else ""
+    parts = _fmt_pairs(c)
+    if norm.expansions:
+        parts.append(", ".join(f"'{a}' read as '{b}'" for a, b in norm.expansions))
+    if norm.legal_forms:
+        parts.append(f"legal form '{' '.join(norm.legal_forms)}' ignored")
+    if c.missing:
+        parts.append(f"listed word(s) {', '.join(repr(m) for m in c.missing)} absent")
+    if c.extra:
+        parts.append(f"extra word(s) {', '.join(repr(m) for m in c.extra)}")
+    if not parts:
+        parts.append("same words after normalisation")
+    tail = "; ".join(notes)
+    return (
+        f"'{supplier_name}' ≈ {entry['list']} {entry['official_id']} '{entry['name']}'{alias} "
+        f"(score {score:.0f}): {', '.join(parts)}" + (f"; {tail}" if tail else "") + "."
+    )
+
+
+def _entry_sectors(ref: Reference, entry: dict[str, object]) -> frozenset[str]:
+    text = f"{entry['name']} {entry.get('remarks', '')}"
+    return frozenset(h.sector for h in ref.sectors.classify(text))
+
+
+def adjust(
+    best: _Best,
+    entry: dict[str, object],
+    country: CountryResult | None,
+    sectors: tuple[SectorHit, ...],
+    entry_sectors: frozenset[str],
+    cfg: MatchingConfig,
+    country_name: str,
+) -> tuple[float, list[str], bool]:
+    """Apply corroboration and the weak-alias cap; returns score, notes, corroborated."""
+    score = best.cmp.score
+    notes: list[str] = []
+    countries = tuple(str(c) for c in entry.get("countries") or ())  # type: ignore[attr-defined]
+    corroborated = False
+    if country is not None and country.code and countries:
+        if country.code in countries:
+            score += cfg.country_agree_bonus
+            notes.append(f"listed address country {country_name} agrees with the supplier's country")
+            corroborated = True
+        else:
+            score -= cfg.country_disagree_penalty
+            notes.append(
+                f"supplier country {country_name} is not among the listed address countries ({', '.join(countries)})"
+            )
+    shared = sorted(entry_sectors & {h.sector for h in sectors})
+    if shared:
+        score += cfg.sector_agree_bonus
+        notes.append(f"sector {', '.join(shared)} agrees with the listed name")
+        corroborated = True
+    if best.item.weak:
+        if best.cmp.extra_distinctive or (best.cmp.extra_core and not corroborated):
+            # a weak alias inside a longer name (Genco Shipping & Trading) is another company
+            score = min(score, cfg.review - 1)
+        elif not corroborated:
+            score = min(score, cfg.weak_alias_cap)
+            notes.append("weak alias without corroborating country or sector: review only")
+        else:
+            notes.append("weak alias, corroborated")
+    return max(0.0, min(100.0, score)), notes, corroborated
+
+
+def match_entities(df: pd.DataFrame, ref: Reference, index: NameIndex, cfg: MatchingConfig, workers: int = 1) -> pd.DataFrame:
+    """Pure stage: a copy of ``df`` with a ``matches`` column (tuple of :class:`Match`)."""
+    out = df.copy()
+    names = out["name"].fillna("").astype(str).tolist() if "name" in out else [""] * len(out)
+    uniq = sorted({n for n in names if n.strip()})
+    norms = [normalize_name(n) for n in uniq]
+    cand_lists = index.candidates(norms, workers=workers) if len(index) else [set() for _ in norms]
+    per_name = {n: best_per_entry(q, index, c, cfg) for n, q, c in zip(uniq, norms, cand_lists, strict=True)}
+    entries = ref.entry_by_id
+    sector_cache: dict[str, frozenset[str]] = {}
+    countries = out["country_result"].tolist() if "country_result" in out else [None] * len(out)
+    sectors_col = out["sectors"].tolist() if "sectors" in out else [()] * len(out)
+    result: list[tuple[Match, ...]] = []
+    for name, country, sectors in zip(names, countries, sectors_col, strict=True):
+        found = per_name.get(name) or {}
+        matches: list[Match] = []
+        for ref_id, best in found.items():
+            entry = entries.get(ref_id)
+            if entry is None:
+                continue
+            if ref_id not in sector_cache:
+                sector_cache[ref_id] = _entry_sectors(ref, entry)
+            cname = country.name if isinstance(country, CountryResult) and country.name else ""
+            score, notes, _ = adjust(best, entry, country, tuple(sectors or ()), sector_cache[ref_id], cfg, cname)
+            if score < cfg.review:
+                continue
+            band = "hit" if score >= cfg.hit else "review"
+            matches.append(
+                Match(
+                    ref_id=ref_id,
+                    list=str(entry["list"]),
+                    official_id=str(entry["official_id"]),
+                    name=str(entry["name"]),
+                    matched_alias=best.item.name,
+                    alias_type=best.item.name_type,
+                    score=round(score, 1),
+                    band=band,
+                    explanation=explain(name, entry, best, score, notes, normalize_name(name)),
+                    programs=tuple(entry.get("programs") or ()),  # type: ignore[arg-type]
+                    listed_on=str(entry.get("listed_on") or ""),
+                    countries=tuple(entry.get("countries") or ()),  # type: ignore[arg-type]
+                    entry_hash=str(entry.get("entry_hash") or ""),
+                    details={
+                        "group_id": str(entry.get("group_id") or ""),
+                        "name_score": best.cmp.score,
+                        "pairs": [p.__dict__ for p in best.cmp.pairs],
+                        "missing": list(best.cmp.missing),
+                        "extra": list(best.cmp.extra),
+                    },
+                )
+            )
+        result.append(tuple(_collapse_groups(matches, cfg.max_matches)))
+    out["matches"] = result
+    return out
+
+
+_LIST_PREFERENCE = {"OFAC-SDN": 0, "UN-SC": 1, "UK": 2}
+
+
+def _collapse_groups(matches: list[Match], limit: int) -> list[Match]:
+    """One match per real entity: the best (OFAC first on ties), linking the other lists' IDs."""
+    groups: dict[str, list[Match]] = {}
+    for m in matches:
+        key = str(m.details.get("group_id") or m.ref_id)
+        groups.setdefault(key, []).append(m)
+    kept: list[Match] = []
+    for members in groups.values():
+        members.sort(key=lambda m: (-m.score, _LIST_PREFERENCE.get(m.list, 9), m.ref_id))
+        top = members[0]
+        linked = tuple(sorted({m.ref_id for m in members[1:]}))
+        if linked:
+            top = Match(**{**top.__dict__, "linked_ids": linked})
+        kept.append(top)
+    kept.sort(key=lambda m: (-m.score, _LIST_PREFERENCE.get(m.list, 9), m.ref_id))
+    # one supplier is one company: only the best candidate is a hit, the others go to review
+    for i in range(1, len(kept)):
+        if kept[i].band == "hit":
+            kept[i] = Match(
+                **{
+                    **kept[i].__dict__,
+                    "band": "review",
+                    "explanation": kept[i].explanation.rstrip(".")
+                    + f"; scored as a hit, but {kept[0].ref_id} matches better: review which entity is meant.",
+                }
+            )
+    return kept[:limit]

@@ -1,0 +1,64 @@
+"""How much a word says about identity: rare words weigh 1, common words little.
+
+Weights come from how many listed entity names contain the word: the full OFAC SDN and UK
+lists (``reference/token_freq.csv``, built by ``scripts/build_token_freq.py``) plus the names
+of the lists loaded for this run, so a word common on the screened lists ("korea",
+"trading") weighs little even when it is rare elsewhere.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+RARE_DF = 3
+DISTINCTIVE = 0.30
+"""A word weighing at least this much can identify an entity on its own."""
+
+
+class TokenWeights:
+    def __init__(self, freq: Counter[str], total: int) -> None:
+        self._freq = freq
+        self._total = max(total, 2)
+        # words in at most RARE_DF listed names weigh 1; the weight falls steeply above that
+        self._log_norm = math.log(self._total / RARE_DF)
+        self._cache: dict[str, float] = {}
+
+    @classmethod
+    def build(cls, folder: Path, names: Iterable[Iterable[str]]) -> TokenWeights:
+        """``names``: the words of each loaded entry (all its names together)."""
+        freq: Counter[str] = Counter()
+        total = 0
+        path = folder / "token_freq.csv"
+        if path.is_file():
+            with path.open(encoding="utf-8") as fh:
+                for row in csv.DictReader(fh):
+                    if row["token"] == "__total__":
+                        total += int(row["names"])
+                    else:
+                        freq[row["token"]] += int(row["names"])
+        for tokens in names:
+            total += 1
+            for t in set(tokens):
+                freq[t] += 1
+        return cls(freq, total)
+
+    def __call__(self, token: str) -> float:
+        w = self._cache.get(token)
+        if w is None:
+            df = self._freq.get(token, 0)
+            if token.isdigit():
+                w = 0.5
+            elif len(token) == 1:
+                w = 0.1
+            else:
+                idf = math.log(self._total / max(df, 1)) / self._log_norm
+                w = max(0.03, min(1.0, idf) ** 2.5)
+            self._cache[token] = w
+        return w
+
+    def distinctive(self, token: str) -> bool:
+        return self(token) >= DISTINCTIVE

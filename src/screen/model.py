@@ -1,0 +1,78 @@
+"""The small value types that flow between stages.
+
+Stages work on a pandas DataFrame with one row per supplier row of the input; structured
+per-row results (a country resolution, sector hits, matches) live in object columns holding
+these frozen dataclasses. Each carries the plain-English text a compliance officer reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+CountryStatus = Literal["resolved", "ambiguous", "unknown", "missing"]
+Risk = Literal["high", "medium", "low", "clear"]
+Band = Literal["hit", "review"]
+
+RISK_ORDER: dict[str, int] = {"clear": 0, "low": 1, "medium": 2, "high": 3}
+
+# Columns the pipeline adds to the supplier frame (besides the mapped input fields).
+ROW = "_row"  # spreadsheet row number a person sees (1-based, header counted)
+BLANK = "_blank"  # True when every cell of the row is empty
+FIELDS = ("name", "country", "industry", "code", "city", "id")
+
+
+@dataclass(frozen=True)
+class CountryFactor:
+    """One reason a country carries risk, with its source (reference/country_risk.csv)."""
+
+    factor: str  # dprk_origin | dprk_worker_host | tip_tier3 | tip_tier2_watch | ...
+    detail: str  # one sentence
+    source: str  # short citation, e.g. "US TIP report 2025"
+
+
+@dataclass(frozen=True)
+class CountryResult:
+    input: str
+    code: str | None
+    status: CountryStatus
+    name: str | None = None  # canonical English short name
+    method: str = ""  # how it was resolved, e.g. "alias 'Russian Fed.'"
+    candidates: tuple[str, ...] = ()  # for ambiguous input: the codes it could mean
+    factors: tuple[CountryFactor, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectorHit:
+    sector: str  # stable key: logging, mining, construction, restaurants, fishing, ...
+    tier: Literal["core", "extended"]
+    evidence: str  # "activity text 'General construction subcontractor'" / "NAICS 236220 ..."
+    source: str = ""  # e.g. "keyword list (reference/sector_keywords.csv)"
+
+
+@dataclass(frozen=True)
+class Match:
+    ref_id: str  # LIST:OFFICIAL_ID
+    list: str
+    official_id: str
+    name: str  # the entry's primary name
+    matched_alias: str  # the name or alias that matched
+    alias_type: str  # primary | aka | fka | nka | weak
+    score: float
+    band: Band
+    explanation: str  # one plain sentence
+    programs: tuple[str, ...] = ()
+    listed_on: str = ""
+    countries: tuple[str, ...] = ()
+    linked_ids: tuple[str, ...] = ()  # the same real entity on other lists
+    entry_hash: str = ""  # hash of the list entry, for reviewer decisions
+    details: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class RowIssue:
+    """A problem in one row that does not stop the run (frictionless-style)."""
+
+    row: int
+    code: str  # stable: blank-row, unknown-country, long-cell, ...
+    message: str

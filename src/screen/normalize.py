@@ -1,0 +1,269 @@
+"""One normaliser for list names and supplier names.
+
+Both sides of every comparison go through :func:`normalize_name`, so that what is removed
+or rewritten is the same for a listed name and a supplier name (rigour's rule):
+
+1. Unicode NFKC and case folding; ``&`` becomes ``and``.
+2. Transliteration to Latin with anyascii: Cyrillic (Зил-М → zil m), Hangul (남강 → namgang),
+   Chinese (平壤 → ping rang; one syllable per character, so word boundaries can differ from
+   a list's romanisation — the matcher joins adjacent tokens to compensate), Japanese kana.
+   Limits: anyascii romanises Hangul by Revised Romanization and Chinese by toneless pinyin;
+   McCune-Reischauer list spellings (Ch'olhyo'n) and Wade-Giles are bridged by the matcher's
+   romanisation key (:func:`roman_key`), not here.
+3. Apostrophes vanish inside words (Ch'olhyo'n → cholhyon); other punctuation splits words.
+4. Legal forms (Co., Ltd., LLC, OOO, JSC, SARL, W.L.L., 有限公司 …, from rigour's table in
+   ``reference/legal_forms.csv``) are removed at the start and end of the name and recorded.
+5. Abbreviations are expanded (Corp → corporation, Gen → general, Constr → construction …).
+6. Numbers are kept as tokens; the matcher requires them to agree.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from anyascii import anyascii
+
+ABBREVIATIONS: dict[str, str] = {
+    "corp": "corporation", "corpn": "corporation", "co": "company", "cos": "companies", "cie": "company",
+    "gen": "general", "genl": "general", "constr": "construction", "const": "construction",
+    "cons": "construction", "contr": "construction", "intl": "international", "int": "international",
+    "internat": "international", "trdg": "trading", "trad": "trading", "tradg": "trading", "grp": "group",
+    "svcs": "services", "svc": "services", "serv": "services", "servs": "services", "mfg": "manufacturing",
+    "mfr": "manufacturing", "dev": "development", "devt": "development", "dvlp": "development",
+    "engg": "engineering", "eng": "engineering", "engr": "engineering", "ind": "industrial",
+    "inds": "industries", "indus": "industrial", "natl": "national", "nat": "national", "assn": "association",
+    "assoc": "association", "bros": "brothers", "ent": "enterprise", "ents": "enterprises", "mgmt": "management",
+    "mgt": "management", "hldgs": "holdings", "hldg": "holding",
+    "invt": "investment", "inv": "investment", "dept": "department", "ctr": "center", "cntr": "center",
+    "centre": "center", "dist": "district", "prov": "province", "export": "export", "imp": "import",
+    "exp": "export", "agcy": "agency", "bur": "bureau", "admin": "administration", "univ": "university",
+    "pyongyang": "pyongyang", "dprk": "dprk", "n": "north", "s": "south",
+    "organisation": "organization", "programme": "program", "centres": "centers",
+}
+# only words that are never a syllable of a romanised Korean or Chinese name ("Rung Ra Do")
+STOPWORDS = frozenset("and the of for de del les du des et und".split())
+# single short legal forms that are also ordinary words or syllables: never removed
+_NOT_LEGAL = frozenset(
+    "in up et as se pr ro kor ed od np moo mou gp ku jp na n a ll lt cooperation cooperative charity union "
+    "group trust bank fund".split()
+)
+_APOSTROPHES = "'’‘`´ʼʻ′"
+_PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+# Han ideographs, Hangul syllables, kana: transliterated one syllable per token
+_SYLLABIC = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
+# romanised CJK words that mean a generic business word (joined, then translated)
+CJK_WORDS: dict[tuple[str, ...], str] = {
+    ("mao", "yi"): "trading", ("jian", "she"): "construction", ("jian", "zhu"): "construction",
+    ("ji", "tuan"): "group", ("guo", "ji"): "international", ("kai", "fa"): "development",
+    ("shang", "mao"): "trading", ("kuang", "ye"): "mining", ("mu", "yeog"): "trading",
+    ("geon", "seol"): "construction", ("hoe", "sa"): "company", ("gong", "si"): "company",
+    ("sang", "sa"): "trading", ("gae", "bal"): "development", ("gwang", "eob"): "mining",
+}
+
+
+def fold(text: str) -> str:
+    """NFKC, transliterate to ASCII, case-fold, drop apostrophes, punctuation to spaces."""
+    t = unicodedata.normalize("NFKC", text)
+    t = t.replace("&", " and ").replace("+", " and ")
+    for a in _APOSTROPHES:
+        t = t.replace(a, "")
+    if _SYLLABIC.search(t):
+        t = _SYLLABIC.sub(r" \1 ", t)
+    t = anyascii(t)
+    t = t.replace("'", "").casefold()
+    t = _PUNCT.sub(" ", t).replace("_", " ")
+    t = _SPACES.sub(" ", t).strip()
+    if " " in t and any(len(w) <= 4 for w in t.split()):
+        t = _join_cjk_words(t)
+    return t
+
+
+def _join_cjk_words(t: str) -> str:
+    words = t.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = tuple(words[i : i + 2])
+        if pair in CJK_WORDS:
+            out.append(CJK_WORDS[pair])
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+@dataclass(frozen=True)
+class NormName:
+    """A name ready for comparison, and what normalisation did to it (for explanations)."""
+
+    original: str
+    tokens: tuple[str, ...]  # core tokens
+    qualifier: tuple[bool, ...]  # token was in parentheses (a place or branch qualifier)
+    abbreviated: tuple[bool, ...]  # token was written with a trailing full stop ("Arch.")
+    legal_forms: tuple[str, ...]  # legal-form words removed
+    expansions: tuple[tuple[str, str], ...]  # (as written, expanded)
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def compact(self) -> str:
+        return "".join(self.tokens)
+
+    @property
+    def numbers(self) -> frozenset[str]:
+        return frozenset(t for t in self.tokens if t.isdigit())
+
+
+@lru_cache(maxsize=1)
+def _legal_forms() -> tuple[frozenset[tuple[str, ...]], int]:
+    path = Path(str(resources.files("screen") / "data" / "legal_forms.csv"))
+    forms: set[tuple[str, ...]] = set()
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            toks = tuple(fold(row["alias"]).split())
+            if not toks or (len(toks) == 1 and toks[0] in _NOT_LEGAL):
+                continue
+            forms.add(toks)
+            # the dotted spelling folds to letters ("s.r.o." -> "s r o"); also accept them joined
+            if len(toks) > 1 and all(len(t) == 1 for t in toks):
+                forms.add(("".join(toks),))
+    longest = max((len(f) for f in forms), default=1)
+    return frozenset(forms), longest
+
+
+def _strip_legal(tokens: list[str], protected: int) -> tuple[list[str], list[str]]:
+    """Remove legal forms from the end (repeatedly) and the start of ``tokens``."""
+    forms, longest = _legal_forms()
+    removed: list[str] = []
+    changed = True
+    while changed and len(tokens) > protected:
+        changed = False
+        for n in range(min(longest, len(tokens) - protected), 0, -1):
+            if tuple(tokens[-n:]) in forms:
+                removed[:0] = tokens[-n:]
+                del tokens[-n:]
+                changed = True
+                break
+    for n in range(min(longest, len(tokens) - max(protected, 1)), 0, -1):
+        head = tuple(tokens[:n])
+        if head in forms and not (n == 1 and len(head[0]) <= 2):
+            removed.extend(tokens[:n])
+            del tokens[:n]
+            break
+    return tokens, removed
+
+
+def _join_initials(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Runs of single letters are one word: "A.B.C." -> "abc", "S.C. Johnson" -> "sc johnson"."""
+    out: list[tuple[str, bool]] = []
+    run: list[str] = []
+    for w, ab in [*words, ("", False)]:
+        if len(w) == 1 and w.isalpha():
+            run.append(w)
+            continue
+        if len(run) >= 2:
+            out.append(("".join(run), False))
+        elif run:
+            out.append((run[0], False))
+        run = []
+        if w:
+            out.append((w, ab))
+    return out
+
+
+_PAREN = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
+
+
+@lru_cache(maxsize=200_000)
+def normalize_name(text: str) -> NormName:
+    """Normalise a company name for comparison (see the module docstring)."""
+    raw = unicodedata.normalize("NFKC", text or "").strip()
+    # parenthesised parts are qualifiers: "(Doha)", "(Namibia branch)", "(KCC)"
+    quals: list[str] = []
+
+    def _q(m: re.Match[str]) -> str:
+        quals.append(m.group(1))
+        return " "
+
+    main = _PAREN.sub(_q, raw)
+    words: list[tuple[str, bool]] = []
+    for chunk in main.split():
+        abbreviated = chunk.endswith(".") and len(chunk.rstrip(".")) >= 2
+        for t in fold(chunk).split():
+            words.append((t, abbreviated))
+    words = _join_initials(words)
+    tokens = [w for w, _ in words]
+    abbrev_flags = {i: a for i, (_, a) in enumerate(words)}
+    tokens, removed = _strip_legal(tokens, protected=1)
+    if removed and tokens and tuple(tokens) != tuple(w for w, _ in words)[: len(tokens)]:
+        # legal form removed at the start: realign flags
+        offset = next(i for i in range(len(words)) if tuple(w for w, _ in words[i : i + len(tokens)]) == tuple(tokens))
+    else:
+        offset = 0
+    flags = [abbrev_flags.get(offset + i, False) for i in range(len(tokens))]
+    qual_tokens: list[str] = []
+    for q in quals:
+        qt, qremoved = _strip_legal(fold(q).split(), protected=0)
+        removed.extend(qremoved)
+        qual_tokens.extend(qt)
+    out: list[str] = []
+    out_q: list[bool] = []
+    out_a: list[bool] = []
+    expansions: list[tuple[str, str]] = []
+    for tok, is_q, ab in [*zip(tokens, [False] * len(tokens), flags, strict=True), *((t, True, False) for t in qual_tokens)]:
+        if tok in STOPWORDS:
+            continue
+        exp = ABBREVIATIONS.get(tok)
+        if exp and exp != tok and (ab or len(tok) > 1):
+            expansions.append((tok, exp))
+            tok = exp
+        out.append(tok)
+        out_q.append(is_q)
+        out_a.append(ab and not exp)
+    if not out and tokens:  # a name made only of stopwords: keep them
+        out, out_q, out_a = list(tokens), [False] * len(tokens), [False] * len(tokens)
+    return NormName(
+        original=text,
+        tokens=tuple(out),
+        qualifier=tuple(out_q),
+        abbreviated=tuple(out_a),
+        legal_forms=tuple(removed),
+        expansions=tuple(expansions),
+    )
+
+
+_ROMAN_RULES: tuple[tuple[str, str], ...] = (
+    ("dzh", "j"), ("tch", "ch"), ("sh", "s"), ("kh", "k"), ("ch", "j"), ("ts", "j"), ("tz", "j"), ("dz", "j"), ("zh", "j"),
+    ("x", "s"), ("q", "j"), ("ngr", "ngn"), ("yeo", "yo"), ("eo", "o"), ("eu", "u"), ("ee", "i"), ("oo", "u"), ("ou", "u"),
+    ("yi", "i"), ("ui", "i"), ("wo", "o"), ("ae", "e"), ("ai", "e"), ("ie", "i"), ("y", "i"),
+    ("k", "g"), ("p", "b"), ("t", "d"), ("r", "l"), ("f", "b"), ("v", "b"), ("w", ""), ("h", ""), ("c", "g"),
+)
+
+
+@lru_cache(maxsize=200_000)
+def roman_key(token: str) -> str:
+    """A coarse key under which Korean and Chinese romanisation variants coincide.
+
+    Namgang/Namkang, Pugang/Bugang, Kwangsong/Kwangseong, Cholhyon/Chorhyon, Songi/Songyi,
+    Taesong/Taeseong, Zeel/Zil all share a key. Used only as a second opinion between two
+    tokens, and reported as "romanisation" in the explanation.
+    """
+    if not token.isalpha():
+        return token
+    t = token
+    for a, b in _ROMAN_RULES:
+        t = t.replace(a, b)
+    # collapse doubled letters (Rynrado/Rungrado differ anyway; Mokrann/Mokran agree)
+    return re.sub(r"(.)\1+", r"\1", t)

@@ -1,0 +1,61 @@
+"""Writing files safely: atomically (temp file, then rename), never over the input."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from screen.errors import OutputError
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """Text for a CSV cell that a spreadsheet never evaluates as a formula (OWASP CSV injection)."""
+    if value and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def check_output_path(path: Path, inputs: Iterable[Path]) -> None:
+    out = path.resolve()
+    for p in inputs:
+        try:
+            same = p.exists() and out.exists() and os.path.samefile(p, out)
+        except OSError:
+            same = False
+        if same or p.resolve() == out:
+            raise OutputError(f"{path}: the report would overwrite the input file {p.name}; choose another -o path.")
+    parent = out.parent
+    if not parent.exists():
+        raise OutputError(f"{path}: folder {parent} does not exist; create it or choose another output path.")
+    if not os.access(parent, os.W_OK):
+        raise OutputError(f"{path}: folder {parent} is not writable; choose another output path.")
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; rename it over ``path`` only on success."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write in {path.parent} ({exc.strerror}); choose another output path.") from exc
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, path)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write the file ({exc.strerror}); check the path and free space.") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp_path.unlink()
+
+
+def write_atomic(path: Path, writer: Callable[[Path], None]) -> None:
+    with atomic_path(path) as tmp:
+        writer(tmp)

@@ -1,0 +1,131 @@
+"""The screening pipeline, in one place.
+
+    read -> map columns -> resolve countries -> classify sectors -> match entities -> assess
+
+:func:`screen_file` runs it on a file and returns :class:`screen.results.Results`;
+:func:`screen_frame` runs the pure stages on a DataFrame of suppliers (one partition) and
+the loaded reference. Each stage is a pure function over a frame: it returns a new frame
+and never mutates its input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import logging
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from screen.assess import assess
+from screen.columns import ColumnMap, map_columns
+from screen.config import Config, load_config
+from screen.countries import resolve_countries
+from screen.matching.entities import match_entities
+from screen.model import BLANK, FIELDS, ROW
+from screen.read import RawTable, read_table
+from screen.reference import Reference, load_reference
+from screen.results import Results
+from screen.sectors import classify_sectors
+
+log = logging.getLogger(__name__)
+
+
+def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The input cells (original headers) and the working frame (mapped fields)."""
+    raw = pd.DataFrame(table.rows, columns=table.headers, dtype=object)
+    frame = pd.DataFrame({ROW: table.row_numbers})
+    for fld in FIELDS:
+        header = colmap.get(fld)
+        frame[fld] = [" ".join(str(v).split()) for v in raw[header]] if header else ""
+    frame[BLANK] = [not any(str(c).strip() for c in r) for r in table.rows]
+    return raw, frame
+
+
+def screen_frame(df: pd.DataFrame, reference: Reference, config: Config | None = None, workers: int = 1) -> pd.DataFrame:
+    """Run the pure screening stages over one partition of suppliers.
+
+    ``df`` needs a ``name`` column; ``country``, ``industry``, ``code`` are used when present.
+    """
+    cfg = config or Config()
+    df = df.copy()
+    for fld in ("name", "country", "industry", "code"):
+        if fld not in df:
+            df[fld] = ""
+    if BLANK not in df:
+        df[BLANK] = [not str(n).strip() for n in df["name"]]
+    df = resolve_countries(df, reference.countries)
+    df = classify_sectors(df, reference.sectors)
+    df = match_entities(df, reference, reference.name_index, cfg.matching, workers=workers)
+    return assess(df, cfg.policy)
+
+
+def screen_file(
+    path: str | Path,
+    *,
+    reference: Reference | None = None,
+    reference_paths: Sequence[str | Path] = (),
+    config: Config | None = None,
+    sheet: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    workers: int | None = None,
+) -> Results:
+    """Screen one supplier file against the bundled (and any extra) reference lists."""
+    started = dt.datetime.now(dt.UTC)
+    cfg = config or load_config()
+    p = Path(path)
+    table = read_table(p, sheet=sheet, limits=cfg.limits)
+    colmap = map_columns(table.headers, columns, source=p.name)
+    log.info("%s: columns %s", p.name, colmap.describe())
+    if reference is None:
+        types = ("entity",)
+        if cfg.matching.include_individuals:
+            types += ("individual",)
+        if cfg.matching.include_vessels:
+            types += ("vessel", "aircraft")
+        reference = load_reference(list(reference_paths), entity_types=types)
+    raw, frame = supplier_frame(table, colmap)
+    screened = screen_frame(frame, reference, cfg, workers=workers or min(2, os.cpu_count() or 1))
+    run = run_metadata(p, table, colmap, reference, cfg, started)
+    return Results(frame=screened, raw=raw, run=run, reference=reference, config=cfg)
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry in some containers
+        return os.environ.get("USER", "unknown")
+
+
+def run_metadata(
+    path: Path, table: RawTable, colmap: ColumnMap, reference: Reference, cfg: Config, started: dt.datetime
+) -> dict[str, Any]:
+    from screen import __version__
+
+    return {
+        "tool_version": __version__,
+        "started_at": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "finished_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "user": _user(),
+        "input": {
+            "path": str(path),
+            "sha256": table.sha256,
+            "sheet": table.sheet,
+            "header_row": table.header_row,
+            "rows": len(table.rows),
+            "format": path.suffix.lower().lstrip("."),
+            "encoding": table.encoding,
+            "delimiter": table.delimiter,
+            "sheets": table.sheets,
+        },
+        "columns": dict(colmap.mapping),
+        "reference": reference.describe(),
+        "reference_tables": [t.as_contract() for t in reference.tables],
+        "reference_warnings": list(reference.warnings),
+        "config_sha256": cfg.sha256(),
+        "config": cfg.to_dict(),
+        "config_source": cfg.source,
+    }

@@ -1,0 +1,133 @@
+"""The loaded reference: entity lists, country and sector tables, and their manifest.
+
+Bundled lists live in ``reference/`` (installed as ``screen/data``) and are described by
+``manifest.json`` (version, source, row count, SHA-256 per file). A file whose hash differs
+from the manifest is reported, not silently used. Users add lists with ``--reference FILE``
+(a list file written by ``screen reference import``); see :mod:`screen.reference.lists`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from screen.reference.lists import ListInfo, load_list_file, sha256_file
+from screen.reference.manifest import Manifest, load_manifest
+
+if TYPE_CHECKING:
+    from screen.countries import CountryIndex
+    from screen.matching.index import NameIndex
+    from screen.sectors import SectorIndex
+
+log = logging.getLogger(__name__)
+
+__all__ = ["ListInfo", "Reference", "bundled_dir", "load_reference"]
+
+
+def bundled_dir() -> Path:
+    """The folder holding the bundled reference lists."""
+    return Path(str(resources.files("screen") / "data"))
+
+
+@dataclass
+class Reference:
+    """Everything the screening knows, loaded once and shared by all partitions."""
+
+    folder: Path  # bundled tables (countries, sectors, legal forms)
+    entries: pd.DataFrame  # one row per entry (see lists.ENTRY_COLUMNS)
+    names: pd.DataFrame  # one row per name: ref_id, name, name_type
+    lists: list[ListInfo] = field(default_factory=list)
+    tables: list[ListInfo] = field(default_factory=list)  # non-entity bundled files
+    warnings: list[str] = field(default_factory=list)
+
+    @cached_property
+    def countries(self) -> CountryIndex:
+        from screen.countries import CountryIndex
+
+        return CountryIndex.load(self.folder)
+
+    @cached_property
+    def sectors(self) -> SectorIndex:
+        from screen.sectors import SectorIndex
+
+        return SectorIndex.load(self.folder)
+
+    @cached_property
+    def name_index(self) -> NameIndex:
+        from screen.matching.index import NameIndex
+
+        return NameIndex(self.names, self.folder)
+
+    @cached_property
+    def entry_by_id(self) -> dict[str, dict[str, object]]:
+        return {str(r["ref_id"]): r for r in self.entries.to_dict("records")}
+
+    def describe(self) -> list[dict[str, object]]:
+        """Per list: name, version, sha256, entries (the results contract's run.reference)."""
+        return [li.as_contract() for li in self.lists]
+
+
+def load_reference(
+    paths: list[str | Path] | None = None,
+    *,
+    bundled: bool = True,
+    entity_types: tuple[str, ...] = ("entity",),
+) -> Reference:
+    """Load the bundled lists (unless ``bundled=False``) plus any list files in ``paths``."""
+    folder = bundled_dir()
+    manifest: Manifest = load_manifest(folder)
+    frames: list[pd.DataFrame] = []
+    infos: list[ListInfo] = []
+    tables: list[ListInfo] = []
+    warnings = list(manifest.warnings)
+    for item in manifest.items:
+        path = folder / item.file
+        actual = sha256_file(path) if path.is_file() else ""
+        info_note = ""
+        if not actual:
+            warnings.append(f"Bundled file {item.file} listed in the manifest is missing; reinstall screen.")
+            continue
+        if actual != item.sha256:
+            info_note = "modified since release: SHA-256 differs from manifest"
+            warnings.append(
+                f"Bundled file {item.file} was modified (SHA-256 {actual[:12]}… differs from the manifest's "
+                f"{item.sha256[:12]}…); results may not match the released list."
+            )
+        if not item.file.startswith("lists/"):
+            tables.append(ListInfo.from_manifest(item, path, actual, info_note))
+            continue
+        if not bundled:
+            continue
+        frame, info = load_list_file(path, expected=item, sha256=actual)
+        info.note = info_note or info.note
+        frames.append(frame)
+        infos.append(info)
+    for p in paths or []:
+        frame, info = load_list_file(Path(p))
+        frames.append(frame)
+        infos.append(info)
+    if frames:
+        allnames = pd.concat(frames, ignore_index=True)
+    else:
+        from screen.reference.lists import empty_names
+
+        allnames = empty_names()
+    allnames = allnames[allnames["entity_type"].isin(entity_types)].reset_index(drop=True)
+    entries = (
+        allnames[allnames["name_type"] == "primary"]
+        .drop(columns=["name_type"])
+        .drop_duplicates("ref_id")
+        .reset_index(drop=True)
+    )
+    names = allnames[["ref_id", "name", "name_type"]].reset_index(drop=True)
+    for w in warnings:
+        log.warning(w)
+    return Reference(
+        folder=folder, entries=entries, names=names, lists=infos, tables=tables, warnings=warnings
+    )

@@ -1,0 +1,1 @@
+"""Report writers: the Excel workbook people work in, and a flat CSV for pipelines."""

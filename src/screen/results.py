@@ -1,0 +1,151 @@
+"""The outcome of a run and its machine-readable form (contract ``screen.results/1``).
+
+:class:`Results` holds the screened supplier frame, the untouched input cells, and what an
+auditor needs to reproduce the run. :meth:`Results.to_dict` follows
+``RESULTS-CONTRACT.md``; the Excel report (:mod:`screen.report.xlsx`) shows the same data.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from screen.config import Config
+from screen.model import RISK_ORDER, CountryResult, Match, RowIssue, SectorHit
+from screen.outputs import write_atomic
+from screen.reference import Reference
+
+SCHEMA = "screen.results/1"
+RISKS = ("high", "medium", "low", "clear")
+
+
+@dataclass
+class Results:
+    frame: pd.DataFrame  # one row per input data row: mapped fields + stage outputs
+    raw: pd.DataFrame  # the input cells, original headers, input order
+    run: dict[str, Any]  # run metadata (contract "run")
+    reference: Reference
+    config: Config
+    issues: list[RowIssue] = field(default_factory=list)
+
+    # ------------------------------------------------------------------ summaries
+    def counts(self) -> dict[str, int]:
+        c = Counter(self.frame["risk"])
+        return {r: int(c.get(r, 0)) for r in RISKS}
+
+    def worst(self) -> str:
+        levels = [r for r in RISKS if self.counts()[r]]
+        return max(levels, key=lambda r: RISK_ORDER[r]) if levels else "clear"
+
+    def at_or_above(self, level: str) -> int:
+        return sum(1 for r in self.frame["risk"] if RISK_ORDER[r] >= RISK_ORDER[level])
+
+    def summary_line(self) -> str:
+        c = self.counts()
+        return (
+            f"{self.run['input']['path']}: {len(self.frame)} rows screened — "
+            f"high {c['high']}, medium {c['medium']}, low {c['low']}, clear {c['clear']}"
+        )
+
+    # ------------------------------------------------------------------ contract
+    def supplier_dicts(self) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        f = self.frame
+        cols = {c: f[c].tolist() for c in f.columns}
+        n = len(f)
+
+        def col(name: str) -> list[Any]:
+            return cols.get(name, [None] * n)
+
+        for i in range(n):
+            country: CountryResult | None = col("country_result")[i]
+            sectors: tuple[SectorHit, ...] = col("sectors")[i] or ()
+            matches: tuple[Match, ...] = col("matches")[i] or ()
+            d: dict[str, Any] = {
+                "row": int(col("_row")[i]),
+                "name": col("name")[i] or "",
+                "risk": col("risk")[i],
+                "country": _country_dict(country, col("country")[i] or ""),
+                "sectors": [{"sector": s.sector, "evidence": s.evidence, "tier": s.tier} for s in sectors],
+                "matches": [_match_dict(m) for m in matches],
+                "rationale": list(col("rationale")[i] or []),
+            }
+            if "id" in cols:
+                d["supplier_id"] = col("id")[i] or ""
+            if col("_blank")[i]:
+                d["blank"] = True
+            for extra in ("decision", "change"):
+                if extra in cols and col(extra)[i]:
+                    d[extra] = col(extra)[i]
+            out.append(d)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "run": self.run,
+            "summary": {"counts": self.counts(), "rows": len(self.frame), "issues": len(self.issues)},
+            "suppliers": self.supplier_dicts(),
+            "issues": [{"row": i.row, "code": i.code, "message": i.message} for i in self.issues],
+        }
+
+    def write_json(self, path: str | Path) -> None:
+        doc = self.to_dict()
+
+        def _w(tmp: Path) -> None:
+            with tmp.open("w", encoding="utf-8") as fh:
+                json.dump(doc, fh, ensure_ascii=False, indent=1)
+                fh.write("\n")
+
+        write_atomic(Path(path), _w)
+
+    def write_xlsx(self, path: str | Path) -> None:
+        from screen.report.xlsx import write_workbook
+
+        write_atomic(Path(path), lambda tmp: write_workbook(self, tmp))
+
+    def write_csv(self, path: str | Path) -> None:
+        from screen.report.csv import write_csv
+
+        write_atomic(Path(path), lambda tmp: write_csv(self, tmp))
+
+
+def _country_dict(c: CountryResult | None, raw: str) -> dict[str, Any]:
+    if c is None:
+        status = "missing" if not raw.strip() else "unknown"
+        return {"input": raw, "code": None, "status": status}
+    d: dict[str, Any] = {"input": c.input, "code": c.code, "status": c.status}
+    if c.name:
+        d["name"] = c.name
+    if c.method:
+        d["method"] = c.method
+    if c.candidates:
+        d["candidates"] = list(c.candidates)
+    if c.factors:
+        d["risk_factors"] = [{"factor": f.factor, "detail": f.detail, "source": f.source} for f in c.factors]
+    return d
+
+
+def _match_dict(m: Match) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "ref_id": m.ref_id,
+        "list": m.list,
+        "name": m.name,
+        "matched_alias": m.matched_alias,
+        "alias_type": m.alias_type,
+        "score": m.score,
+        "band": m.band,
+        "explanation": m.explanation,
+        "programs": list(m.programs),
+        "listed_on": m.listed_on,
+        "countries": list(m.countries),
+        "entry_hash": m.entry_hash,
+    }
+    if m.linked_ids:
+        d["linked_ids"] = list(m.linked_ids)
+    return d

@@ -1,0 +1,83 @@
+"""Labelled name pairs with aggregate thresholds (nomenklatura's test style).
+
+Two sets: our own North Korea cases (romanisation, abbreviations, scripts, weak aliases,
+look-alikes) and the public nomenklatura name bench (companies). Thresholds sit a little
+below the measured figures, so a regression fails the test.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from screen.config import MatchingConfig
+from screen.matching.compare import compare
+from screen.matching.entities import _Best, adjust
+from screen.matching.index import IndexedName
+from screen.matching.weights import TokenWeights
+from screen.reference import bundled_dir
+from screen.normalize import normalize_name
+
+DATA = Path(__file__).parent / "data"
+CFG = MatchingConfig()
+
+
+@pytest.fixture(scope="module")
+def weights() -> TokenWeights:
+    return TokenWeights.build(bundled_dir(), [])
+
+
+def band(supplier: str, listed: str, weak: bool, weights: TokenWeights) -> tuple[str, float]:
+    item = IndexedName("T:1", listed, "weak" if weak else "primary", normalize_name(listed))
+    cmp = compare(normalize_name(supplier), item.norm, weights, CFG.min_token_similarity, CFG.extra_token_cost)
+    score, _notes, _ = adjust(_Best(item, cmp), {"countries": ()}, None, (), frozenset(), CFG, "")
+    if score >= CFG.hit:
+        return "match", score
+    return ("review" if score >= CFG.review else "none"), score
+
+
+def test_dprk_pairs(weights: TokenWeights) -> None:
+    rows = list(csv.DictReader((DATA / "dprk_name_pairs.csv").open(encoding="utf-8")))
+    positives = [r for r in rows if r["expected"] == "match"]
+    negatives = [r for r in rows if r["expected"] == "none"]
+    reviews = [r for r in rows if r["expected"] == "review"]
+    assert len(positives) >= 25 and len(negatives) >= 10
+    hit = [r for r in positives if band(r["supplier"], r["listed"], bool(r["weak"]), weights)[0] == "match"]
+    found = [r for r in positives if band(r["supplier"], r["listed"], bool(r["weak"]), weights)[0] != "none"]
+    false_hits = [r for r in negatives if band(r["supplier"], r["listed"], bool(r["weak"]), weights)[0] == "match"]
+    noise = [r for r in negatives if band(r["supplier"], r["listed"], bool(r["weak"]), weights)[0] != "none"]
+    assert len(found) / len(positives) >= 0.95, [r["supplier"] for r in positives if r not in found]
+    assert len(hit) / len(positives) >= 0.90
+    assert false_hits == []
+    assert len(noise) <= 1, [r["supplier"] for r in noise]
+    # the review cases must never be hits
+    assert all(band(r["supplier"], r["listed"], bool(r["weak"]), weights)[0] != "match" for r in reviews)
+
+
+def test_weak_alias_never_hits_alone(weights: TokenWeights) -> None:
+    assert band("ZENKO", "ZENKO", True, weights)[0] == "review"
+    assert band("Genco Shipping & Trading Limited", "GENCO", True, weights)[0] == "none"
+
+
+BENCH = Path(__file__).parents[2] / "shared" / "reference-sources" / "matching" / "nomenklatura_name_bench_cases.csv"
+
+
+@pytest.mark.skipif(not BENCH.is_file(), reason="needs ../shared/reference-sources (nomenklatura bench)")
+def test_nomenklatura_company_bench(weights: TokenWeights) -> None:
+    rows = [
+        r
+        for r in csv.DictReader(BENCH.open(encoding="utf-8"))
+        if r["schema"] in ("Company", "Organization", "LegalEntity")
+    ]
+    strong = [r for r in rows if r["is_match"] == "true" and r["quality"] == "STRONG"]
+    nonmatch = [r for r in rows if r["is_match"] == "false" and r["quality"] == "STRONG"]
+
+    def found(r: dict[str, str]) -> bool:
+        return band(r["name1"], r["name2"], False, weights)[0] != "none"
+
+    recall = sum(found(r) for r in strong) / len(strong)
+    false_rate = sum(band(r["name1"], r["name2"], False, weights)[0] == "match" for r in nonmatch) / len(nonmatch)
+    assert recall >= 0.80
+    assert false_rate <= 0.10

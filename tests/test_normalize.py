@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from screen.normalize import fold, normalize_name, roman_key
+
+
+def test_legal_forms_removed_and_recorded() -> None:
+    n = normalize_name("Namgang Construction Co., Ltd.")
+    assert n.tokens == ("namgang", "construction")
+    assert n.legal_forms == ("co", "ltd")
+
+
+def test_cyrillic_legal_form_and_transliteration() -> None:
+    n = normalize_name("ООО «Зил-М»")
+    assert n.tokens == ("zil", "m")
+    assert n.legal_forms == ("ooo",)
+
+
+def test_apostrophes_vanish_inside_words() -> None:
+    assert normalize_name("CH'OLHYO'N OVERSEAS CONSTRUCTION COMPANY").tokens == ("cholhyon", "overseas", "construction")
+
+
+def test_abbreviations_expanded_and_explicit_abbreviations_flagged() -> None:
+    n = normalize_name("Korea Gen. Corp. for External Constr.")
+    assert n.tokens == ("korea", "general", "corporation", "external", "construction")
+    assert ("gen", "general") in n.expansions
+    arch = normalize_name("Mansudae Arch. Services")
+    assert arch.abbreviated == (False, True, False)
+
+
+def test_parentheses_are_qualifiers() -> None:
+    n = normalize_name("Namgang Construction Ltd (Doha)")
+    assert n.tokens == ("namgang", "construction", "doha")
+    assert n.qualifier == (False, False, True)
+
+
+def test_cjk_one_syllable_per_word_and_generic_words_translated() -> None:
+    n = normalize_name("北京成兴贸易有限公司")
+    assert n.tokens[:4] == ("bei", "jing", "cheng", "xing")
+    assert "trading" in n.tokens
+    assert normalize_name("남강건설").tokens == ("nam", "gang", "construction")
+
+
+def test_initials_joined() -> None:
+    assert normalize_name("A.B.C. Company").tokens == ("abc",)
+
+
+def test_numbers_kept() -> None:
+    assert normalize_name("11420 CORP.").numbers == frozenset({"11420"})
+
+
+def test_romanisation_key_variants_coincide() -> None:
+    for a, b in [("namgang", "namkang"), ("pugang", "bugang"), ("kwangsong", "kwangseong"), ("cholhyon", "chorhyon"),
+                 ("cholhyon", "cholhyeon"), ("songi", "songyi"), ("zeel", "zil"), ("rungrado", "rungnado")]:
+        assert roman_key(a) == roman_key(b), (a, b)
+    assert roman_key("namgang") != roman_key("namsan")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_fold_is_idempotent(text: str) -> None:
+    once = fold(text)
+    assert fold(once) == once
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_normalising_twice_equals_once(text: str) -> None:
+    once = normalize_name(text)
+    twice = normalize_name(" ".join(once.tokens))
+    # legal forms and abbreviations are already gone or expanded; only their re-expansion may differ
+    assert normalize_name(" ".join(twice.tokens)).tokens == twice.tokens

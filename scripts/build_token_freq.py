@@ -74,7 +74,9 @@ def main() -> int:
         "rows": rows,
         "sha256": hashlib.sha256(OUT.read_bytes()).hexdigest(),
     }
-    data["lists"] = sorted([x for x in data["lists"] if x["file"] != OUT.name] + [item], key=lambda x: x["file"])
+    data["lists"] = sorted(
+        [x for x in data["lists"] if x["file"] != OUT.name] + [item], key=lambda x: x["file"]
+    )
     manifest.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     print(f"wrote {OUT}: {len(names)} names, {rows} words")
     return 0

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,10 +9,34 @@ from screen.normalize import normalize_name
 from screen.reference import bundled_dir
 
 W = TokenWeights.build(bundled_dir(), [])
-names = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40)
-words = st.lists(st.sampled_from(["namgang", "korea", "trading", "general", "mokran", "zeel", "co", "ltd", "paekho",
-                                  "construction", "bureau", "external", "12", "(doha)", "Rung", "Ra", "Do"]),
-                 min_size=1, max_size=6).map(" ".join)
+names = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40
+)
+words = st.lists(
+    st.sampled_from(
+        [
+            "namgang",
+            "korea",
+            "trading",
+            "general",
+            "mokran",
+            "zeel",
+            "co",
+            "ltd",
+            "paekho",
+            "construction",
+            "bureau",
+            "external",
+            "12",
+            "(doha)",
+            "Rung",
+            "Ra",
+            "Do",
+        ]
+    ),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
 
 
 @settings(max_examples=300, deadline=None)

@@ -17,8 +17,8 @@ from screen.matching.compare import compare
 from screen.matching.entities import _Best, adjust
 from screen.matching.index import IndexedName
 from screen.matching.weights import TokenWeights
-from screen.reference import bundled_dir
 from screen.normalize import normalize_name
+from screen.reference import bundled_dir
 
 DATA = Path(__file__).parent / "data"
 CFG = MatchingConfig()
@@ -31,7 +31,9 @@ def weights() -> TokenWeights:
 
 def band(supplier: str, listed: str, weak: bool, weights: TokenWeights) -> tuple[str, float]:
     item = IndexedName("T:1", listed, "weak" if weak else "primary", normalize_name(listed))
-    cmp = compare(normalize_name(supplier), item.norm, weights, CFG.min_token_similarity, CFG.extra_token_cost)
+    cmp = compare(
+        normalize_name(supplier), item.norm, weights, CFG.min_token_similarity, CFG.extra_token_cost
+    )
     score, _notes, _ = adjust(_Best(item, cmp), {"countries": ()}, None, (), frozenset(), CFG, "")
     if score >= CFG.hit:
         return "match", score
@@ -46,7 +48,9 @@ def test_dprk_pairs(weights: TokenWeights) -> None:
     assert len(positives) >= 25 and len(negatives) >= 10
     hit = [r for r in positives if band(r["supplier"], r["listed"], bool(r["weak"]), weights)[0] == "match"]
     found = [r for r in positives if band(r["supplier"], r["listed"], bool(r["weak"]), weights)[0] != "none"]
-    false_hits = [r for r in negatives if band(r["supplier"], r["listed"], bool(r["weak"]), weights)[0] == "match"]
+    false_hits = [
+        r for r in negatives if band(r["supplier"], r["listed"], bool(r["weak"]), weights)[0] == "match"
+    ]
     noise = [r for r in negatives if band(r["supplier"], r["listed"], bool(r["weak"]), weights)[0] != "none"]
     assert len(found) / len(positives) >= 0.95, [r["supplier"] for r in positives if r not in found]
     assert len(hit) / len(positives) >= 0.90
@@ -61,7 +65,13 @@ def test_weak_alias_never_hits_alone(weights: TokenWeights) -> None:
     assert band("Genco Shipping & Trading Limited", "GENCO", True, weights)[0] == "none"
 
 
-BENCH = Path(__file__).parents[2] / "shared" / "reference-sources" / "matching" / "nomenklatura_name_bench_cases.csv"
+BENCH = (
+    Path(__file__).parents[2]
+    / "shared"
+    / "reference-sources"
+    / "matching"
+    / "nomenklatura_name_bench_cases.csv"
+)
 
 
 @pytest.mark.skipif(not BENCH.is_file(), reason="needs ../shared/reference-sources (nomenklatura bench)")
@@ -78,6 +88,8 @@ def test_nomenklatura_company_bench(weights: TokenWeights) -> None:
         return band(r["name1"], r["name2"], False, weights)[0] != "none"
 
     recall = sum(found(r) for r in strong) / len(strong)
-    false_rate = sum(band(r["name1"], r["name2"], False, weights)[0] == "match" for r in nonmatch) / len(nonmatch)
+    false_rate = sum(band(r["name1"], r["name2"], False, weights)[0] == "match" for r in nonmatch) / len(
+        nonmatch
+    )
     assert recall >= 0.80
     assert false_rate <= 0.10

@@ -19,7 +19,11 @@ def test_cyrillic_legal_form_and_transliteration() -> None:
 
 
 def test_apostrophes_vanish_inside_words() -> None:
-    assert normalize_name("CH'OLHYO'N OVERSEAS CONSTRUCTION COMPANY").tokens == ("cholhyon", "overseas", "construction")
+    assert normalize_name("CH'OLHYO'N OVERSEAS CONSTRUCTION COMPANY").tokens == (
+        "cholhyon",
+        "overseas",
+        "construction",
+    )
 
 
 def test_abbreviations_expanded_and_explicit_abbreviations_flagged() -> None:
@@ -52,8 +56,16 @@ def test_numbers_kept() -> None:
 
 
 def test_romanisation_key_variants_coincide() -> None:
-    for a, b in [("namgang", "namkang"), ("pugang", "bugang"), ("kwangsong", "kwangseong"), ("cholhyon", "chorhyon"),
-                 ("cholhyon", "cholhyeon"), ("songi", "songyi"), ("zeel", "zil"), ("rungrado", "rungnado")]:
+    for a, b in [
+        ("namgang", "namkang"),
+        ("pugang", "bugang"),
+        ("kwangsong", "kwangseong"),
+        ("cholhyon", "chorhyon"),
+        ("cholhyon", "cholhyeon"),
+        ("songi", "songyi"),
+        ("zeel", "zil"),
+        ("rungrado", "rungnado"),
+    ]:
         assert roman_key(a) == roman_key(b), (a, b)
     assert roman_key("namgang") != roman_key("namsan")
 

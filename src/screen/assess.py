@@ -55,7 +55,9 @@ def assess_row(
         if any(f.factor == "dprk_origin" for f in listed):
             raise_to("high")
             text = "; ".join(f"{f.detail} ({f.source})" for f in listed)
-            reasons.append(f"Supplier located in North Korea: country '{country.input}' resolved to KP: {text}.")
+            reasons.append(
+                f"Supplier located in North Korea: country '{country.input}' resolved to KP: {text}."
+            )
         elif listed:
             high_country = True
             text = "; ".join(f"{f.detail} ({f.source})" for f in listed)

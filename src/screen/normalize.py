@@ -30,21 +30,72 @@ from pathlib import Path
 from anyascii import anyascii
 
 ABBREVIATIONS: dict[str, str] = {
-    "corp": "corporation", "corpn": "corporation", "co": "company", "cos": "companies", "cie": "company",
-    "gen": "general", "genl": "general", "constr": "construction", "const": "construction",
-    "cons": "construction", "contr": "construction", "intl": "international", "int": "international",
-    "internat": "international", "trdg": "trading", "trad": "trading", "tradg": "trading", "grp": "group",
-    "svcs": "services", "svc": "services", "serv": "services", "servs": "services", "mfg": "manufacturing",
-    "mfr": "manufacturing", "dev": "development", "devt": "development", "dvlp": "development",
-    "engg": "engineering", "eng": "engineering", "engr": "engineering", "ind": "industrial",
-    "inds": "industries", "indus": "industrial", "natl": "national", "nat": "national", "assn": "association",
-    "assoc": "association", "bros": "brothers", "ent": "enterprise", "ents": "enterprises", "mgmt": "management",
-    "mgt": "management", "hldgs": "holdings", "hldg": "holding",
-    "invt": "investment", "inv": "investment", "dept": "department", "ctr": "center", "cntr": "center",
-    "centre": "center", "dist": "district", "prov": "province", "export": "export", "imp": "import",
-    "exp": "export", "agcy": "agency", "bur": "bureau", "admin": "administration", "univ": "university",
-    "pyongyang": "pyongyang", "dprk": "dprk", "n": "north", "s": "south",
-    "organisation": "organization", "programme": "program", "centres": "centers",
+    "corp": "corporation",
+    "corpn": "corporation",
+    "co": "company",
+    "cos": "companies",
+    "cie": "company",
+    "gen": "general",
+    "genl": "general",
+    "constr": "construction",
+    "const": "construction",
+    "cons": "construction",
+    "contr": "construction",
+    "intl": "international",
+    "int": "international",
+    "internat": "international",
+    "trdg": "trading",
+    "trad": "trading",
+    "tradg": "trading",
+    "grp": "group",
+    "svcs": "services",
+    "svc": "services",
+    "serv": "services",
+    "servs": "services",
+    "mfg": "manufacturing",
+    "mfr": "manufacturing",
+    "dev": "development",
+    "devt": "development",
+    "dvlp": "development",
+    "engg": "engineering",
+    "eng": "engineering",
+    "engr": "engineering",
+    "ind": "industrial",
+    "inds": "industries",
+    "indus": "industrial",
+    "natl": "national",
+    "nat": "national",
+    "assn": "association",
+    "assoc": "association",
+    "bros": "brothers",
+    "ent": "enterprise",
+    "ents": "enterprises",
+    "mgmt": "management",
+    "mgt": "management",
+    "hldgs": "holdings",
+    "hldg": "holding",
+    "invt": "investment",
+    "inv": "investment",
+    "dept": "department",
+    "ctr": "center",
+    "cntr": "center",
+    "centre": "center",
+    "dist": "district",
+    "prov": "province",
+    "export": "export",
+    "imp": "import",
+    "exp": "export",
+    "agcy": "agency",
+    "bur": "bureau",
+    "admin": "administration",
+    "univ": "university",
+    "pyongyang": "pyongyang",
+    "dprk": "dprk",
+    "n": "north",
+    "s": "south",
+    "organisation": "organization",
+    "programme": "program",
+    "centres": "centers",
 }
 # only words that are never a syllable of a romanised Korean or Chinese name ("Rung Ra Do")
 STOPWORDS = frozenset("and the of for de del les du des et und".split())
@@ -62,11 +113,21 @@ _SPACES = re.compile(r"\s+")
 _SYLLABIC = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
 # romanised CJK words that mean a generic business word (joined, then translated)
 CJK_WORDS: dict[tuple[str, ...], str] = {
-    ("mao", "yi"): "trading", ("jian", "she"): "construction", ("jian", "zhu"): "construction",
-    ("ji", "tuan"): "group", ("guo", "ji"): "international", ("kai", "fa"): "development",
-    ("shang", "mao"): "trading", ("kuang", "ye"): "mining", ("mu", "yeog"): "trading",
-    ("geon", "seol"): "construction", ("hoe", "sa"): "company", ("gong", "si"): "company",
-    ("sang", "sa"): "trading", ("gae", "bal"): "development", ("gwang", "eob"): "mining",
+    ("mao", "yi"): "trading",
+    ("jian", "she"): "construction",
+    ("jian", "zhu"): "construction",
+    ("ji", "tuan"): "group",
+    ("guo", "ji"): "international",
+    ("kai", "fa"): "development",
+    ("shang", "mao"): "trading",
+    ("kuang", "ye"): "mining",
+    ("mu", "yeog"): "trading",
+    ("geon", "seol"): "construction",
+    ("hoe", "sa"): "company",
+    ("gong", "si"): "company",
+    ("sang", "sa"): "trading",
+    ("gae", "bal"): "development",
+    ("gwang", "eob"): "mining",
 }
 
 
@@ -209,7 +270,9 @@ def normalize_name(text: str) -> NormName:
     tokens, removed = _strip_legal(tokens, protected=1)
     if removed and tokens and tuple(tokens) != tuple(w for w, _ in words)[: len(tokens)]:
         # legal form removed at the start: realign flags
-        offset = next(i for i in range(len(words)) if tuple(w for w, _ in words[i : i + len(tokens)]) == tuple(tokens))
+        offset = next(
+            i for i in range(len(words)) if tuple(w for w, _ in words[i : i + len(tokens)]) == tuple(tokens)
+        )
     else:
         offset = 0
     flags = [abbrev_flags.get(offset + i, False) for i in range(len(tokens))]
@@ -222,7 +285,10 @@ def normalize_name(text: str) -> NormName:
     out_q: list[bool] = []
     out_a: list[bool] = []
     expansions: list[tuple[str, str]] = []
-    for tok, is_q, ab in [*zip(tokens, [False] * len(tokens), flags, strict=True), *((t, True, False) for t in qual_tokens)]:
+    for tok, is_q, ab in [
+        *zip(tokens, [False] * len(tokens), flags, strict=True),
+        *((t, True, False) for t in qual_tokens),
+    ]:
         if tok in STOPWORDS:
             continue
         exp = ABBREVIATIONS.get(tok)
@@ -245,10 +311,40 @@ def normalize_name(text: str) -> NormName:
 
 
 _ROMAN_RULES: tuple[tuple[str, str], ...] = (
-    ("dzh", "j"), ("tch", "ch"), ("sh", "s"), ("kh", "k"), ("ch", "j"), ("ts", "j"), ("tz", "j"), ("dz", "j"), ("zh", "j"),
-    ("x", "s"), ("q", "j"), ("ngr", "ngn"), ("yeo", "yo"), ("eo", "o"), ("eu", "u"), ("ee", "i"), ("oo", "u"), ("ou", "u"),
-    ("yi", "i"), ("ui", "i"), ("wo", "o"), ("ae", "e"), ("ai", "e"), ("ie", "i"), ("y", "i"),
-    ("k", "g"), ("p", "b"), ("t", "d"), ("r", "l"), ("f", "b"), ("v", "b"), ("w", ""), ("h", ""), ("c", "g"),
+    ("dzh", "j"),
+    ("tch", "ch"),
+    ("sh", "s"),
+    ("kh", "k"),
+    ("ch", "j"),
+    ("ts", "j"),
+    ("tz", "j"),
+    ("dz", "j"),
+    ("zh", "j"),
+    ("x", "s"),
+    ("q", "j"),
+    ("ngr", "ngn"),
+    ("yeo", "yo"),
+    ("eo", "o"),
+    ("eu", "u"),
+    ("ee", "i"),
+    ("oo", "u"),
+    ("ou", "u"),
+    ("yi", "i"),
+    ("ui", "i"),
+    ("wo", "o"),
+    ("ae", "e"),
+    ("ai", "e"),
+    ("ie", "i"),
+    ("y", "i"),
+    ("k", "g"),
+    ("p", "b"),
+    ("t", "d"),
+    ("r", "l"),
+    ("f", "b"),
+    ("v", "b"),
+    ("w", ""),
+    ("h", ""),
+    ("c", "g"),
 )
 
 

@@ -28,7 +28,9 @@ def check_output_path(path: Path, inputs: Iterable[Path]) -> None:
         except OSError:
             same = False
         if same or p.resolve() == out:
-            raise OutputError(f"{path}: the report would overwrite the input file {p.name}; choose another -o path.")
+            raise OutputError(
+                f"{path}: the report would overwrite the input file {p.name}; choose another -o path."
+            )
     parent = out.parent
     if not parent.exists():
         raise OutputError(f"{path}: folder {parent} does not exist; create it or choose another output path.")
@@ -43,14 +45,18 @@ def atomic_path(path: Path) -> Iterator[Path]:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write in {path.parent} ({exc.strerror}); choose another output path.") from exc
+        raise OutputError(
+            f"{path}: cannot write in {path.parent} ({exc.strerror}); choose another output path."
+        ) from exc
     os.close(fd)
     tmp_path = Path(tmp)
     try:
         yield tmp_path
         os.replace(tmp_path, path)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write the file ({exc.strerror}); check the path and free space.") from exc
+        raise OutputError(
+            f"{path}: cannot write the file ({exc.strerror}); check the path and free space."
+        ) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp_path.unlink()

@@ -45,7 +45,9 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
     return raw, frame
 
 
-def screen_frame(df: pd.DataFrame, reference: Reference, config: Config | None = None, workers: int = 1) -> pd.DataFrame:
+def screen_frame(
+    df: pd.DataFrame, reference: Reference, config: Config | None = None, workers: int = 1
+) -> pd.DataFrame:
     """Run the pure screening stages over one partition of suppliers.
 
     ``df`` needs a ``name`` column; ``country``, ``industry``, ``code`` are used when present.
@@ -81,7 +83,7 @@ def screen_file(
     colmap = map_columns(table.headers, columns, source=p.name)
     log.info("%s: columns %s", p.name, colmap.describe())
     if reference is None:
-        types = ("entity",)
+        types: tuple[str, ...] = ("entity",)
         if cfg.matching.include_individuals:
             types += ("individual",)
         if cfg.matching.include_vessels:

@@ -12,6 +12,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Iterator
+from importlib import import_module
 
 import typer
 
@@ -87,10 +88,12 @@ from screen.cli import run_cmd as _run_cmd  # noqa: E402,F401  (registers `scree
 with contextlib.suppress(ImportError):
     from screen.cli.reference_cmd import app as _reference_app  # noqa: E402
 
-    app.add_typer(_reference_app, name="reference", help="List, show, import, validate and diff reference lists.")
+    app.add_typer(
+        _reference_app, name="reference", help="List, show, import, validate and diff reference lists."
+    )
 
 with contextlib.suppress(ImportError):
-    from screen.cli import review_cmd as _review_cmd  # noqa: E402,F401  (registers review / verify)
+    import_module("screen.cli.review_cmd")  # registers review / verify, when present
 
 
 def main() -> None:

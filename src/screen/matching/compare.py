@@ -124,7 +124,9 @@ def compare(
                 continue
             kind = "joined" if kind == "exact" else kind
         gain = sum(lcost[li:lj]) * sim / 100
-        cands.append((gain, sim, (li, lj), (si, sj), Pair(" ".join(lt[li:lj]), " ".join(st[si:sj]), sim, kind)))
+        cands.append(
+            (gain, sim, (li, lj), (si, sj), Pair(" ".join(lt[li:lj]), " ".join(st[si:sj]), sim, kind))
+        )
     # closest pairs first (an exact word beats a joined approximation), then the weightier
     cands.sort(key=lambda c: (-round(c[1]), (c[2][1] - c[2][0]) + (c[3][1] - c[3][0]), -c[0]))
     used_l: set[int] = set()

@@ -21,9 +21,11 @@ import pandas as pd
 from screen.config import MatchingConfig
 from screen.matching.compare import Comparison, compare
 from screen.matching.index import IndexedName, NameIndex
-from screen.model import CountryResult, Match, SectorHit
+from screen.model import Band, CountryResult, Match, SectorHit
 from screen.normalize import NormName, normalize_name
 from screen.reference import Reference
+
+HOST_FACTORS = frozenset({"dprk_origin", "dprk_worker_host"})
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,9 @@ class _Best:
     cmp: Comparison
 
 
-def best_per_entry(norm: NormName, index: NameIndex, cands: Iterable[int], cfg: MatchingConfig) -> dict[str, _Best]:
+def best_per_entry(
+    norm: NormName, index: NameIndex, cands: Iterable[int], cfg: MatchingConfig
+) -> dict[str, _Best]:
     best: dict[str, _Best] = {}
     floor = cfg.review - cfg.country_agree_bonus - cfg.sector_agree_bonus
     for i in cands:
@@ -103,6 +107,12 @@ def adjust(
             score += cfg.country_agree_bonus
             notes.append(f"listed address country {country_name} agrees with the supplier's country")
             corroborated = True
+        elif any(f.factor in HOST_FACTORS for f in country.factors):
+            # North Korean labour-export companies work in the host countries: no contradiction
+            notes.append(
+                f"supplier country {country_name} is not a listed address country ({', '.join(countries)}) "
+                "but hosts North Korean workers"
+            )
         else:
             score -= cfg.country_disagree_penalty
             notes.append(
@@ -125,13 +135,18 @@ def adjust(
     return max(0.0, min(100.0, score)), notes, corroborated
 
 
-def match_entities(df: pd.DataFrame, ref: Reference, index: NameIndex, cfg: MatchingConfig, workers: int = 1) -> pd.DataFrame:
+def match_entities(
+    df: pd.DataFrame, ref: Reference, index: NameIndex, cfg: MatchingConfig, workers: int = 1
+) -> pd.DataFrame:
     """Pure stage: a copy of ``df`` with a ``matches`` column (tuple of :class:`Match`)."""
     out = df.copy()
     names = out["name"].fillna("").astype(str).tolist() if "name" in out else [""] * len(out)
     uniq = sorted({n for n in names if n.strip()})
     norms = [normalize_name(n) for n in uniq]
-    cand_lists = index.candidates(norms, workers=workers) if len(index) else [set() for _ in norms]
+    floor = cfg.review - cfg.country_agree_bonus - cfg.sector_agree_bonus
+    cand_lists = (
+        index.candidates(norms, workers=workers, floor=floor) if len(index) else [set() for _ in norms]
+    )
     per_name = {n: best_per_entry(q, index, c, cfg) for n, q, c in zip(uniq, norms, cand_lists, strict=True)}
     entries = ref.entry_by_id
     sector_cache: dict[str, frozenset[str]] = {}
@@ -148,10 +163,12 @@ def match_entities(df: pd.DataFrame, ref: Reference, index: NameIndex, cfg: Matc
             if ref_id not in sector_cache:
                 sector_cache[ref_id] = _entry_sectors(ref, entry)
             cname = country.name if isinstance(country, CountryResult) and country.name else ""
-            score, notes, _ = adjust(best, entry, country, tuple(sectors or ()), sector_cache[ref_id], cfg, cname)
+            score, notes, _ = adjust(
+                best, entry, country, tuple(sectors or ()), sector_cache[ref_id], cfg, cname
+            )
             if score < cfg.review:
                 continue
-            band = "hit" if score >= cfg.hit else "review"
+            band: Band = "hit" if score >= cfg.hit else "review"
             matches.append(
                 Match(
                     ref_id=ref_id,
@@ -177,7 +194,7 @@ def match_entities(df: pd.DataFrame, ref: Reference, index: NameIndex, cfg: Matc
                 )
             )
         result.append(tuple(_collapse_groups(matches, cfg.max_matches)))
-    out["matches"] = result
+    out["matches"] = pd.Series(result, index=out.index, dtype=object)
     return out
 
 
@@ -191,14 +208,24 @@ def _collapse_groups(matches: list[Match], limit: int) -> list[Match]:
         key = str(m.details.get("group_id") or m.ref_id)
         groups.setdefault(key, []).append(m)
     kept: list[Match] = []
+
+    def rank(m: Match) -> tuple[float, float, int, str]:
+        # corroborated score first; on a tie the closer name wins, then OFAC, UN, UK
+        return (
+            -m.score,
+            -float(str(m.details.get("name_score", 0))),
+            _LIST_PREFERENCE.get(m.list, 9),
+            m.ref_id,
+        )
+
     for members in groups.values():
-        members.sort(key=lambda m: (-m.score, _LIST_PREFERENCE.get(m.list, 9), m.ref_id))
+        members.sort(key=rank)
         top = members[0]
         linked = tuple(sorted({m.ref_id for m in members[1:]}))
         if linked:
             top = Match(**{**top.__dict__, "linked_ids": linked})
         kept.append(top)
-    kept.sort(key=lambda m: (-m.score, _LIST_PREFERENCE.get(m.list, 9), m.ref_id))
+    kept.sort(key=rank)
     # one supplier is one company: only the best candidate is a hit, the others go to review
     for i in range(1, len(kept)):
         if kept[i].band == "hit":

@@ -66,7 +66,7 @@ class Reference:
 
     @cached_property
     def entry_by_id(self) -> dict[str, dict[str, object]]:
-        return {str(r["ref_id"]): r for r in self.entries.to_dict("records")}
+        return {str(r["ref_id"]): {str(k): v for k, v in r.items()} for r in self.entries.to_dict("records")}
 
     def describe(self) -> list[dict[str, object]]:
         """Per list: name, version, sha256, entries (the results contract's run.reference)."""
@@ -119,6 +119,12 @@ def load_reference(
 
         allnames = empty_names()
     allnames = allnames[allnames["entity_type"].isin(entity_types)].reset_index(drop=True)
+    # a list file with nothing of the kinds screened (e.g. the individuals file) is not used
+    used = set(allnames["ref_id"].str.split(":", n=1).str[0]) if len(allnames) else set()
+    kept = [(f, i) for f, i in zip(frames, infos, strict=True) if f["entity_type"].isin(entity_types).any()]
+    infos = [i for _, i in kept] if used else infos[:0]
+    for _f, info in kept:
+        info.entries = int(_f.loc[_f["entity_type"].isin(entity_types), "ref_id"].nunique())
     entries = (
         allnames[allnames["name_type"] == "primary"]
         .drop(columns=["name_type"])

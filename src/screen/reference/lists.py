@@ -152,7 +152,10 @@ def load_list_file(
     df["name"] = df["name"].str.strip()
     bad = df[(df["name"] == "") | (df["official_id"].str.strip() == "") | ~df["name_type"].isin(NAME_TYPES)]
     for idx in bad.index[:20]:
-        problems.append(f"line {idx + 2}: empty name or official_id, or unknown name_type '{df.at[idx, 'name_type']}'")
+        line = int(str(idx)) + 2
+        problems.append(
+            f"line {line}: empty name or official_id, or unknown name_type '{df.at[idx, 'name_type']!s}'"
+        )
     if len(bad):
         df = df.drop(index=bad.index)
     df["ref_id"] = df["list"].str.strip() + ":" + df["official_id"].str.strip()

@@ -33,7 +33,9 @@ def load_manifest(folder: Path) -> Manifest:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return Manifest([], [f"No manifest.json in {folder}; bundled lists are unavailable. Reinstall screen."])
+        return Manifest(
+            [], [f"No manifest.json in {folder}; bundled lists are unavailable. Reinstall screen."]
+        )
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ListError(f"{path}: manifest is not valid JSON ({exc}); reinstall screen.") from exc
     items: list[ManifestItem] = []

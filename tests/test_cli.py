@@ -1,0 +1,107 @@
+"""The CLI: exit codes, exact error lines, outputs written (or not)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from screen.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    r = runner.invoke(app, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_run_writes_report_json_csv_and_exits_0(tmp_path: Path, small_csv: Path) -> None:
+    out, js, cs = tmp_path / "r.xlsx", tmp_path / "r.json", tmp_path / "r.csv"
+    code, stdout, _ = run("run", str(small_csv), "-o", str(out), "--json", str(js), "--csv", str(cs))
+    assert code == 0, stdout
+    assert out.is_file() and js.is_file() and cs.is_file()
+    assert "Columns: name='Supplier', country='Country', industry='Industry', id='Supplier ID'" in stdout
+    assert "6 rows screened" in stdout
+    doc = json.loads(js.read_text(encoding="utf-8"))
+    assert [s["row"] for s in doc["suppliers"]] == [2, 3, 4, 5, 6, 7]
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+@pytest.mark.parametrize(("level", "expected"), [("high", 3), ("medium", 3), ("low", 3)])
+def test_fail_on_exits_3(tmp_path: Path, small_csv: Path, level: str, expected: int) -> None:
+    code, _, stderr = run("run", str(small_csv), "-o", str(tmp_path / "r.xlsx"), "--fail-on", level)
+    assert code == expected
+    assert f"at or above '{level}' (--fail-on): exit 3." in stderr
+
+
+def test_fail_on_not_reached_exits_0(tmp_path: Path) -> None:
+    p = tmp_path / "ok.csv"
+    p.write_text("Supplier,Country,Industry\nMüller Systems GmbH,Germany,IT services\n", encoding="utf-8")
+    code, _, _ = run("run", str(p), "-o", str(tmp_path / "r.xlsx"), "--fail-on", "low")
+    assert code == 0
+
+
+def test_missing_input_is_error_1(tmp_path: Path) -> None:
+    code, _, stderr = run("run", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "r.xlsx"))
+    assert code == 1
+    assert stderr.strip() == f"Error: {tmp_path / 'nope.csv'}: no such file; check the path."
+    assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_no_name_column_is_error_1(tmp_path: Path) -> None:
+    p = tmp_path / "x.csv"
+    p.write_text("Amount,Date\n1,2\n", encoding="utf-8")
+    code, _, stderr = run("run", str(p), "-o", str(tmp_path / "r.xlsx"))
+    assert code == 1
+    assert (
+        stderr.strip()
+        == 'Error: x.csv: no supplier name column found; headers are: Amount, Date. Pass --column name="HEADER".'
+    )
+    assert "Traceback" not in stderr
+
+
+def test_output_over_input_is_refused(tmp_path: Path, small_csv: Path) -> None:
+    code, _, stderr = run("run", str(small_csv), "-o", str(small_csv))
+    assert code == 1
+    assert "the report would overwrite the input file suppliers.csv; choose another -o path." in stderr
+
+
+def test_usage_errors_exit_2(tmp_path: Path, small_csv: Path) -> None:
+    assert run("run", str(small_csv), "--fail-on", "severe")[0] == 2
+    assert run("run", str(small_csv), "--column", "nameonly")[0] == 2
+    assert run("run")[0] == 2
+    assert run("frobnicate")[0] == 2
+
+
+def test_column_override(tmp_path: Path) -> None:
+    p = tmp_path / "x.csv"
+    p.write_text("Legal Entity,Where\nNamgang Construction,Russia\n", encoding="utf-8")
+    js = tmp_path / "r.json"
+    code, stdout, stderr = run(
+        "run",
+        str(p),
+        "-o",
+        str(tmp_path / "r.xlsx"),
+        "--json",
+        str(js),
+        "--column",
+        "name=Legal Entity",
+        "--column",
+        "country=Where",
+    )
+    assert code == 0, stderr
+    doc = json.loads(js.read_text(encoding="utf-8"))
+    assert doc["run"]["columns"] == {"name": "Legal Entity", "country": "Where"}
+    assert doc["suppliers"][0]["risk"] == "high"
+
+
+def test_help_and_version() -> None:
+    code, stdout, _ = run("--help")
+    assert code == 0 and "run" in stdout
+    code, stdout, _ = run("--version")
+    assert code == 0 and stdout.startswith("screen ")
+    code, stdout, _ = run("run", "--help")
+    assert code == 0 and "--fail-on" in stdout

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import pytest
+
+from screen.columns import map_columns
+from screen.errors import ColumnError
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        (
+            ["Supplier", "Country", "City", "Industry", "NAICS"],
+            {
+                "name": "Supplier",
+                "country": "Country",
+                "industry": "Industry",
+                "code": "NAICS",
+                "city": "City",
+            },
+        ),
+        (
+            ["Supplier ID", "Supplier", "Country", "City", "Industry"],
+            {
+                "id": "Supplier ID",
+                "name": "Supplier",
+                "country": "Country",
+                "city": "City",
+                "industry": "Industry",
+            },
+        ),
+        (
+            ["Vendor Name", "Ctry", "Business Activity", "Vendor No."],
+            {"name": "Vendor Name", "country": "Ctry", "industry": "Business Activity", "id": "Vendor No."},
+        ),
+        (
+            ["Lieferant", "Land", "Branche", "WZ 2008"],
+            {"name": "Lieferant", "country": "Land", "industry": "Branche", "code": "WZ 2008"},
+        ),
+        (
+            ["Fournisseur", "Pays", "Secteur d'activité", "Code NAF"],
+            {"name": "Fournisseur", "country": "Pays", "industry": "Secteur d'activité", "code": "Code NAF"},
+        ),
+        (
+            ["Proveedor", "País", "Actividad", "Ciudad"],
+            {"name": "Proveedor", "country": "País", "industry": "Actividad", "city": "Ciudad"},
+        ),
+        (
+            ["Поставщик", "Страна", "Вид деятельности", "ОКВЭД"],
+            {"name": "Поставщик", "country": "Страна", "industry": "Вид деятельности", "code": "ОКВЭД"},
+        ),
+        (
+            ["供应商", "国家", "行业", "地址"],
+            {"name": "供应商", "country": "国家", "industry": "行业", "city": "地址"},
+        ),
+        (["  VENDOR_NAME ", "country-code"], {"name": "  VENDOR_NAME ", "country": "country-code"}),
+    ],
+)
+def test_detects_columns_in_several_languages(headers: list[str], expected: dict[str, str]) -> None:
+    assert map_columns(headers).mapping == expected
+
+
+def test_override_wins_and_is_case_tolerant() -> None:
+    m = map_columns(["Name", "Legal Entity", "Country"], {"name": "legal entity"})
+    assert m.get("name") == "Legal Entity"
+
+
+def test_no_name_column_lists_headers() -> None:
+    with pytest.raises(ColumnError) as exc:
+        map_columns(["Amount", "Date"], source="q3.xlsx")
+    assert str(exc.value) == (
+        'q3.xlsx: no supplier name column found; headers are: Amount, Date. Pass --column name="HEADER".'
+    )
+
+
+def test_override_naming_no_header() -> None:
+    with pytest.raises(ColumnError, match='--column name="Vendor" names no header; headers are: A, B.'):
+        map_columns(["A", "B"], {"name": "Vendor"})
+
+
+def test_unknown_field() -> None:
+    with pytest.raises(ColumnError, match="unknown field 'colour'"):
+        map_columns(["A"], {"colour": "A"})

@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from screen.errors import InputFileError
+from screen.read import read_table
+
+HEADER = ["Vendor Name", "Country", "Activity", "NAICS", "Vendor ID"]
+ROWS = [
+    ["Namgang Construction", "Russia", "Construction", 236220, "00123"],
+    ["Windhoek Builders", "NA", "Construction", "", "00124"],
+    ["Null Ltd", "N/A", "NA", "", "NaN"],
+]
+
+
+def _xlsx(
+    path: Path,
+    rows: list[list[object]],
+    title_rows: int = 0,
+    sheets: dict[str, list[list[object]]] | None = None,
+) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Suppliers"
+    for i in range(title_rows):
+        ws.append([f"Export title line {i + 1}"] if i == 0 else [])
+    ws.append(HEADER)
+    for r in rows:
+        ws.append(r)
+    for name, content in (sheets or {}).items():
+        other = wb.create_sheet(name)
+        for r in content:
+            other.append(r)
+    wb.save(path)
+    return path
+
+
+def test_xlsx_cells_are_text_and_rows_keep_their_numbers(tmp_path: Path) -> None:
+    t = read_table(_xlsx(tmp_path / "s.xlsx", ROWS, title_rows=2))
+    assert t.sheet == "Suppliers"
+    assert t.header_row == 3
+    assert t.headers == HEADER
+    assert t.row_numbers == [4, 5, 6]
+    assert t.rows[0] == ["Namgang Construction", "Russia", "Construction", "236220", "00123"]
+    assert t.rows[1][1] == "NA"  # Namibia, not a missing value
+    assert t.rows[2] == ["Null Ltd", "N/A", "NA", "", "NaN"]
+    assert len(t.sha256) == 64
+
+
+def test_data_sheet_found_when_not_first(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Cover"
+    ws.append(["This workbook lists our suppliers."])
+    data = wb.create_sheet("Vendors")
+    data.append(HEADER)
+    data.append(ROWS[0])
+    wb.save(tmp_path / "two.xlsx")
+    t = read_table(tmp_path / "two.xlsx")
+    assert t.sheet == "Vendors" and t.row_numbers == [2]
+
+
+def test_unknown_sheet_lists_the_sheets(tmp_path: Path) -> None:
+    path = _xlsx(tmp_path / "s.xlsx", ROWS, sheets={"Notes": [["x"]]})
+    with pytest.raises(
+        InputFileError,
+        match=r'Sheet "Q3" not found in s.xlsx; sheets are: Suppliers, Notes. Pass --sheet NAME.',
+    ):
+        read_table(path, sheet="Q3")
+
+
+def test_two_equal_supplier_sheets_need_a_choice(tmp_path: Path) -> None:
+    path = _xlsx(tmp_path / "s.xlsx", ROWS, sheets={"Copy": [HEADER, *ROWS]})
+    with pytest.raises(InputFileError, match="several sheets look like supplier lists"):
+        read_table(path)
+    assert read_table(path, sheet="Copy").sheet == "Copy"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_csv_encodings(tmp_path: Path, encoding: str) -> None:
+    text = "Supplier;Country;Industry\r\nMüller Bau GmbH;Deutschland;Hochbau\r\nCafé Crème SARL;France;Restaurant\r\n"
+    path = tmp_path / "s.csv"
+    path.write_bytes(text.encode(encoding))
+    t = read_table(path)
+    assert t.delimiter == ";"
+    assert t.rows[0][0] == "Müller Bau GmbH"
+    assert t.rows[1][0] == "Café Crème SARL"
+    assert t.row_numbers == [2, 3]
+
+
+def test_csv_line_numbers_with_title_blank_lines_and_embedded_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text(
+        'Supplier list 2026\n\nSupplier,Country\n"Two\nLines Ltd",China\n,\nLast Co,Russia\n',
+        encoding="utf-8",
+    )
+    t = read_table(path)
+    assert t.header_row == 3
+    assert [r[0] for r in t.rows] == ["Two\nLines Ltd", "", "Last Co"]
+    assert t.row_numbers == [4, 6, 7]
+
+
+def test_tsv_and_leading_zeros(tmp_path: Path) -> None:
+    path = tmp_path / "s.tsv"
+    path.write_text("ID\tSupplier\n00123\tA\n", encoding="utf-8")
+    t = read_table(path)
+    assert t.rows == [["00123", "A"]]
+
+
+def test_xls_and_ods(tmp_path: Path) -> None:
+    df = pd.DataFrame([r[:3] for r in ROWS], columns=HEADER[:3])
+    ods = tmp_path / "s.ods"
+    df.to_excel(ods, index=False, engine="odf")
+    t = read_table(ods)
+    assert t.rows[0][0] == "Namgang Construction" and t.rows[1][1] == "NA"
+    import xlwt
+
+    book = xlwt.Workbook()
+    sh = book.add_sheet("Suppliers")
+    for c, h in enumerate(HEADER[:3]):
+        sh.write(0, c, h)
+    for r, row in enumerate(ROWS, start=1):
+        for c, v in enumerate(row[:3]):
+            sh.write(r, c, v)
+    book.save(str(tmp_path / "s.xls"))
+    t = read_table(tmp_path / "s.xls")
+    assert t.rows[0] == ["Namgang Construction", "Russia", "Construction"]
+    assert t.row_numbers == [2, 3, 4]
+
+
+def test_csv_named_xlsx_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "really.xlsx"
+    path.write_text("Supplier,Country\nA,B\n", encoding="utf-8")
+    assert read_table(path).rows == [["A", "B"]]
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"", "e.csv", "e.csv: the file is empty; export the supplier list again."),
+        (b"PK\x03\x04broken", "b.xlsx", "b.xlsx: the file is damaged"),
+        (b"x", "n.pdf", "n.pdf: unsupported file type '.pdf'"),
+    ],
+)
+def test_bad_files_raise_clear_errors(tmp_path: Path, content: bytes, name: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputFileError) as exc:
+        read_table(path)
+    assert str(exc.value).startswith(message)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputFileError, match="no such file; check the path"):
+        read_table(tmp_path / "nope.csv")

@@ -1,0 +1,286 @@
+"""Country resolution: a supplier's country cell to an ISO 3166-1 code, with the reason.
+
+Order of attempts (rigour's lookup order), each explained in ``CountryResult.method``:
+
+1. a code as the whole cell: ISO alpha-2 (only as the whole cell, and "na"/"no" in lower case
+   are read as placeholders, while "NA" is Namibia), alpha-3, numeric, IOC;
+2. an exact alias after folding (case, accents, spaces and punctuation ignored): ISO names,
+   translations, list spellings (OFAC "Korea, North", World Bank "Korea, Rep."), abbreviations,
+   cities; a bare "Korea" is ``ambiguous`` with candidates KP and KR;
+3. an address: the cell split at commas, slashes and brackets, then word runs ("Moscow,
+   Russia", "Pyongyang", "Seoul, Korea" → KR: the city settles an ambiguous country);
+4. a guarded typo-tolerant match ("Rusia" ~ "Russia"): at least 4 letters, at most one edit
+   (two from 8 letters), one country clearly closest, and never to or from either Korea.
+
+Text naming no country ("TBD", "EMEA", "Various") is ``unknown``; an empty cell ``missing``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from screen.country_tables import Alias, CountryTables, load_tables
+from screen.keyfold import compact, fold
+from screen.model import CountryFactor, CountryResult
+
+log = logging.getLogger(__name__)
+
+__all__ = ["CountryIndex", "resolve_countries"]
+
+_SPLIT = re.compile(r"[,;/|()\[\]{}\n\t·、，；：（）]+|\s[-–—:]\s")
+_LIST = re.compile(r"[/;|&+]")
+_KOREAN = re.compile(r"[kc][oó]r[eé]|кор[еe]|солонгос|كوري|[朝韩韓한조]|コリア")
+_KIND_LABEL = {
+    "iso_name": "ISO name",
+    "iso_official": "ISO official name",
+    "iso_common": "ISO common name",
+    "list_spelling": "list spelling",
+    "abbreviation": "abbreviation",
+    "common": "common name",
+    "local": "local name",
+    "translation": "translation",
+    "city": "city",
+    "name": "name",
+    "variant": "spelling variant",
+    "native": "local name",
+    "romanised": "romanised name",
+    "ambiguous": "ambiguous name",
+}
+_MAX_WINDOW = 5
+# codes that are also common words: read as codes only when written in capitals ("NO", "CAN")
+_WORDS = frozenset(
+    "ad am as at be by do go id in is it la ma me mo my na no pa pe so to tv "
+    "ago and are arm ben bra can cod col cub dom est fin fro gab gin gum hun ind ken lie mac mar nor pan per "
+    "pry sur ton tun vat".split()
+)
+
+
+def _label(a: Alias) -> str:
+    label = _KIND_LABEL.get(a.kind, a.kind)
+    return (
+        f"{label}, {a.lang}"
+        if a.lang and a.kind in ("translation", "local", "native", "romanised")
+        else label
+    )
+
+
+class CountryIndex:
+    """The loaded country tables with a cached ``resolve``."""
+
+    def __init__(self, tables: CountryTables) -> None:
+        self._t = tables
+        self._cache: dict[str, CountryResult] = {}
+        self._fuzzy_keys = [k for k, a in tables.aliases.items() if len(k) >= 4 and len(a.codes) == 1]
+
+    @classmethod
+    def load(cls, folder: Path) -> CountryIndex:
+        """Load ``countries.csv``, the alias files and ``country_risk.csv`` from ``folder``."""
+        return cls(load_tables(Path(folder)))
+
+    def name(self, code: str) -> str:
+        """Short English name of an ISO alpha-2 code (the code itself when unknown)."""
+        return self._t.names.get(code.upper(), code)
+
+    def factors(self, code: str) -> tuple[CountryFactor, ...]:
+        """Risk factors of a country (reference/country_risk.csv), empty when none."""
+        return self._t.factors.get(code.upper(), ())
+
+    def aliases(self) -> dict[str, tuple[str, ...]]:
+        """Every alias spelling with the codes it names (for tests and review)."""
+        return {a.text: a.codes for a in self._t.aliases.values()}
+
+    def resolve(self, text: str) -> CountryResult:
+        """Resolve one country cell (cached per distinct text)."""
+        if text in self._cache:
+            return self._cache[text]
+        result = self._resolve(text)
+        if len(self._cache) < 100_000:
+            self._cache[text] = result
+        return result
+
+    # -- the attempts, in order -------------------------------------------------------------
+
+    def _resolve(self, text: str) -> CountryResult:
+        t = " ".join(str(text).split())
+        if not t:
+            return CountryResult(input=text, code=None, status="missing", method="empty cell")
+        whole = self._whole(t, whole_cell=True)
+        if whole is not None:
+            return self._result(text, *whole)
+        key = compact(t)
+        if key in self._t.placeholders:
+            return CountryResult(input=text, code=None, status="unknown", method=f"'{t}' names no country")
+        found = self._address(t)
+        if found is not None:
+            return self._result(text, *found)
+        fuzzy = self._fuzzy(t, key)
+        if fuzzy is not None:
+            return self._result(text, *fuzzy)
+        return CountryResult(
+            input=text, code=None, status="unknown", method=f"no country recognised in '{t}'"
+        )
+
+    def _result(self, text: str, codes: tuple[str, ...], method: str) -> CountryResult:
+        if len(codes) == 1:
+            code = codes[0]
+            return CountryResult(
+                input=text,
+                code=code,
+                status="resolved",
+                name=self.name(code),
+                method=method,
+                factors=self.factors(code),
+            )
+        return CountryResult(input=text, code=None, status="ambiguous", method=method, candidates=codes)
+
+    def _code(self, t: str, whole_cell: bool) -> tuple[tuple[str, ...], str] | None:
+        """A country code as the whole cell (or, for three letters/digits, a whole address part)."""
+        if not (t.isascii() and t.isalnum() and 2 <= len(t) <= 3):
+            return None
+        if len(t) == 2 and not whole_cell:
+            return None
+        if t.isalpha() and not t.isupper() and (t.lower() in _WORDS or compact(t) in self._t.placeholders):
+            return (
+                None  # "na", "no", "can", "and": words or placeholders, not Namibia, Norway, Canada, Andorra
+            )
+        hit = self._t.codes.get(t.upper())
+        if hit is None or (t.isdigit() and len(t) != 3):
+            return None
+        return (hit[0],), f"{hit[1]} '{t}'"
+
+    def _whole(self, t: str, whole_cell: bool) -> tuple[tuple[str, ...], str] | None:
+        """A code or an exact alias for the whole text."""
+        coded = self._code(t, whole_cell)
+        if coded is not None:
+            return coded
+        alias = self._t.aliases.get(compact(t))
+        if alias is None:
+            return None
+        if len(alias.codes) > 1:
+            names = " or ".join(f"{self.name(c)} ({c})" for c in alias.codes)
+            return alias.codes, f"'{t}' could mean {names}"
+        return alias.codes, _describe(alias, t, self.name(alias.codes[0]))
+
+    def _address(self, t: str) -> tuple[tuple[str, ...], str] | None:
+        """Countries named inside an address or a longer text, the last part counting most."""
+        parts = [p.strip() for p in _SPLIT.split(t) if p and p.strip()]
+        found: list[tuple[int, Alias, str]] = []  # (rank, alias, text): 0 part, 1 words in a part
+        for part in parts:
+            if len(parts) > 1:
+                hit = self._whole(part, whole_cell=False)
+                if hit is not None:
+                    alias = self._t.aliases.get(compact(part)) or Alias(part, hit[0], "code")
+                    found.append((0, alias, part))
+                    continue
+            found.extend((1, a, s) for a, s in self._windows(part))
+        if not found:
+            return None
+        last = found[-1]
+        address = not _LIST.search(t)  # "Tbilisi, Georgia" is an address; "Russia / Kazakhstan" a list
+        if (
+            address
+            and last[0] == 0
+            and len(last[1].codes) == 1
+            and last[1].kind != "city"
+            and last[2] == parts[-1]
+        ):
+            return last[1].codes, f"'{last[2]}' in '{t}': {_describe(last[1], last[2])}"
+        for rank in (0, 1):
+            named = {
+                a.codes[0]: (a, s)
+                for r, a, s in found
+                if r == rank and len(a.codes) == 1 and a.kind != "city"
+            }
+            if len(named) == 1:
+                a, s = next(iter(named.values()))
+                return a.codes, f"'{s}' in '{t}': {_describe(a, s)}"
+            if len(named) > 1:
+                return tuple(sorted(named)), f"'{t}' names several countries: " + ", ".join(
+                    f"'{s}' ({c})" for c, (_a, s) in sorted(named.items())
+                )
+        cities = {a.codes[0]: s for _r, a, s in found if a.kind == "city"}
+        unclear = [(a, s) for _r, a, s in found if len(a.codes) > 1]
+        if unclear:
+            cand = set(unclear[0][0].codes)
+            narrowed = sorted(cand & set(cities))
+            if len(narrowed) == 1:
+                code = narrowed[0]
+                return (
+                    code,
+                ), f"'{unclear[0][1]}' narrowed to {self.name(code)} by city '{cities[code]}' in '{t}'"
+            return unclear[0][0].codes, f"'{unclear[0][1]}' in '{t}' could mean " + " or ".join(
+                f"{self.name(c)} ({c})" for c in unclear[0][0].codes
+            )
+        if len(cities) == 1:
+            code, s = next(iter(cities.items()))
+            return (code,), f"city '{s}' in '{t}' is in {self.name(code)}"
+        return None
+
+    def _windows(self, part: str) -> list[tuple[Alias, str]]:
+        """Aliases formed by runs of up to five words of ``part``, longest first."""
+        tokens = part.split()
+        out: list[tuple[Alias, str]] = []
+        i = 0
+        while i < len(tokens):
+            for j in range(min(len(tokens), i + _MAX_WINDOW), i, -1):
+                phrase = " ".join(tokens[i:j])
+                key = compact(phrase)
+                alias = self._t.aliases.get(key)
+                if alias is not None and (len(key) >= 4 or not key.isascii()):
+                    out.append((alias, phrase))
+                    i = j
+                    break
+            else:
+                i += 1
+        return out
+
+    def _fuzzy(self, t: str, key: str) -> tuple[tuple[str, ...], str] | None:
+        """A guarded typo-tolerant match of the whole cell; never involves North or South Korea."""
+        if len(key) < 4 or key.isdigit() or _KOREAN.search(fold(t)):
+            return None
+        limit = 1 if len(key) < 8 else 2
+        hits = process.extract(key, self._fuzzy_keys, scorer=OSA.distance, score_cutoff=limit, limit=50)
+        if not hits:
+            return None
+        by_code: dict[str, tuple[int, str]] = {}
+        for cand, dist, _i in hits:
+            code = self._t.aliases[cand].codes[0]
+            if code not in by_code or dist < by_code[code][0]:
+                by_code[code] = (int(dist), cand)
+        ranked = sorted(by_code.items(), key=lambda kv: kv[1][0])
+        code, (dist, cand) = ranked[0]
+        if code in ("KP", "KR") or (len(ranked) > 1 and ranked[1][1][0] <= dist):
+            return None
+        alias = self._t.aliases[cand]
+        score = round(fuzz.ratio(key, cand))
+        log.info("typo-tolerant country match %r ~ %r (%s, score %d)", t, alias.text, code, score)
+        return (code,), f"typo-tolerant match '{t}' ~ '{alias.text}' (score {score})"
+
+
+def _describe(alias: Alias, text: str, country: str = "") -> str:
+    if alias.kind == "code":
+        return "country code"
+    if alias.kind == "city":
+        return f"city '{text}' ({country})" if country else f"city '{text}'"
+    return f"alias '{text}' ({_label(alias)})"
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return ""
+    return str(value)
+
+
+def resolve_countries(df: pd.DataFrame, countries: CountryIndex) -> pd.DataFrame:
+    """Pure: a copy of ``df`` with ``country_result`` (a CountryResult per row) from ``country``."""
+    out = df.copy()
+    values = [_cell(v) for v in out["country"]] if "country" in out.columns else [""] * len(out)
+    results = {v: countries.resolve(v) for v in set(values)}
+    out["country_result"] = pd.Series([results[v] for v in values], index=out.index, dtype=object)
+    return out

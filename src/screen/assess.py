@@ -20,6 +20,13 @@ from screen.config import PolicyConfig
 from screen.model import RISK_ORDER, CountryResult, Match, SectorHit
 
 
+_NAMES = {"KP": "North Korea (KP)", "KR": "South Korea (KR)"}
+
+
+def _names(codes: tuple[str, ...]) -> list[str]:
+    return [_NAMES.get(c, c) for c in codes]
+
+
 def _country_sentence(c: CountryResult, factors_text: str) -> str:
     return f"Country '{c.input}' resolved to {c.code} ({c.name}): {factors_text}."
 
@@ -68,8 +75,8 @@ def assess_row(
     elif country is not None and country.status == "ambiguous":
         raise_to("medium")
         reasons.append(
-            f"Country '{country.input}' is ambiguous: it could mean {' or '.join(country.candidates) or 'several countries'} "
-            "(North or South Korea); confirm the supplier's country."
+            f"Country '{country.input}' is ambiguous: it could mean "
+            f"{' or '.join(_names(country.candidates)) or 'several countries'}; confirm the supplier's country."
         )
     core = [s for s in sectors if s.sector in policy.core_sectors]
     extended = [s for s in sectors if s.sector not in policy.core_sectors]

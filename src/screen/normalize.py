@@ -113,6 +113,19 @@ _SPACES = re.compile(r"\s+")
 _SYLLABIC = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
 # romanised CJK words that mean a generic business word (joined, then translated)
 CJK_WORDS: dict[tuple[str, ...], str] = {
+    ("shi", "ye"): "industrial",
+    ("gong", "ye"): "industrial",
+    ("fa", "zhan"): "development",
+    ("ke", "ji"): "technology",
+    ("tou", "zi"): "investment",
+    ("yin", "hang"): "bank",
+    ("hai", "yun"): "shipping",
+    ("chuan", "bo"): "shipping",
+    ("wu", "liu"): "logistics",
+    ("gong", "cheng"): "engineering",
+    ("eun", "haeng"): "bank",
+    ("san", "eob"): "industrial",
+    ("gi", "sul"): "technology",
     ("mao", "yi"): "trading",
     ("jian", "she"): "construction",
     ("jian", "zhu"): "construction",

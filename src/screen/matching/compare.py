@@ -57,6 +57,7 @@ class Comparison:
     extra: tuple[str, ...]  # supplier words with no counterpart
     extra_core: tuple[str, ...]  # of those, the ones not in parentheses
     distinctive: bool  # a distinctive listed word matched (or the listed name has none)
+    distinctive_complete: bool  # every distinctive listed word matched closely (>= 95)
     extra_distinctive: tuple[str, ...]  # unmatched supplier words that are themselves distinctive
     numbers_agree: bool
 
@@ -98,7 +99,7 @@ def compare(
     """Align the words of ``listed`` with those of ``supplier`` and score the alignment."""
     lt, st = listed.tokens, supplier.tokens
     if not lt or not st:
-        return Comparison(0.0, (), lt, st, st, False, (), True)
+        return Comparison(0.0, (), lt, st, st, False, False, (), True)
     places = place_words()
     lw = [weight(t) for t in lt]
     # what a missing listed word costs: a place word ("Korea") a quarter of its weight
@@ -132,6 +133,7 @@ def compare(
     used_l: set[int] = set()
     used_s: set[int] = set()
     pairs: list[Pair] = []
+    spans: list[tuple[int, int]] = []
     matched = 0.0
     distinctive_hit = False
     for gain, sim, (li, lj), (si, sj), pair in cands:
@@ -141,6 +143,7 @@ def compare(
         used_l |= lr
         used_s |= sr
         pairs.append(pair)
+        spans.append((li, lj))
         matched += gain
         if sim >= 85 and any(lw[k] >= DISTINCTIVE for k in lr):
             distinctive_hit = True
@@ -171,6 +174,9 @@ def compare(
         lo, hi = min(used_s), max(used_s)
         gaps = sum(1 for k in range(lo, hi) if k not in used_s and not supplier.qualifier[k])
         score *= 1.0 - INSERTION_COST * gaps
+    strong = {k for p, (li, lj) in zip(pairs, spans, strict=True) if p.similarity >= 95 for k in range(li, lj)}
+    distinctive_idx = [k for k, w in enumerate(lw) if w >= DISTINCTIVE]
+    complete = bool(distinctive_idx) and all(k in strong for k in distinctive_idx)
     if not distinctive_hit:
         score = min(score, 60.0)
     if not numbers_agree:
@@ -182,6 +188,7 @@ def compare(
         extra=extra,
         extra_core=tuple(st[k] for k in extra_idx if not supplier.qualifier[k]),
         distinctive=distinctive_hit,
+        distinctive_complete=complete and distinctive_hit,
         extra_distinctive=extra_distinctive,
         numbers_agree=numbers_agree,
     )

@@ -100,6 +100,10 @@ def adjust(
     """Apply corroboration and the weak-alias cap; returns score, notes, corroborated."""
     score = best.cmp.score
     notes: list[str] = []
+    if best.cmp.distinctive_complete and not best.cmp.extra_distinctive and score < cfg.review:
+        # every distinctive listed word is there; only common words differ: a person should look
+        score = cfg.review
+        notes.append("all distinctive listed words present, common words differ")
     countries = tuple(str(c) for c in entry.get("countries") or ())  # type: ignore[attr-defined]
     corroborated = False
     if country is not None and country.code and countries:
@@ -107,6 +111,8 @@ def adjust(
             score += cfg.country_agree_bonus
             notes.append(f"listed address country {country_name} agrees with the supplier's country")
             corroborated = True
+        elif country.code == "KP":
+            notes.append(f"the supplier is in North Korea (listed address countries: {', '.join(countries)})")
         elif any(f.factor in HOST_FACTORS for f in country.factors):
             # North Korean labour-export companies work in the host countries: no contradiction
             notes.append(

@@ -78,9 +78,13 @@ def load_reference(
     *,
     bundled: bool = True,
     entity_types: tuple[str, ...] = ("entity",),
+    folder: Path | None = None,
 ) -> Reference:
-    """Load the bundled lists (unless ``bundled=False``) plus any list files in ``paths``."""
-    folder = bundled_dir()
+    """Load the bundled lists (unless ``bundled=False``) plus any list files in ``paths``.
+
+    ``folder`` replaces the bundled reference folder (a copy with its own manifest.json).
+    """
+    folder = Path(folder) if folder is not None else bundled_dir()
     manifest: Manifest = load_manifest(folder)
     frames: list[pd.DataFrame] = []
     infos: list[ListInfo] = []

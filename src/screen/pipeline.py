@@ -40,6 +40,9 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
     frame = pd.DataFrame({ROW: table.row_numbers})
     for fld in FIELDS:
         header = colmap.get(fld)
+        if fld == "country" and not header:
+            # no country column: the address column is the only place a country can be named
+            header = colmap.get("city")
         frame[fld] = [" ".join(str(v).split()) for v in raw[header]] if header else ""
     frame[BLANK] = [not any(str(c).strip() for c in r) for r in table.rows]
     return raw, frame
@@ -124,6 +127,7 @@ def run_metadata(
             "sheets": table.sheets,
         },
         "columns": dict(colmap.mapping),
+        "country_read_from": colmap.get("country") or colmap.get("city"),
         "reference": reference.describe(),
         "reference_tables": [t.as_contract() for t in reference.tables],
         "reference_warnings": list(reference.warnings),

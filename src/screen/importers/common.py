@@ -16,23 +16,14 @@ from pathlib import Path
 
 from screen.errors import ListError
 from screen.importers.countries import country_code, is_non_country
+from screen.reference.lists import ENTITY_TYPES as _ENTITY_TYPES
+from screen.reference.lists import LIST_COLUMNS as LIST_COLUMNS  # re-exported for importers
+from screen.reference.lists import NAME_TYPES as _NAME_TYPES
 
-LIST_COLUMNS = (
-    "list",
-    "official_id",
-    "entity_type",
-    "name_type",
-    "name",
-    "programs",
-    "countries",
-    "listed_on",
-    "group_id",
-    "source",
-    "source_date",
-    "remarks",
-)
-ENTITY_TYPES = ("entity", "individual", "vessel", "aircraft")
-NAME_TYPES = ("primary", "aka", "fka", "nka", "weak", "original_script")
+# the list-file format is defined once, where list files are read
+ENTITY_TYPES: tuple[str, ...] = tuple(sorted(_ENTITY_TYPES))
+NAME_TYPES: tuple[str, ...] = ("primary", "aka", "fka", "nka", "weak", "original_script")
+assert set(NAME_TYPES) == _NAME_TYPES
 MAX_EXAMPLES = 5
 REMARKS_MAX = 300
 

@@ -25,13 +25,12 @@ from __future__ import annotations
 import argparse
 import csv
 import gettext
-import hashlib
-import json
 import sys
 from collections import defaultdict
 from importlib.metadata import version
 from pathlib import Path
 
+import manifest_tools
 import pycountry
 
 from screen.keyfold import compact
@@ -493,28 +492,15 @@ def _args(argv: list[str]) -> tuple[Path, Path]:
 
 def manifest_update(out: Path, items: list[dict[str, object]]) -> None:
     """Replace this script's entries in out/manifest.json, keeping every other entry."""
-    path = out / "manifest.json"
-    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"lists": []}
-    mine = {str(i["file"]) for i in items}
-    kept = [x for x in data["lists"] if x["file"] not in mine]
-    data["lists"] = sorted(kept + items, key=lambda x: str(x["file"]))
-    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    manifest_tools.update_manifest(out, items)
 
 
 def entry(
     out: Path, file: str, lst: str, title: str, ver: str, source: str, licence: str, rows: int
 ) -> dict[str, object]:
-    data = (out / file).read_bytes()
-    return {
-        "file": file,
-        "list": lst,
-        "title": title,
-        "version": ver,
-        "source": source,
-        "licence": licence,
-        "rows": rows,
-        "sha256": hashlib.sha256(data).hexdigest(),
-    }
+    return manifest_tools.file_entry(
+        out, file, list=lst, title=title, version=ver, source=source, licence=licence, rows=rows
+    )
 
 
 def main() -> int:

@@ -14,14 +14,12 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
-import json
 import logging
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+import manifest_tools
 import pandas as pd
 
 from screen.importers import import_list, write_list_file
@@ -108,19 +106,7 @@ def sha256(path: Path) -> str:
 
 def update_manifest(entries: list[dict[str, Any]]) -> None:
     """Replace the "lists/" entries of reference/manifest.json, keeping everyone else's."""
-    path = REFERENCE / "manifest.json"
-    text = path.read_text(encoding="utf-8") if path.exists() else "{}"
-    manifest: dict[str, Any] = json.loads(text)
-    lines = text.splitlines()
-    indent = len(lines[1]) - len(lines[1].lstrip(" ")) if len(lines) > 1 else 2  # keep the file's style
-    others = [e for e in manifest.get("lists") or [] if not str(e.get("file", "")).startswith("lists/")]
-    manifest["lists"] = sorted([*others, *entries], key=lambda e: str(e["file"]))
-    fd, tmp = tempfile.mkstemp(prefix=".manifest.", suffix=".tmp", dir=REFERENCE)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(manifest, fh, indent=indent or 2, ensure_ascii=False)
-        fh.write("\n")
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
+    manifest_tools.update_manifest(REFERENCE, entries, owned=("lists/",))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,10 +9,10 @@ kept in reference/LICENSES.md. Our additions are short forms common in supplier 
 from __future__ import annotations
 
 import csv
-import hashlib
-import json
 import sys
 from pathlib import Path
+
+import manifest_tools
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "reference" / "legal_forms.csv"
@@ -145,22 +145,17 @@ def main() -> int:
 
 
 def _update_manifest(path: Path, rows: int) -> None:
-    manifest = ROOT / "reference" / "manifest.json"
-    data = json.loads(manifest.read_text()) if manifest.exists() else {"lists": []}
-    item = {
-        "file": path.name,
-        "list": "legal-forms",
-        "title": "Legal-form designations removed before name comparison",
-        "version": "rigour 2024 + screen additions",
-        "source": RIGOUR + "; " + OURS,
-        "licence": "MIT (rigour); see LICENSES.md",
-        "rows": rows,
-        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-    }
-    data["lists"] = sorted(
-        [x for x in data["lists"] if x["file"] != path.name] + [item], key=lambda x: x["file"]
+    item = manifest_tools.file_entry(
+        path.parent,
+        path.name,
+        list="legal-forms",
+        title="Legal-form designations removed before name comparison",
+        version="rigour 2024 + screen additions",
+        source=RIGOUR + "; " + OURS,
+        licence="MIT (rigour); see LICENSES.md",
+        rows=rows,
     )
-    manifest.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    manifest_tools.update_manifest(path.parent, [item])
 
 
 if __name__ == "__main__":

@@ -11,13 +11,12 @@ rarity weights: "trading", "general", "korea" are common and weigh little; "namg
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
+import manifest_tools
 import pandas as pd
 
 from screen.normalize import normalize_name
@@ -62,22 +61,17 @@ def main() -> int:
             if c >= 2:  # words seen once carry no more information than unseen words
                 w.writerow([tok, c])
     rows = sum(1 for c in df.values() if c >= 2) + 1
-    manifest = ROOT / "reference" / "manifest.json"
-    data = json.loads(manifest.read_text()) if manifest.exists() else {"lists": []}
-    item = {
-        "file": OUT.name,
-        "list": "token-frequencies",
-        "title": "Word frequencies in listed entity names (rarity weights for matching)",
-        "version": "2024-05-03 / 2025-08-11",
-        "source": SOURCE,
-        "licence": "derived from public-domain (OFAC) and OGL v3 (UK) data",
-        "rows": rows,
-        "sha256": hashlib.sha256(OUT.read_bytes()).hexdigest(),
-    }
-    data["lists"] = sorted(
-        [x for x in data["lists"] if x["file"] != OUT.name] + [item], key=lambda x: x["file"]
+    item = manifest_tools.file_entry(
+        OUT.parent,
+        OUT.name,
+        list="token-frequencies",
+        title="Word frequencies in listed entity names (rarity weights for matching)",
+        version="2024-05-03 / 2025-08-11",
+        source=SOURCE,
+        licence="derived from public-domain (OFAC) and OGL v3 (UK) data",
+        rows=rows,
     )
-    manifest.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    manifest_tools.update_manifest(OUT.parent, [item])
     print(f"wrote {OUT}: {len(names)} names, {rows} words")
     return 0
 

@@ -1,6 +1,7 @@
 """The screening pipeline, in one place.
 
     read -> map columns -> resolve countries -> classify sectors -> match entities -> assess
+         -> apply reviewer decisions (-> compare with the previous run)
 
 :func:`screen_file` runs it on a file and returns :class:`screen.results.Results`;
 :func:`screen_frame` runs the pure stages on a DataFrame of suppliers (one partition) and
@@ -24,10 +25,12 @@ from screen.assess import assess
 from screen.columns import ColumnMap, map_columns
 from screen.config import Config, load_config
 from screen.countries import resolve_countries
+from screen.decisions import DecisionBook, apply_decisions
 from screen.matching.entities import match_entities
 from screen.model import BLANK, FIELDS, ROW
 from screen.read import RawTable, read_table
 from screen.reference import Reference, load_reference
+from screen.rescreen import compare_with_previous, load_previous
 from screen.results import Results
 from screen.sectors import classify_sectors
 
@@ -49,7 +52,11 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
 
 
 def screen_frame(
-    df: pd.DataFrame, reference: Reference, config: Config | None = None, workers: int = 1
+    df: pd.DataFrame,
+    reference: Reference,
+    config: Config | None = None,
+    workers: int = 1,
+    decisions: DecisionBook | None = None,
 ) -> pd.DataFrame:
     """Run the pure screening stages over one partition of suppliers.
 
@@ -65,7 +72,8 @@ def screen_frame(
     df = resolve_countries(df, reference.countries)
     df = classify_sectors(df, reference.sectors)
     df = match_entities(df, reference, reference.name_index, cfg.matching, workers=workers)
-    return assess(df, cfg.policy)
+    df = assess(df, cfg.policy)
+    return apply_decisions(df, decisions, cfg.policy)
 
 
 def screen_file(
@@ -77,6 +85,8 @@ def screen_file(
     sheet: str | None = None,
     columns: Mapping[str, str] | None = None,
     workers: int | None = None,
+    decisions: str | Path | DecisionBook | None = None,
+    previous: str | Path | None = None,
 ) -> Results:
     """Screen one supplier file against the bundled (and any extra) reference lists."""
     started = dt.datetime.now(dt.UTC)
@@ -93,9 +103,17 @@ def screen_file(
             types += ("vessel", "aircraft")
         reference = load_reference(list(reference_paths), entity_types=types)
     raw, frame = supplier_frame(table, colmap)
-    screened = screen_frame(frame, reference, cfg, workers=workers or min(2, os.cpu_count() or 1))
+    book = DecisionBook.load(decisions) if isinstance(decisions, (str, Path)) else decisions
+    screened = screen_frame(
+        frame, reference, cfg, workers=workers or min(2, os.cpu_count() or 1), decisions=book
+    )
+    changes = None
+    if previous is not None:
+        screened, changes = compare_with_previous(screened, load_previous(previous))
     run = run_metadata(p, table, colmap, reference, cfg, started)
-    return Results(frame=screened, raw=raw, run=run, reference=reference, config=cfg)
+    if book is not None:
+        run["decisions"] = book.describe()
+    return Results(frame=screened, raw=raw, run=run, reference=reference, config=cfg, changes=changes)
 
 
 def _user() -> str:

@@ -32,6 +32,7 @@ class Results:
     reference: Reference
     config: Config
     issues: list[RowIssue] = field(default_factory=list)
+    changes: dict[str, Any] | None = None  # comparison with a previous run (--previous)
 
     # ------------------------------------------------------------------ summaries
     def counts(self) -> dict[str, int]:
@@ -79,28 +80,36 @@ class Results:
                 d["supplier_id"] = col("id")[i] or ""
             if col("_blank")[i]:
                 d["blank"] = True
-            for extra in ("decision", "change"):
+            for extra in ("fingerprint", "decision", "change"):
                 if extra in cols and col(extra)[i]:
                     d[extra] = col(extra)[i]
             out.append(d)
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        doc = {
             "schema": SCHEMA,
             "run": self.run,
             "summary": {"counts": self.counts(), "rows": len(self.frame), "issues": len(self.issues)},
             "suppliers": self.supplier_dicts(),
             "issues": [{"row": i.row, "code": i.code, "message": i.message} for i in self.issues],
         }
+        if self.changes is not None:
+            doc["changes"] = self.changes
+        return doc
 
     def write_json(self, path: str | Path) -> None:
+        """Write the results; one supplier per line (fast C encoder, diffable, greppable)."""
         doc = self.to_dict()
+        suppliers = doc.pop("suppliers")
 
         def _w(tmp: Path) -> None:
             with tmp.open("w", encoding="utf-8") as fh:
-                json.dump(doc, fh, ensure_ascii=False, indent=1)
-                fh.write("\n")
+                head = json.dumps(doc, ensure_ascii=False, indent=1)
+                fh.write(head[:-2] + ',\n "suppliers": [\n')
+                for i, s in enumerate(suppliers):
+                    fh.write(("," if i else "") + json.dumps(s, ensure_ascii=False) + "\n")
+                fh.write("]}\n")
 
         write_atomic(Path(path), _w)
 

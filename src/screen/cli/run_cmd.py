@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from screen.cli import EXIT_FAIL_ON, app, err, handle_errors, setup_logging
+from screen.cli import EXIT_ERROR, EXIT_FAIL_ON, app, err, handle_errors, setup_logging
+
+if TYPE_CHECKING:
+    from screen.config import Config
 
 RISK_LEVELS = ("high", "medium", "low")
 
@@ -27,11 +30,17 @@ def parse_columns(values: list[str]) -> dict[str, str]:
 @app.command("run")
 def run(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Supplier file(s): .xlsx .xlsm .xls .ods .csv .tsv .txt")
+        list[Path],
+        typer.Argument(help="Supplier file(s), a folder or a glob: .xlsx .xlsm .xls .ods .csv .tsv .txt"),
     ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Excel report to write (default: <input>_screened.xlsx)."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Excel report to write (default: <input>_screened.xlsx); for several inputs, a folder "
+            "(default: ./screen-reports/).",
+        ),
     ] = None,
     json_path: Annotated[
         Path | None, typer.Option("--json", help="Also write results as JSON (screen.results/1).")
@@ -57,15 +66,42 @@ def run(
         str | None,
         typer.Option("--fail-on", help="Exit 3 when any supplier is at or above: high, medium or low."),
     ] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option("--decisions", "-d", help="Reviewers' decisions to apply (written by 'screen review')."),
+    ] = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            help="Previous run's JSON results: mark suppliers new, changed, unchanged or removed "
+            "(for several inputs: the previous run's output folder).",
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
 ) -> None:
-    """Screen supplier file(s) and write a flagged Excel report (and JSON/CSV)."""
+    """Screen supplier file(s) and write a flagged Excel report (and JSON/CSV).
+
+    Several inputs, a folder or a glob screen every supplier file into the -o folder, one report and JSON per input plus batch-summary.xlsx/.json. Exit codes: 0 done; 1 error (in a batch: any file failed; the others are still screened); 2 usage error; 3 --fail-on level reached (in a batch: in any file, when none failed).
+    """
     if fail_on is not None and fail_on not in RISK_LEVELS:
         raise typer.BadParameter(
             f"'{fail_on}' is not one of: {', '.join(RISK_LEVELS)}", param_hint="--fail-on"
         )
     overrides = parse_columns(column or [])
+    from screen.batch import is_batch
+
+    batch = is_batch(inputs)
+    if batch and (json_path or csv_path):
+        raise typer.BadParameter(
+            "with several inputs each report's JSON is written beside it in the -o folder",
+            param_hint="--json/--csv",
+        )
+    if batch and previous is not None and not previous.is_dir():
+        raise typer.BadParameter(
+            "with several inputs, pass the previous run's output folder", param_hint="--previous"
+        )
     setup_logging(quiet, debug)
     with handle_errors(debug):
         from screen.config import load_config
@@ -73,18 +109,38 @@ def run(
         from screen.pipeline import screen_file
 
         cfg = load_config(config_path)
-        if len(inputs) > 1:
-            raise typer.BadParameter(
-                "give one input file (batch runs over several files come later)", param_hint="INPUTS"
+        if batch:
+            _batch(
+                inputs,
+                output or Path("screen-reports"),
+                reference or [],
+                cfg,
+                sheet,
+                overrides,
+                decisions,
+                previous,
+                fail_on,
+                quiet,
             )
+            return
         src = inputs[0]
         out = output or Path(f"{src.stem}_screened.xlsx")
         targets = [p for p in (out, json_path, csv_path) if p is not None]
         for t in targets:
             check_output_path(t, inputs)
         results = screen_file(
-            src, reference_paths=reference or [], config=cfg, sheet=sheet, columns=overrides
+            src,
+            reference_paths=reference or [],
+            config=cfg,
+            sheet=sheet,
+            columns=overrides,
+            decisions=decisions,
+            previous=previous,
         )
+        if not (json_path or csv_path) and len(results.frame) > excel_data_rows():
+            csv_path = out.with_suffix(".csv")  # the workbook cannot hold every row: the CSV does
+            check_output_path(csv_path, inputs)
+            targets.append(csv_path)
         results.write_xlsx(out)
         if json_path:
             results.write_json(json_path)
@@ -100,6 +156,10 @@ def run(
             for w in run.get("reference_warnings", []):
                 err(f"Warning: {w}")
             typer.echo(results.summary_line())
+            if results.changes is not None:
+                from screen.rescreen import change_line
+
+                typer.echo(change_line(results.changes))
             written = ", ".join(str(t) for t in targets)
             typer.echo(f"Wrote {written}")
         if fail_on and results.at_or_above(fail_on):
@@ -108,3 +168,61 @@ def run(
                     f"{results.at_or_above(fail_on)} supplier(s) at or above '{fail_on}' (--fail-on): exit 3."
                 )
             raise typer.Exit(EXIT_FAIL_ON)
+
+
+def excel_data_rows() -> int:
+    from screen.report import xlsx
+
+    return xlsx.data_limit()
+
+
+def _batch(
+    inputs: list[Path],
+    out_dir: Path,
+    reference: list[Path],
+    cfg: Config,
+    sheet: str | None,
+    overrides: dict[str, str],
+    decisions: Path | None,
+    previous: Path | None,
+    fail_on: str | None,
+    quiet: bool,
+) -> None:
+    """Several inputs: one report each in ``out_dir``, a batch summary, one line per file."""
+    from screen.batch import FileOutcome, expand_inputs, run_batch
+
+    files = expand_inputs(inputs, exclude=out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    def progress(f: FileOutcome) -> None:
+        if f.status != "ok":
+            err(f"{f.input}: Error: {f.error}")
+        elif not quiet:
+            c = f.counts
+            typer.echo(
+                f"{f.input}: {f.rows} rows — high {c['high']}, medium {c['medium']}, low {c['low']}, "
+                f"clear {c['clear']} -> {f.report}"
+            )
+
+    result = run_batch(
+        files,
+        out_dir,
+        reference_paths=reference,
+        config=cfg,
+        sheet=sheet,
+        columns=overrides,
+        decisions=decisions,
+        previous_dir=previous,
+        progress=progress,
+    )
+    if not quiet:
+        typer.echo(
+            f"{len(result.files)} file(s), {len(result.failed)} failed. Wrote {result.summary_xlsx}, "
+            f"{result.summary_json}"
+        )
+    if result.failed:
+        raise typer.Exit(EXIT_ERROR)
+    if fail_on and result.at_or_above(fail_on):
+        if not quiet:
+            err(f"{result.at_or_above(fail_on)} supplier(s) at or above '{fail_on}' (--fail-on): exit 3.")
+        raise typer.Exit(EXIT_FAIL_ON)

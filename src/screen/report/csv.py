@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def write_csv(results: Results, path: Path) -> None:
-    header, rows = supplier_rows(results)
+    header, rows = supplier_rows(results, sep=" ")
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh)
         w.writerow([safe_cell(h) for h in header])

@@ -1,52 +1,97 @@
-"""The Method sheet: how each check works, in words an auditor can read."""
+"""The Method sheet: how each check works, in words an auditor can read.
+
+The texts are the docstrings of the modules that do the work, so the sheet cannot drift
+from the code. A row with an empty text is a section heading.
+"""
 
 from __future__ import annotations
 
+import ast
+import inspect
+import re
 from dataclasses import fields
 from typing import TYPE_CHECKING
 
 import screen.assess
+import screen.countries
+import screen.decisions
 import screen.matching.compare
 import screen.matching.entities
 import screen.normalize
+import screen.rescreen
+import screen.sectors
 from screen.config import MatchingConfig, PolicyConfig
 
 if TYPE_CHECKING:
     from screen.results import Results
 
 
+_ROLE = re.compile(r":(?:func|mod|class|meth|data|attr):`~?([^`]+)`")
+
+
+def _plain(text: str) -> str:
+    """Docstring text as plain words: one line, reST roles and literals unwrapped."""
+    return _ROLE.sub(r"\1", " ".join(text.split())).replace("``", "")
+
+
 def _doc(module: object) -> str:
-    return " ".join((getattr(module, "__doc__", "") or "").split())
+    return _plain(getattr(module, "__doc__", "") or "")
 
 
 def method_rows(res: Results) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = [
-        ("Overview", "Each supplier row is read as text, its country resolved to ISO 3166-1, its activity classified "
-                     "into sectors, its name compared with every listed entity name, and a risk level assigned with "
-                     "the reasons shown. Nothing is dropped: every input row appears on the Suppliers sheet."),
+        ("The checks", ""),
+        (
+            "Overview",
+            "Each supplier row is read as text, its country resolved to ISO 3166-1, its activity classified "
+            "into sectors, its name compared with every listed entity name, and a risk level assigned with "
+            "the reasons shown. Reviewers' recorded decisions are applied last. Nothing is dropped: every "
+            "input row appears on the Suppliers sheet (and in the CSV/JSON results).",
+        ),
+        ("Country resolution", _doc(screen.countries)),
+        ("Sector classification", _doc(screen.sectors)),
         ("Name normalisation", _doc(screen.normalize)),
         ("Name comparison", _doc(screen.matching.compare)),
         ("Corroboration and bands", _doc(screen.matching.entities)),
         ("Risk policy", _doc(screen.assess)),
+        ("Reviewer decisions", _doc(screen.decisions)),
+        ("Re-screening", _doc(screen.rescreen)),
+        (
+            "Verification",
+            "The hidden _screen sheet and the Audit sheet record the SHA-256 of the input file and of every "
+            "list and table used. 'screen verify REPORT.xlsx --input FILE [--reference LIST ...]' recomputes "
+            "them and says whether this report was produced from exactly that input and those lists.",
+        ),
+        ("Thresholds and weights", ""),
     ]
     m = res.config.matching
     for f in fields(MatchingConfig):
         rows.append((f"matching.{f.name} = {getattr(m, f.name)}", _field_doc(MatchingConfig, f.name)))
     p = res.config.policy
     for f in fields(PolicyConfig):
-        rows.append((f"policy.{f.name}", ", ".join(getattr(p, f.name))))
+        rows.append(
+            (f"policy.{f.name}", ", ".join(getattr(p, f.name)) + ". " + _field_doc(PolicyConfig, f.name))
+        )
+    rows.append(("Lists and tables", ""))
     for ref in res.reference.lists:
-        rows.append((f"List {ref.name}", f"{ref.title}. Version {ref.version}. Source: {ref.source}. "
-                                         f"{ref.entries} entries, {ref.rows} names. Licence: {ref.licence or 'see source'}."))
+        rows.append(
+            (
+                f"List {ref.name}",
+                f"{ref.title}. Version {ref.version}. Source: {ref.source}. "
+                f"{ref.entries} entries, {ref.rows} names. Licence: {ref.licence or 'see source'}.",
+            )
+        )
     for t in res.reference.tables:
-        rows.append((f"Table {t.name}", f"{t.title}. Version {t.version}. Source: {t.source}. Licence: {t.licence or '-'}."))
+        rows.append(
+            (
+                f"Table {t.name}",
+                f"{t.title}. Version {t.version}. Source: {t.source}. Licence: {t.licence or '-'}.",
+            )
+        )
     return rows
 
 
 def _field_doc(cls: type, name: str) -> str:
-    import ast
-    import inspect
-
     try:
         src = inspect.getsource(cls)
     except (OSError, TypeError):
@@ -56,6 +101,10 @@ def _field_doc(cls: type, name: str) -> str:
     for i, node in enumerate(body):
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
             nxt = body[i + 1] if i + 1 < len(body) else None
-            if isinstance(nxt, ast.Expr) and isinstance(nxt.value, ast.Constant) and isinstance(nxt.value.value, str):
-                return " ".join(nxt.value.value.split())
+            if (
+                isinstance(nxt, ast.Expr)
+                and isinstance(nxt.value, ast.Constant)
+                and isinstance(nxt.value.value, str)
+            ):
+                return _plain(nxt.value.value)
     return ""

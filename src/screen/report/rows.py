@@ -1,55 +1,189 @@
-"""Flattened views of the results shared by the workbook and the CSV writer."""
+"""Flattened views of the results shared by the workbook and the CSV writer.
+
+:func:`views` turns the screened frame into one typed :class:`RowView` per input row, so the
+writers never index the frame themselves; :func:`supplier_rows` is the Suppliers sheet and
+the CSV (every input cell, input order, screening appended).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from screen.model import CountryResult, Match, SectorHit
+import pandas as pd
+
+from screen.model import RISK_ORDER, CountryResult, Match, SectorHit
 
 if TYPE_CHECKING:
     from screen.results import Results
 
-APPENDED = ["Risk", "Country (ISO)", "Country status", "Sectors", "Best match", "Match score", "Match band", "Rationale"]
+APPENDED = ["Risk", "Country (ISO)", "Country status", "Sectors", "Best match", "Match score", "Match band"]
+REVIEW = "Review"
+CHANGE = "Change"
+RATIONALE = "Rationale"
+
+
+def column(frame: pd.DataFrame, name: str, default: Any = None) -> list[Any]:
+    """A frame column as a plain list (``default`` for every row when it is absent)."""
+    return frame[name].tolist() if name in frame.columns else [default] * len(frame)
+
+
+@dataclass(frozen=True)
+class RowView:
+    """One input row with everything the report shows about it."""
+
+    index: int  # position in the frame (input order)
+    row: int  # spreadsheet row number a person sees
+    supplier_id: str
+    name: str
+    country_input: str
+    country: CountryResult | None
+    sectors: tuple[SectorHit, ...]
+    matches: tuple[Match, ...]
+    risk: str
+    rationale: tuple[str, ...]
+    fingerprint: str
+    blank: bool = False
+    decisions: tuple[dict[str, Any], ...] = ()
+    change: dict[str, Any] | None = field(default=None)
+
+    @property
+    def best(self) -> Match | None:
+        return self.matches[0] if self.matches else None
+
+    @property
+    def score(self) -> float:
+        return self.matches[0].score if self.matches else 0.0
+
+    @property
+    def country_code(self) -> str:
+        return (self.country.code or "") if self.country else ""
+
+    @property
+    def country_status(self) -> str:
+        if self.country is None:
+            return "missing" if not self.country_input.strip() else "unknown"
+        return self.country.status
+
+    def decision_for(self, ref_id: str) -> dict[str, Any] | None:
+        return next((d for d in self.decisions if d.get("ref_id") == ref_id), None)
+
+    @property
+    def flagged(self) -> bool:
+        """On the Flagged sheet: not clear, or a reviewer decided something about it."""
+        return self.risk != "clear" or bool(self.decisions)
+
+
+def views(results: Results) -> list[RowView]:
+    from screen.decisions import fingerprints
+
+    f = results.frame
+    out: list[RowView] = []
+    for i, (row, sid, name, cin, country, sectors, matches, risk, why, fp, blank, dec, chg) in enumerate(
+        zip(
+            column(f, "_row"),
+            column(f, "id", ""),
+            column(f, "name", ""),
+            column(f, "country", ""),
+            column(f, "country_result"),
+            column(f, "sectors", ()),
+            column(f, "matches", ()),
+            column(f, "risk", "clear"),
+            column(f, "rationale", ()),
+            fingerprints(f),
+            column(f, "_blank", False),
+            column(f, "decision"),
+            column(f, "change"),
+            strict=True,
+        )
+    ):
+        out.append(
+            RowView(
+                index=i,
+                row=int(row),
+                supplier_id=str(sid or ""),
+                name=str(name or ""),
+                country_input=str(cin or ""),
+                country=country if isinstance(country, CountryResult) else None,
+                sectors=tuple(sectors or ()),
+                matches=tuple(matches or ()),
+                risk=str(risk),
+                rationale=tuple(why or ()),
+                fingerprint=fp,
+                blank=bool(blank),
+                decisions=tuple(dec or ()),
+                change=chg if isinstance(chg, dict) else None,
+            )
+        )
+    return out
+
+
+def flagged_order(rows: list[RowView]) -> list[RowView]:
+    """Flagged suppliers, highest risk first, then best match score, then input order."""
+    return sorted((v for v in rows if v.flagged), key=lambda v: (-RISK_ORDER[v.risk], -v.score, v.index))
 
 
 def sectors_text(sectors: tuple[SectorHit, ...]) -> str:
     return ", ".join(s.sector for s in sectors)
 
 
-def best_match(matches: tuple[Match, ...]) -> Match | None:
-    return matches[0] if matches else None
+def best_match_text(m: Match | None) -> str:
+    return f"{m.ref_id} {m.name}" if m else ""
 
 
-def country_cells(c: CountryResult | None) -> tuple[str, str]:
-    if c is None:
-        return "", "missing"
-    return c.code or "", c.status
+def change_text(change: dict[str, Any] | None) -> str:
+    if not change:
+        return ""
+    details = change.get("details") or []
+    return str(change["status"]) + (": " + "; ".join(details) if details else "")
 
 
-def supplier_rows(results: Results) -> tuple[list[str], list[list[Any]]]:
+def review_text(v: RowView) -> str:
+    """One line per reviewer decision: what it did to the supplier."""
+    parts = []
+    for d in v.decisions:
+        who = f"{d.get('reviewer') or '?'} {d.get('date') or ''}".strip()
+        parts.append(f"{d.get('ref_id') or 'supplier'}: {d['effect']} ({d['decision']}, {who})")
+    return "; ".join(parts)
+
+
+def supplier_header(results: Results) -> list[str]:
+    extra = [CHANGE] if results.changes is not None else []
+    if "decision" in results.frame.columns and results.frame["decision"].map(bool).any():
+        extra.append(REVIEW)
+    return ["Row", *[str(c) for c in results.raw.columns], *APPENDED, *extra, RATIONALE]
+
+
+def supplier_row(v: RowView, raw_values: list[Any], header: list[str], sep: str = "\n") -> list[Any]:
+    m = v.best
+    row: list[Any] = [
+        v.row,
+        *[str(x) for x in raw_values],
+        v.risk,
+        v.country_code,
+        v.country_status,
+        sectors_text(v.sectors),
+        best_match_text(m),
+        m.score if m else "",
+        m.band if m else "",
+    ]
+    if CHANGE in header:
+        row.append(change_text(v.change))
+    if REVIEW in header:
+        row.append(review_text(v))
+    row.append(sep.join(v.rationale))
+    return row
+
+
+def supplier_rows(
+    results: Results, only_flagged: bool = False, sep: str = "\n"
+) -> tuple[list[str], list[list[Any]]]:
     """Header and rows: the input cells in input order with the screening appended."""
-    raw = results.raw
-    f = results.frame
-    header = ["Row", *[str(c) for c in raw.columns], *APPENDED]
-    rows: list[list[Any]] = []
-    raw_values = raw.values.tolist()
-    for i, (rownum, country, sectors, matches, risk, rationale) in enumerate(
-        zip(f["_row"], f["country_result"], f["sectors"], f["matches"], f["risk"], f["rationale"], strict=True)
-    ):
-        m = best_match(matches)
-        code, status = country_cells(country)
-        rows.append(
-            [
-                int(rownum),
-                *[str(v) for v in raw_values[i]],
-                risk,
-                code,
-                status,
-                sectors_text(sectors),
-                f"{m.ref_id} {m.name}" if m else "",
-                m.score if m else "",
-                m.band if m else "",
-                " ".join(rationale),
-            ]
-        )
+    header = supplier_header(results)
+    raw_values = results.raw.values.tolist()
+    rows = [
+        supplier_row(v, raw_values[v.index], header, sep)
+        for v in views(results)
+        if not only_flagged or v.flagged
+    ]
     return header, rows

@@ -2,288 +2,308 @@
 
 Written with xlsxwriter in constant-memory mode (rows streamed in order). Every value from
 the input or the lists is written with ``write_string``: a cell starting with ``=``, ``+``,
-``-`` or ``@`` is stored as text that Excel never evaluates (formula-injection safety).
+``-``, ``@``, a tab or a CR is stored as text that Excel never evaluates (formula-injection
+safety). Flagged and Matches carry the review columns (Decision with a drop-down, Reviewer,
+Decided on, Note) and hidden key columns that ``screen review`` reads back; the hidden
+``_screen`` sheet holds the hashes ``screen verify`` checks.
+
+Above Excel's row limit (:data:`EXCEL_MAX_ROWS`, header included) the Suppliers sheet keeps
+the flagged suppliers only and the Summary says so; the CSV and JSON always hold every row.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import xlsxwriter
 
-from screen.model import RISK_ORDER, Match
+from screen.model import Match
+from screen.report.audit import write_audit, write_audit_records
 from screen.report.method import method_rows
-from screen.report.rows import country_cells, sectors_text, supplier_rows
+from screen.report.readback import KEY_COLUMNS
+from screen.report.rows import (
+    CHANGE,
+    RATIONALE,
+    REVIEW,
+    RowView,
+    best_match_text,
+    change_text,
+    flagged_order,
+    sectors_text,
+    supplier_rows,
+    views,
+)
+from screen.report.sheet import Col, Sheets, fit_height
+from screen.report.summary import write_summary
 
 if TYPE_CHECKING:
-    from xlsxwriter.workbook import Workbook
-    from xlsxwriter.worksheet import Worksheet
-
     from screen.results import Results
 
 EXCEL_MAX_ROWS = 1_048_576
-DECISIONS = ["true match", "false positive", "needs information"]
-RISK_COLOURS = {"high": "#F4B6B6", "medium": "#FBD9A6", "low": "#FFF2B3", "clear": "#D6EFD8"}
+REVIEW_COLS = [
+    Col("Decision", 16, min_width=16),
+    Col("Reviewer", 12, min_width=12),
+    Col("Decided on", 11, min_width=11),
+    Col("Note", 24, wrap=True, min_width=24),
+]
+KEYS = [Col(h, 20, hidden=True) for h in KEY_COLUMNS]
+_EFFECT = {
+    "cleared": "cleared",
+    "confirmed": "confirmed",
+    "needs information": "needs information",
+    "re-opened": "re-opened",
+    "noted": "noted",
+}
 
 
-class _Writer:
-    def __init__(self, wb: Workbook) -> None:
-        self.wb = wb
-        self.f_head = wb.add_format({"bold": True, "bg_color": "#1F3864", "font_color": "#FFFFFF", "text_wrap": True,
-                                     "valign": "top", "border": 1})
-        self.f_wrap = wb.add_format({"text_wrap": True, "valign": "top"})
-        self.f_top = wb.add_format({"valign": "top"})
-        self.f_title = wb.add_format({"bold": True, "font_size": 16})
-        self.f_bold = wb.add_format({"bold": True, "valign": "top"})
-        self.f_num = wb.add_format({"valign": "top", "num_format": "0.0"})
-        self.risk_formats = {r: wb.add_format({"bg_color": c}) for r, c in RISK_COLOURS.items()}
-
-    def cell(self, ws: Worksheet, r: int, c: int, v: Any, fmt: Any = None) -> None:
-        if v is None or v == "":
-            ws.write_blank(r, c, None, fmt or self.f_top)
-        elif isinstance(v, bool):
-            ws.write_string(r, c, "yes" if v else "no", fmt or self.f_top)
-        elif isinstance(v, (int, float)):
-            ws.write_number(r, c, v, fmt or self.f_top)
-        else:
-            ws.write_string(r, c, str(v)[:32767], fmt or self.f_top)
-
-    def table(
-        self,
-        name: str,
-        header: list[str],
-        rows: list[list[Any]],
-        widths: dict[int, float] | None = None,
-        wrap: set[int] | None = None,
-        risk_col: int | None = None,
-        decision_col: int | None = None,
-    ) -> Worksheet:
-        ws = self.wb.add_worksheet(name)
-        for c, h in enumerate(header):
-            ws.write_string(0, c, h, self.f_head)
-            w = (widths or {}).get(c, min(max(len(h) + 2, 10), 40))
-            ws.set_column(c, c, w, self.f_wrap if wrap and c in wrap else None)
-        ws.freeze_panes(1, 0)
-        for r, row in enumerate(rows, start=1):
-            for c, v in enumerate(row):
-                self.cell(ws, r, c, v, self.f_wrap if wrap and c in wrap else None)
-        last = max(len(rows), 1)
-        ws.autofilter(0, 0, last, len(header) - 1)
-        if risk_col is not None and rows:
-            for risk, fmt in self.risk_formats.items():
-                ws.conditional_format(1, risk_col, last, risk_col,
-                                      {"type": "cell", "criteria": "==", "value": f'"{risk}"', "format": fmt})
-        if decision_col is not None:
-            ws.data_validation(1, decision_col, max(last, 1000), decision_col,
-                               {"validate": "list", "source": DECISIONS, "ignore_blank": True,
-                                "input_title": "Decision", "input_message": "true match, false positive or needs information"})
-        return ws
-
-
-def _sort_key(item: tuple[int, str, float]) -> tuple[int, float, int]:
-    i, risk, score = item
-    return (-RISK_ORDER[risk], -score, i)
+def data_limit() -> int:
+    """Data rows one sheet can hold (the header takes a row)."""
+    return EXCEL_MAX_ROWS - 1
 
 
 def write_workbook(results: Results, path: Path) -> None:
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
-                                         "strings_to_urls": False, "strings_to_numbers": False})
+    rows = views(results)
+    notes: list[str] = []
+    wb = xlsxwriter.Workbook(
+        str(path),
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
     try:
-        w = _Writer(wb)
-        _summary(w, results)
-        _flagged(w, results)
-        _matches(w, results)
-        _suppliers(w, results)
-        _method(w, results)
-        _audit(w, results)
+        wb.set_properties(
+            {
+                "title": f"Supplier screening: {Path(results.run['input']['path']).name}",
+                "subject": "Supplier screening report",
+                "author": str(results.run.get("user", "")),
+                "comments": "Written by screen",
+            }
+        )
+        s = Sheets(wb)
+        title = f"Screening report: {Path(results.run['input']['path']).name}"
+        flagged = flagged_order(rows)
+        # Summary first (it is the sheet that opens), so the notes are worked out before it is written
+        over = len(rows) > data_limit()
+        if over:
+            notes.append(
+                f"The input has {len(rows):,} rows, more than an Excel sheet holds ({data_limit():,}). "
+                f"The Suppliers sheet lists the {sum(1 for v in rows if v.flagged):,} flagged suppliers only; "
+                "every row is in the CSV and JSON results written with this report."
+            )
+        if len(flagged) > data_limit():
+            notes.append(
+                f"Only the first {data_limit():,} of {len(flagged):,} flagged suppliers fit on the Flagged sheet."
+            )
+        n_matches = sum(len(v.matches) for v in rows)
+        if n_matches > data_limit():
+            notes.append(
+                f"Only the first {data_limit():,} of {n_matches:,} matches fit on the Matches sheet."
+            )
+        write_summary(s, results, rows, flagged, notes, title)
+        _flagged(s, results, flagged[: data_limit()], title)
+        _matches(s, results, rows, title)
+        _suppliers(s, results, over, title)
+        _method(s, results, title)
+        write_audit(s, results, title)
+        write_audit_records(s, results)
     finally:
         wb.close()
 
 
-def _summary(w: _Writer, res: Results) -> None:
-    ws = w.wb.add_worksheet("Summary")
-    ws.set_column(0, 0, 28)
-    ws.set_column(1, 1, 60)
-    ws.set_column(2, 4, 14)
-    run = res.run
-    ws.write_string(0, 0, "Supplier screening report", w.f_title)
-    info = [
-        ("Input file", Path(run["input"]["path"]).name),
-        ("Sheet / header row", f"{run['input']['sheet'] or '(text file)'} / row {run['input']['header_row']}"),
-        ("Rows screened", len(res.frame)),
-        ("Screened at (UTC)", run["started_at"]),
-        ("Tool version", run["tool_version"]),
-        ("Lists", "; ".join(f"{r['list']} {r['version']} ({r['entries']} entries)" for r in run["reference"])),
-        ("Thresholds", f"hit ≥ {res.config.matching.hit:g}, review ≥ {res.config.matching.review:g}"),
+def _review_cells(d: dict[str, Any] | None) -> list[Any]:
+    """Pre-filled review cells for a decision that still holds (never for a re-opened one)."""
+    if not d or d.get("effect") == "re-opened":
+        return ["", "", "", ""]
+    return [d["decision"], d.get("reviewer", ""), d.get("date", ""), d.get("note", "")]
+
+
+def _status(d: dict[str, Any] | None, with_ref: bool = False) -> str:
+    if not d:
+        return ""
+    if with_ref:
+        return f"{d.get('ref_id') or 'supplier'}: {_status(d)}"
+    effect = _EFFECT.get(str(d.get("effect")), str(d.get("effect")))
+    if effect == "re-opened":
+        return f"re-opened: was '{d['decision']}' by {d.get('reviewer')} on {d.get('date')}; {d.get('reason', '')}"
+    return f"{effect} by {d.get('reviewer')} on {d.get('date')}"
+
+
+def _country(v: RowView) -> str:
+    if v.country_code and v.country_input.strip().upper() != v.country_code:
+        return f"{v.country_input} ({v.country_code})"
+    return v.country_input or "(missing)"
+
+
+def _flagged(s: Sheets, res: Results, flagged: list[RowView], title: str) -> None:
+    has_id = any(v.supplier_id for v in flagged)
+    has_change = res.changes is not None
+    has_review = any(v.decisions for v in flagged)
+    cols = [
+        Col("Row", 6, number="0", align="center"),
+        *([Col("Supplier ID", 10)] if has_id else []),
+        Col("Supplier", 26, wrap=True, min_width=20),
+        Col("Country", 16, wrap=True),
+        Col("Sectors", 12, wrap=True),
+        Col("Risk", 8, min_width=8, align="center"),
+        *([Col(CHANGE, 20, wrap=True)] if has_change else []),
+        Col("Best match", 24, wrap=True, min_width=18),
+        Col("Score", 6, number="0.0", align="center"),
+        Col("Band", 7, align="center"),
+        Col(RATIONALE, 60, wrap=True, min_width=50),
+        *([Col("Review status", 22, wrap=True)] if has_review else []),
+        *REVIEW_COLS,
+        *KEYS,
     ]
+    out = []
+    for v in flagged:
+        m = v.best
+        ref = m.ref_id if m else ""
+        out.append(
+            [
+                v.row,
+                *([v.supplier_id] if has_id else []),
+                v.name,
+                _country(v),
+                sectors_text(v.sectors),
+                v.risk,
+                *([change_text(v.change)] if has_change else []),
+                best_match_text(m),
+                m.score if m else "",
+                m.band if m else "",
+                "\n".join(v.rationale),
+                *(["\n".join(_status(x, with_ref=True) for x in v.decisions)] if has_review else []),
+                *_review_cells(v.decision_for(ref)),
+                v.fingerprint,
+                ref,
+                m.entry_hash if m else "",
+                v.supplier_id,
+            ]
+        )
+    s.table(
+        "Flagged",
+        cols,
+        out,
+        title=title,
+        risk_col="Risk",
+        decision_col="Decision",
+        change_col=CHANGE if has_change else None,
+        input_cols=[c.header for c in REVIEW_COLS],
+    )
+
+
+def _alias(m: Match) -> str:
+    return m.matched_alias if m.alias_type in ("primary", "") else f"{m.matched_alias} ({m.alias_type})"
+
+
+def _listed_on(m: Match, res: Results) -> str:
+    """The entry's listing date, else the earliest of the same entity on the other lists (OFAC's
+    legacy files carry no dates; UN and UK do)."""
+    if m.listed_on:
+        return m.listed_on
+    entries = res.reference.entry_by_id
+    dates = sorted((str(entries[i].get("listed_on") or ""), i) for i in m.linked_ids if i in entries)
+    dated = [(d, i) for d, i in dates if d]
+    return f"{dated[0][0]} ({dated[0][1]})" if dated else ""
+
+
+def _matches(s: Sheets, res: Results, rows: list[RowView], title: str) -> None:
+    has_review = any(v.decisions for v in rows)
+    cols = [
+        Col("Row", 6, number="0", align="center"),
+        Col("Supplier", 24, wrap=True, min_width=18),
+        Col("Country", 7, align="center"),
+        Col("List", 9),
+        Col("Official ID", 10),
+        Col("Listed name", 24, wrap=True, min_width=18),
+        Col("Name matched", 22, wrap=True, min_width=16),
+        Col("Score", 6, number="0.0", align="center"),
+        Col("Band", 7, align="center"),
+        Col("Explanation", 55, wrap=True, min_width=45),
+        Col("Programs", 10, wrap=True),
+        Col("Listed on", 12, wrap=True),
+        Col("Address countries", 8, wrap=True),
+        Col("Also listed as", 14, wrap=True),
+        *([Col("Status", 20, wrap=True)] if has_review else []),
+        *REVIEW_COLS,
+        *KEYS,
+    ]
+    out: list[list[Any]] = []
+    for v in rows:
+        for m in v.matches:
+            if len(out) >= data_limit():
+                break
+            d = v.decision_for(m.ref_id)
+            out.append(
+                [
+                    v.row,
+                    v.name,
+                    v.country_code,
+                    m.list,
+                    m.official_id,
+                    m.name,
+                    _alias(m),
+                    m.score,
+                    m.band,
+                    m.explanation,
+                    "; ".join(m.programs),
+                    _listed_on(m, res),
+                    "; ".join(m.countries),
+                    "; ".join(m.linked_ids),
+                    *([_status(d)] if has_review else []),
+                    *_review_cells(d),
+                    v.fingerprint,
+                    m.ref_id,
+                    m.entry_hash,
+                    v.supplier_id,
+                ]
+            )
+    s.table(
+        "Matches", cols, out, title=title, decision_col="Decision", input_cols=[c.header for c in REVIEW_COLS]
+    )
+
+
+def _suppliers(s: Sheets, res: Results, only_flagged: bool, title: str) -> None:
+    header, rows = supplier_rows(res, only_flagged=only_flagged)
+    rows = rows[: data_limit()]
+    n_input = len(res.raw.columns)
+    wide = {
+        RATIONALE: Col(RATIONALE, 80, wrap=True, min_width=60),
+        "Best match": Col("Best match", 30, wrap=True),
+        REVIEW: Col(REVIEW, 30, wrap=True),
+        CHANGE: Col(CHANGE, 24, wrap=True),
+        "Risk": Col("Risk", 8, min_width=8, align="center"),
+        "Row": Col("Row", 6, number="0", align="center"),
+        "Match score": Col("Match score", 7, number="0.0", align="center"),
+    }
+    cols = [
+        Col(h, 30, wrap=True) if 0 < i <= n_input else wide.get(h, Col(h, 14)) for i, h in enumerate(header)
+    ]
+    s.table(
+        "Suppliers", cols, rows, title=title, risk_col="Risk", change_col=CHANGE if CHANGE in header else None
+    )
+
+
+def _method(s: Sheets, res: Results, title: str) -> None:
+    ws = s.wb.add_worksheet("Method")
+    ws.set_column(0, 0, 34)
+    ws.set_column(1, 1, 110)
+    s.page_setup(ws, title, repeat_header=False)
+    ws.write_string(0, 0, "How the screening works", s.f_title)
     r = 2
-    for k, v in info:
-        ws.write_string(r, 0, k, w.f_bold)
-        w.cell(ws, r, 1, v, w.f_wrap)
-        r += 1
-    r += 1
-    ws.write_string(r, 0, "Risk level", w.f_head)
-    ws.write_string(r, 1, "Suppliers", w.f_head)
-    first = r + 1
-    counts = res.counts()
-    for risk in ("high", "medium", "low", "clear"):
-        r += 1
-        ws.write_string(r, 0, risk, w.risk_formats[risk])
-        ws.write_number(r, 1, counts[risk])
-    chart = w.wb.add_chart({"type": "bar"})
-    chart.add_series({"name": "Suppliers by risk", "categories": ["Summary", first, 0, r, 0],
-                      "values": ["Summary", first, 1, r, 1],
-                      "points": [{"fill": {"color": RISK_COLOURS[k]}, "border": {"color": "#555555"}}
-                                 for k in ("high", "medium", "low", "clear")]})
-    chart.set_legend({"none": True})
-    chart.set_title({"name": "Suppliers by risk level"})
-    chart.set_y_axis({"reverse": True})
-    ws.insert_chart(2, 2, chart, {"x_scale": 0.9, "y_scale": 0.8})
-    r += 2
-    reasons = Counter()
-    for ms, country, sectors, risk in zip(res.frame["matches"], res.frame["country_result"], res.frame["sectors"],
-                                          res.frame["risk"], strict=True):
-        if risk == "clear":
+    for topic, text in method_rows(res):
+        if not text:
+            r += 1
+            ws.write_string(r, 0, topic, s.f_section)
+            ws.write_blank(r, 1, None, s.f_section)
+            r += 1
             continue
-        if any(m.band == "hit" for m in ms):
-            reasons["listed entity (hit)"] += 1
-        elif ms:
-            reasons["possible listed entity (review)"] += 1
-        if country is not None and country.status == "ambiguous":
-            reasons["ambiguous country"] += 1
-        elif country is not None and country.factors:
-            reasons["high-risk country"] += 1
-        if sectors:
-            reasons["high-risk sector"] += 1
-    ws.write_string(r, 0, "Flag reason", w.f_head)
-    ws.write_string(r, 1, "Flagged suppliers", w.f_head)
-    for k, v in reasons.most_common():
+        height = fit_height([(topic, 34.0), (text, 110.0)])
+        if height:
+            ws.set_row(r, height)
+        ws.write_string(r, 0, topic, s.f_bold_wrap)
+        ws.write_string(r, 1, text, s.f_wrap)
         r += 1
-        ws.write_string(r, 0, k)
-        ws.write_number(r, 1, v)
-    r += 2
-    ws.write_string(r, 0, "Top flagged suppliers", w.f_bold)
-    r += 1
-    for c, h in enumerate(["Row", "Supplier", "Risk", "Score"]):
-        ws.write_string(r, c, h, w.f_head)
-    order = sorted(
-        ((i, risk, (ms[0].score if ms else 0.0)) for i, (risk, ms) in enumerate(zip(res.frame["risk"], res.frame["matches"],
-                                                                                    strict=True)) if risk != "clear"),
-        key=_sort_key,
-    )[:15]
-    for i, risk, score in order:
-        r += 1
-        ws.write_number(r, 0, int(res.frame["_row"].iat[i]))
-        w.cell(ws, r, 1, res.frame["name"].iat[i])
-        ws.write_string(r, 2, risk, w.risk_formats[risk])
-        w.cell(ws, r, 3, score or "")
-    for msg in run.get("reference_warnings", []):
-        r += 2
-        w.cell(ws, r, 0, "Warning")
-        w.cell(ws, r, 1, msg, w.f_wrap)
-
-
-def _flagged(w: _Writer, res: Results) -> None:
-    f = res.frame
-    header = ["Row", "Supplier ID", "Supplier", "Country (input)", "Country (ISO)", "Sectors", "Risk", "Best match",
-              "Matched name", "Score", "Band", "Rationale", "Decision", "Reviewer", "Note"]
-    items = []
-    for i in range(len(f)):
-        risk = f["risk"].iat[i]
-        if risk == "clear":
-            continue
-        ms: tuple[Match, ...] = f["matches"].iat[i]
-        items.append((i, risk, ms[0].score if ms else 0.0))
-    rows = []
-    for i, risk, _ in sorted(items, key=_sort_key):
-        ms = f["matches"].iat[i]
-        m = ms[0] if ms else None
-        code, _status = country_cells(f["country_result"].iat[i])
-        rows.append([int(f["_row"].iat[i]), f["id"].iat[i], f["name"].iat[i], f["country"].iat[i], code,
-                     sectors_text(f["sectors"].iat[i]), risk, f"{m.ref_id} {m.name}" if m else "",
-                     m.matched_alias if m else "", m.score if m else "", m.band if m else "",
-                     "\n".join(f["rationale"].iat[i]), "", "", ""])
-    w.table("Flagged", header, rows, widths={0: 7, 2: 36, 3: 16, 5: 16, 6: 9, 7: 36, 8: 30, 9: 8, 10: 8, 11: 90, 12: 18,
-                                              13: 14, 14: 30}, wrap={2, 7, 8, 11, 14}, risk_col=6, decision_col=12)
-
-
-def _matches(w: _Writer, res: Results) -> None:
-    f = res.frame
-    header = ["Row", "Supplier", "List", "Official ID", "Reference ID", "Listed name", "Name matched", "Name type",
-              "Score", "Band", "Explanation", "Programs", "Listed on", "Address countries", "Also listed as",
-              "Entry hash", "Decision", "Reviewer", "Note"]
-    rows = []
-    for i in range(len(f)):
-        for m in f["matches"].iat[i]:
-            rows.append([int(f["_row"].iat[i]), f["name"].iat[i], m.list, m.official_id, m.ref_id, m.name,
-                         m.matched_alias, m.alias_type, m.score, m.band, m.explanation, "; ".join(m.programs),
-                         m.listed_on, "; ".join(m.countries), "; ".join(m.linked_ids), m.entry_hash, "", "", ""])
-    w.table("Matches", header, rows, widths={0: 7, 1: 32, 5: 32, 6: 30, 10: 90, 14: 24, 16: 18, 18: 30},
-            wrap={1, 5, 6, 10}, decision_col=16)
-
-
-def _suppliers(w: _Writer, res: Results) -> None:
-    header, rows = supplier_rows(res)
-    limit = EXCEL_MAX_ROWS - 1
-    if len(rows) > limit:
-        rows = rows[:limit]
-    ncol = len(header)
-    widths = {0: 7, ncol - 8: 9, ncol - 1: 90}
-    w.table("Suppliers", header, rows, widths=widths, wrap={ncol - 1}, risk_col=ncol - 8)
-
-
-def _method(w: _Writer, res: Results) -> None:
-    ws = w.wb.add_worksheet("Method")
-    ws.set_column(0, 0, 30)
-    ws.set_column(1, 1, 110, w.f_wrap)
-    r = 0
-    for title, text in method_rows(res):
-        ws.write_string(r, 0, title, w.f_bold)
-        ws.write_string(r, 1, text, w.f_wrap)
-        r += 1
-
-
-def _audit(w: _Writer, res: Results) -> None:
-    ws = w.wb.add_worksheet("Audit")
-    ws.set_column(0, 0, 30)
-    ws.set_column(1, 1, 100, w.f_wrap)
-    run = res.run
-    inp = run["input"]
-    items: list[tuple[str, Any]] = [
-        ("Tool version", run["tool_version"]),
-        ("Started (UTC)", run["started_at"]),
-        ("Finished (UTC)", run["finished_at"]),
-        ("User", run["user"]),
-        ("Input file", inp["path"]),
-        ("Input SHA-256", inp["sha256"]),
-        ("Sheet", inp["sheet"] or "(text file)"),
-        ("Header row", inp["header_row"]),
-        ("Data rows", inp["rows"]),
-        ("Encoding / delimiter", f"{inp.get('encoding') or '-'} / {inp.get('delimiter') or '-'}"),
-        ("Column mapping", "; ".join(f"{k} = '{v}'" for k, v in run["columns"].items())),
-        ("Config source", run["config_source"]),
-        ("Config SHA-256", run["config_sha256"]),
-    ]
-    for ref in run["reference"]:
-        items.append((f"List {ref['list']}", f"version {ref['version']}; {ref['entries']} entries; file {ref.get('file', '')}; "
-                                            f"SHA-256 {ref['sha256']}" + (f"; {ref['note']}" if ref.get("note") else "")))
-    for t in run.get("reference_tables", []):
-        items.append((f"Table {t['list']}", f"version {t['version']}; file {t.get('file', '')}; SHA-256 {t['sha256']}"))
-    for k, v in _flatten(run["config"]):
-        items.append((f"Setting {k}", v))
-    for i, (k, v) in enumerate(items):
-        ws.write_string(i, 0, k, w.f_bold)
-        w.cell(ws, i, 1, v if not isinstance(v, (list, tuple)) else ", ".join(map(str, v)), w.f_wrap)
-
-
-def _flatten(d: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = []
-    for k, v in d.items():
-        key = f"{prefix}{k}"
-        if isinstance(v, dict):
-            out.extend(_flatten(v, key + "."))
-        else:
-            out.append((key, v))
-    return out

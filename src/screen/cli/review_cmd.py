@@ -1,0 +1,97 @@
+"""`screen review` (decisions from a filled-in report) and `screen verify` (hashes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from screen.cli import EXIT_ERROR, app, err, handle_errors, setup_logging
+
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and warnings.")]
+Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")]
+
+
+@app.command("review")
+def review(
+    report: Annotated[
+        Path, typer.Argument(help="A report written by 'screen run', with decisions filled in.")
+    ],
+    decisions: Annotated[
+        Path | None,
+        typer.Option(
+            "--decisions",
+            "-d",
+            help="Decisions file to create or merge into (default: decisions.csv beside the report).",
+        ),
+    ] = None,
+    reviewer: Annotated[
+        str | None,
+        typer.Option("--reviewer", help="Reviewer for rows whose Reviewer cell is empty (default: you)."),
+    ] = None,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Read the Decision, Reviewer, Decided on and Note cells of a report into a decisions file.
+
+    The decisions file is a sorted CSV, one row per supplier and list entry; a newer decision replaces an older one, which is kept in its 'history' column. Screen the next file with 'screen run FILE --decisions decisions.csv' to carry the decisions forward.
+    """
+    setup_logging(quiet, debug)
+    with handle_errors(debug):
+        from screen.decisions import current_user, merge_decisions, read_decisions, write_decisions
+        from screen.report.readback import read_report_decisions
+
+        dest = decisions or report.parent / "decisions.csv"
+        found, warnings = read_report_decisions(report, reviewer or current_user())
+        existing = read_decisions(dest) if dest.is_file() else []
+        merged, stats = merge_decisions(existing, found)
+        write_decisions(dest, merged)
+    for w in warnings:
+        err(f"Warning: {w}")
+    if not quiet:
+        typer.echo(f"{report.name}: {len(found)} decision(s) read: {stats.text()}.")
+        typer.echo(
+            f"Wrote {dest} ({len(merged)} decision(s)). Use it with: screen run FILE --decisions {dest}"
+        )
+
+
+@app.command("verify")
+def verify(
+    report: Annotated[Path, typer.Argument(help="A report written by 'screen run'.")],
+    input_path: Annotated[
+        Path, typer.Option("--input", "-i", help="The supplier file the report should come from.")
+    ],
+    reference: Annotated[
+        list[Path] | None,
+        typer.Option("--reference", "-r", help="A list file the report should have used (repeatable)."),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list every hash that matches.")
+    ] = False,
+    quiet: Quiet = False,
+    debug: Debug = False,
+) -> None:
+    """Check that a report was produced from exactly this input file and these lists (SHA-256).
+
+    Bundled lists are checked against the installed screen; lists added with --reference must be given again. Exit 0 when everything matches, 1 with one line per mismatch.
+    """
+    setup_logging(quiet, debug)
+    with handle_errors(debug):
+        from screen.verify import verify_report
+
+        v = verify_report(report, input_path, reference or [])
+    if verbose and not quiet:
+        for line in v.checked:
+            typer.echo(f"OK        {line}")
+    for line in v.mismatches:
+        typer.echo(f"MISMATCH  {line}")
+    if v.ok:
+        if not quiet:
+            typer.echo(
+                f"{report.name}: verified: produced from exactly {input_path.name} and the same lists and tables "
+                f"({len(v.checked)} SHA-256 hashes match)."
+            )
+        return
+    err(f"{report.name}: NOT verified: {len(v.mismatches)} mismatch(es).")
+    raise typer.Exit(EXIT_ERROR)

@@ -1,0 +1,160 @@
+"""Reading a report back: the reviewers' decisions and the hidden audit records.
+
+The Flagged and Matches sheets carry hidden key columns (``key: fingerprint``,
+``key: ref_id``, ``key: entry_hash``, ``key: supplier_id``) so that a decision typed into a
+row can be keyed without screening again; the hidden ``_screen`` sheet holds the hashes that
+``screen verify`` checks. Columns are found by their header text, so a reviewer may sort,
+filter, or insert columns of their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl  # type: ignore[import-untyped]
+
+from screen.decisions import DECISIONS, Decision, DecisionsError, normalize_decision, today
+
+KEY_COLUMNS = ("key: fingerprint", "key: ref_id", "key: entry_hash", "key: supplier_id")
+AUDIT_SHEET = "_screen"
+AUDIT_HEADER = ("kind", "name", "version", "origin", "file", "sha256")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _open(path: Path) -> Any:
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError as exc:
+        raise DecisionsError(f"{path}: no such file; check the path.") from exc
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise DecisionsError(
+            f"{path.name}: not a readable .xlsx report ({exc}); pass the report written by 'screen run'."
+        ) from exc
+
+
+def _text(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
+
+
+def _date(v: object, where: str, warnings: list[str]) -> str:
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat()
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    t = _text(v)
+    if not t:
+        return today()
+    if _ISO.match(t):
+        return t
+    warnings.append(f"{where}: date '{t}' is not YYYY-MM-DD; today's date is used.")
+    return today()
+
+
+def _sheet_decisions(
+    ws: Any, sheet: str, reviewer: str, warnings: list[str], source: str
+) -> list[tuple[int, Decision]]:
+    rows = ws.iter_rows(values_only=True)
+    header = [_text(h) for h in next(rows, ())]
+    pos = {h: i for i, h in enumerate(header) if h}
+    missing = [h for h in ("Decision", *KEY_COLUMNS[:3]) if h not in pos]
+    if missing:
+        raise DecisionsError(
+            f"{source}: {sheet} sheet has no column(s) {', '.join(repr(m) for m in missing)}; "
+            "pass a report written by 'screen run' (the key columns are hidden, do not delete them)."
+        )
+
+    def get(cells: tuple[Any, ...], name: str) -> Any:
+        i = pos.get(name)
+        return cells[i] if i is not None and i < len(cells) else None
+
+    out: list[tuple[int, Decision]] = []
+    for r, cells in enumerate(rows, start=2):
+        raw = _text(get(cells, "Decision"))
+        if not raw:
+            continue
+        where = f"{sheet} row {r}"
+        decision = normalize_decision(raw)
+        if decision is None:
+            warnings.append(f"{where}: '{raw}' is not a decision (use {', '.join(DECISIONS)}); skipped.")
+            continue
+        fp = _text(get(cells, "key: fingerprint"))
+        if not fp:
+            warnings.append(f"{where}: the hidden key columns are empty; skipped.")
+            continue
+        who = _text(get(cells, "Reviewer")) or reviewer
+        listed = _text(get(cells, "Listed name")) or _text(get(cells, "Best match"))
+        out.append(
+            (
+                r,
+                Decision(
+                    fingerprint=fp,
+                    ref_id=_text(get(cells, "key: ref_id")),
+                    decision=decision,
+                    reviewer=who,
+                    date=_date(get(cells, "Decided on"), where, warnings),
+                    note=" ".join(_text(get(cells, "Note")).split()),
+                    entry_hash=_text(get(cells, "key: entry_hash")),
+                    supplier_id=_text(get(cells, "key: supplier_id")),
+                    supplier=_text(get(cells, "Supplier")),
+                    listed_name=listed,
+                ),
+            )
+        )
+    return out
+
+
+def read_report_decisions(path: str | Path, reviewer: str) -> tuple[list[Decision], list[str]]:
+    """The decisions filled in on a report's Matches and Flagged sheets, and warnings.
+
+    A decision on the Matches sheet wins over one on the Flagged sheet for the same supplier
+    and entry; ``reviewer`` is used where the Reviewer cell is empty.
+    """
+    p = Path(path)
+    wb = _open(p)
+    warnings: list[str] = []
+    try:
+        sheets = [s for s in ("Matches", "Flagged") if s in wb.sheetnames]
+        if not sheets:
+            raise DecisionsError(
+                f"{p.name}: no Matches or Flagged sheet; sheets are: {', '.join(wb.sheetnames)}. "
+                "Pass the report written by 'screen run'."
+            )
+        found: dict[tuple[str, str], tuple[str, Decision]] = {}
+        for sheet in sheets:
+            for r, d in _sheet_decisions(wb[sheet], sheet, reviewer, warnings, p.name):
+                where = f"{sheet} row {r}"
+                prev = found.get(d.key)
+                if prev is None:
+                    found[d.key] = (where, d)
+                elif prev[1].decision != d.decision:
+                    warnings.append(
+                        f"{where}: '{d.decision}' for {d.ref_id or 'the supplier'} conflicts with "
+                        f"'{prev[1].decision}' on {prev[0]}; {prev[0]} is used."
+                    )
+    finally:
+        wb.close()
+    return [d for _, d in found.values()], warnings
+
+
+def read_audit_records(path: str | Path) -> list[dict[str, str]]:
+    """The rows of the hidden ``_screen`` sheet (kind, name, version, origin, file, sha256)."""
+    p = Path(path)
+    wb = _open(p)
+    try:
+        if AUDIT_SHEET not in wb.sheetnames:
+            raise DecisionsError(
+                f"{p.name}: no '{AUDIT_SHEET}' audit sheet; only reports written by 'screen run' can be verified."
+            )
+        rows = wb[AUDIT_SHEET].iter_rows(values_only=True)
+        header = [_text(h) for h in next(rows, ())]
+        return [dict(zip(header, (_text(c) for c in cells), strict=False)) for cells in rows if any(cells)]
+    finally:
+        wb.close()

@@ -1,0 +1,106 @@
+"""Verification: was this report produced from exactly this input and these lists?
+
+Every report records, in its Audit sheet and in the hidden ``_screen`` sheet, the SHA-256 of
+the input file and of each list and table used, and where each came from (bundled with
+screen, or a ``--reference`` file). :func:`verify_report` recomputes those hashes: the input
+file given, the bundled files of the installed screen, and the ``--reference`` files given
+(matched by hash, else by file name), and reports one line per mismatch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from screen.errors import ScreenError
+from screen.reference import bundled_dir
+from screen.reference.lists import sha256_file
+from screen.report.readback import read_audit_records
+
+
+class VerifyError(ScreenError):
+    """A file to verify against cannot be read."""
+
+
+@dataclass
+class Verification:
+    report: Path
+    checked: list[str] = field(default_factory=list)  # what matched, one line each
+    mismatches: list[str] = field(default_factory=list)  # what did not, one line each
+
+    @property
+    def ok(self) -> bool:
+        return not self.mismatches
+
+
+def _sha(path: Path, what: str) -> str:
+    try:
+        return sha256_file(path)
+    except FileNotFoundError as exc:
+        raise VerifyError(f"{path}: {what} not found; check the path.") from exc
+    except IsADirectoryError as exc:
+        raise VerifyError(f"{path}: is a folder; pass the {what} itself.") from exc
+
+
+def verify_report(
+    report: str | Path, input_path: str | Path, reference_paths: Sequence[str | Path] = ()
+) -> Verification:
+    """Recompute the hashes recorded in ``report`` and compare (see the module docstring)."""
+    rep = Path(report)
+    records = read_audit_records(rep)
+    v = Verification(rep)
+    inp = Path(input_path)
+    actual = _sha(inp, "input file")
+    given = {Path(p): _sha(Path(p), "list file") for p in reference_paths}
+    used: set[Path] = set()
+    for rec in records:
+        kind, recorded = rec.get("kind", ""), rec.get("sha256", "")
+        if kind == "input":
+            if actual == recorded:
+                v.checked.append(f"input {inp.name}: SHA-256 matches")
+            else:
+                v.mismatches.append(
+                    f"input: {inp.name} has SHA-256 {actual[:16]}…, but the report was made from "
+                    f"{rec.get('file')} with SHA-256 {recorded[:16]}…"
+                )
+        elif kind in ("list", "table"):
+            _check_list(v, rec, given, used)
+    for path in given:
+        if path not in used:
+            v.mismatches.append(f"--reference {path.name}: this list was not used for the report")
+    if not any(r.get("kind") == "input" for r in records):
+        v.mismatches.append(f"{rep.name}: the audit sheet records no input file hash")
+    return v
+
+
+def _check_list(v: Verification, rec: dict[str, str], given: dict[Path, str], used: set[Path]) -> None:
+    kind, name, file, recorded = rec["kind"], rec.get("name", ""), rec.get("file", ""), rec.get("sha256", "")
+    label = f"{kind} {name} ({file})"
+    same = [p for p, h in given.items() if h == recorded]
+    if same:
+        used.update(same)
+        v.checked.append(f"{label}: SHA-256 matches {same[0].name}")
+        return
+    named = [p for p, h in given.items() if p.name == Path(file).name]
+    if named:
+        used.update(named)
+        v.mismatches.append(
+            f"{label}: {named[0].name} has SHA-256 {given[named[0]][:16]}…, the report used {recorded[:16]}…"
+        )
+        return
+    if rec.get("origin") == "bundled":
+        path = bundled_dir() / file
+        if not path.is_file():
+            v.mismatches.append(f"{label}: not bundled with this screen; pass the list file with --reference")
+            return
+        actual = sha256_file(path)
+        if actual == recorded:
+            v.checked.append(f"{label}: SHA-256 matches the bundled file")
+        else:
+            v.mismatches.append(
+                f"{label}: the bundled file has SHA-256 {actual[:16]}…, the report used {recorded[:16]}… "
+                "(another version of the list); pass the list file used with --reference"
+            )
+        return
+    v.mismatches.append(f"{label}: not given; pass it with --reference {file}")

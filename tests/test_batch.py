@@ -1,0 +1,128 @@
+"""Batch runs: several inputs, a folder or a glob; one report each and a batch summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from screen.batch import expand_inputs, is_batch
+from screen.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.csv").write_text("Supplier,Country\nMüller Systems GmbH,Germany\n", encoding="utf-8")
+    (d / "b.csv").write_text(
+        "Supplier,Country\nNamkang Constr. Co. Ltd.,Russian Federation\n", encoding="utf-8"
+    )
+    (d / "bad.csv").write_text("Amount,Date\n1,2\n", encoding="utf-8")
+    (d / "notes.md").write_text("not a supplier file\n", encoding="utf-8")
+    (d / "~$a.xlsx").write_bytes(b"lock file")
+    return d
+
+
+def test_expand_inputs_folder_and_glob(folder: Path) -> None:
+    assert [p.name for p in expand_inputs([folder])] == ["a.csv", "b.csv", "bad.csv"]
+    assert [p.name for p in expand_inputs([str(folder / "[ab].csv")])] == ["a.csv", "b.csv"]
+    assert [p.name for p in expand_inputs([folder / "a.csv", folder / "a.csv"])] == ["a.csv"]
+    assert (
+        is_batch([folder])
+        and is_batch([folder / "a.csv", folder / "b.csv"])
+        and is_batch([str(folder / "*.csv")])
+    )
+    assert not is_batch([folder / "a.csv"])
+
+
+def test_one_bad_file_does_not_stop_the_others(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    r = runner.invoke(app, ["run", str(folder), "-o", str(out)])
+    assert r.exit_code == 1
+    assert f"{folder / 'bad.csv'}: Error: bad.csv: no supplier name column found" in r.stderr
+    assert "3 file(s), 1 failed." in r.stdout
+    assert sorted(p.name for p in out.iterdir()) == [
+        "a_screened.json",
+        "a_screened.xlsx",
+        "b_screened.json",
+        "b_screened.xlsx",
+        "batch-summary.json",
+        "batch-summary.xlsx",
+    ]
+    doc = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))
+    assert doc["schema"] == "screen.batch/1"
+    files = {Path(f["input"]).name: f for f in doc["files"]}
+    assert files["a.csv"]["status"] == "ok" and files["a.csv"]["counts"]["clear"] == 1
+    assert files["b.csv"]["counts"]["high"] == 1 and files["b.csv"]["worst"] == "high"
+    assert files["bad.csv"]["status"] == "error" and files["bad.csv"]["error"].startswith(
+        "bad.csv: no supplier name"
+    )
+    assert doc["totals"] == {
+        "files": 3,
+        "ok": 2,
+        "error": 1,
+        "rows": 2,
+        "counts": {"high": 1, "medium": 0, "low": 0, "clear": 1},
+    }
+    ws = openpyxl.load_workbook(out / "batch-summary.xlsx")["Batch"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][:3] == ("File", "Status", "Rows")
+    assert [(Path(r[0]).name, r[1]) for r in rows[1:]] == [
+        ("a.csv", "ok"),
+        ("b.csv", "ok"),
+        ("bad.csv", "error"),
+    ]
+
+
+def test_fail_on_in_a_batch_exits_3_and_same_stems_do_not_collide(folder: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.csv").write_text("Supplier\nPyongyang Koryo Restaurant\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    r = runner.invoke(
+        app,
+        [
+            "run",
+            str(folder / "a.csv"),
+            str(folder / "b.csv"),
+            str(other / "a.csv"),
+            "-o",
+            str(out),
+            "--fail-on",
+            "high",
+        ],
+    )
+    assert r.exit_code == 3, r.output
+    assert (out / "a_screened.xlsx").is_file() and (out / "a_screened-2.xlsx").is_file()
+
+
+def test_batch_with_previous_folder(folder: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "r1", tmp_path / "r2"
+    glob = str(folder / "[ab].csv")
+    assert runner.invoke(app, ["run", glob, "-o", str(first)]).exit_code == 0
+    (folder / "a.csv").write_text(
+        "Supplier,Country\nMüller Systems GmbH,Germany\nNew Co,France\n", encoding="utf-8"
+    )
+    assert runner.invoke(app, ["run", glob, "-o", str(second), "--previous", str(first)]).exit_code == 0
+    doc = json.loads((second / "a_screened.json").read_text(encoding="utf-8"))
+    assert doc["changes"]["counts"] == {"new": 1, "changed": 0, "unchanged": 1, "removed": 0}
+
+
+def test_batch_usage_errors_exit_2(folder: Path, tmp_path: Path) -> None:
+    r = runner.invoke(app, ["run", str(folder), "--json", str(tmp_path / "x.json")])
+    assert r.exit_code == 2
+    r = runner.invoke(app, ["run", str(folder), "--previous", str(tmp_path / "x.json")])
+    assert r.exit_code == 2
+
+
+def test_empty_folder_is_error_1(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    r = runner.invoke(app, ["run", str(tmp_path / "empty"), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"Error: {tmp_path / 'empty'}: no supplier files (")

@@ -19,7 +19,6 @@ import pandas as pd
 from screen.config import PolicyConfig
 from screen.model import RISK_ORDER, CountryResult, Match, SectorHit
 
-
 _NAMES = {"KP": "North Korea (KP)", "KR": "South Korea (KR)"}
 
 

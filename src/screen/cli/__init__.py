@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from importlib import import_module
 
 import typer
+from typer.exceptions import TyperException
 
 from screen.errors import ScreenError
 
@@ -49,8 +50,8 @@ def handle_errors(debug: bool = False) -> Iterator[None]:
     except KeyboardInterrupt:
         err("Error: interrupted; no report was written.")
         raise typer.Exit(EXIT_ERROR) from None
-    except (typer.Exit, typer.Abort, SystemExit):
-        raise
+    except (typer.Exit, typer.Abort, SystemExit, TyperException):
+        raise  # usage errors (exit 2) and deliberate exits pass through
     except Exception as exc:  # noqa: BLE001 - the one place that catches everything
         if debug:
             traceback.print_exc()

@@ -80,7 +80,10 @@ def show_cmd(
         e = entries[key]
         typer.echo(f"{key}  {e['name']}  ({e['entity_type']})")
         for label, col in (("programs", "programs"), ("countries", "countries")):
-            typer.echo(f"  {label}: {', '.join(e[col]) or '-'}")  # type: ignore[call-overload]
+            values = e[col]
+            typer.echo(
+                f"  {label}: {', '.join(map(str, values)) if isinstance(values, tuple) else values or '-'}"
+            )
         typer.echo(f"  listed on: {e['listed_on'] or '-'}")
         typer.echo(f"  source: {e['source']} ({e['source_date']})")
         if e.get("remarks"):

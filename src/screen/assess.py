@@ -14,16 +14,28 @@ Every reason is one sentence naming the evidence and its source.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from screen.config import PolicyConfig
-from screen.model import RISK_ORDER, CountryResult, Match, SectorHit
+from screen.model import RISK_ORDER, CountryFactor, CountryResult, Match, SectorHit
 
 _NAMES = {"KP": "North Korea (KP)", "KR": "South Korea (KR)"}
 
 
 def _names(codes: tuple[str, ...]) -> list[str]:
     return [_NAMES.get(c, c) for c in codes]
+
+
+_EARLIER = re.compile(r"\s*\(earlier:[^)]*\)")
+
+
+def _factors_text(factors: list[CountryFactor]) -> str:
+    """The factors in a sentence, then their sources once each (full history stays in the JSON)."""
+    details = "; ".join(_EARLIER.sub("", f.detail) for f in factors)
+    sources = "; ".join(dict.fromkeys(f.source for f in factors))
+    return f"{details} (sources: {sources})"
 
 
 def _country_sentence(c: CountryResult, factors_text: str) -> str:
@@ -66,11 +78,12 @@ def assess_row(
             )
         elif listed:
             high_country = True
-            text = "; ".join(f"{f.detail} ({f.source})" for f in listed)
-            reasons.append(_country_sentence(country, text))
+            reasons.append(_country_sentence(country, _factors_text(listed)))
         elif watch:
-            text = "; ".join(f"{f.detail} ({f.source})" for f in watch)
-            reasons.append(_country_sentence(country, text) + " (noted; does not raise the risk on its own)")
+            reasons.append(
+                _country_sentence(country, _factors_text(watch))
+                + " (noted; does not raise the risk on its own)"
+            )
     elif country is not None and country.status == "ambiguous":
         raise_to("medium")
         reasons.append(

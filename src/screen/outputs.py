@@ -1,11 +1,15 @@
-"""Writing files safely: atomically (temp file, then rename), never over the input."""
+"""Writing files safely: atomically (temp file, then rename), never over the input.
+
+:func:`write_atomic` writes one file; :func:`write_together` writes a run's outputs (report,
+JSON, CSV) so that either all of them appear or none does, and no ``.tmp`` file is left behind.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from screen.errors import OutputError
@@ -65,3 +69,46 @@ def atomic_path(path: Path) -> Iterator[Path]:
 def write_atomic(path: Path, writer: Callable[[Path], None]) -> None:
     with atomic_path(path) as tmp:
         writer(tmp)
+
+
+def write_together(items: Sequence[tuple[Path, Callable[[Path], None]]]) -> None:
+    """Write several files all or nothing: each writer fills a temporary file beside its target,
+    and only when every writer has succeeded are they renamed into place. If a writer or a rename
+    fails, the temporary files and any target already renamed are removed, and the error re-raised
+    (an ``OSError`` as :class:`OutputError`)."""
+    pending: list[tuple[Path, Path]] = []
+    done: list[Path] = []
+    try:
+        for path, writer in items:
+            path = Path(path)
+            try:
+                fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            except OSError as exc:
+                raise OutputError(
+                    f"{path}: cannot write in {path.parent} ({exc.strerror}); choose another output path."
+                ) from exc
+            os.close(fd)
+            pending.append((Path(tmp_name), path))
+            try:
+                writer(Path(tmp_name))
+            except OSError as exc:
+                raise OutputError(
+                    f"{path}: cannot write the file ({exc.strerror}); check the path and free space."
+                ) from exc
+        for tmp_path, path in pending:
+            try:
+                os.replace(tmp_path, path)
+            except OSError as exc:
+                raise OutputError(
+                    f"{path}: cannot write the file ({exc.strerror}); check the path and free space."
+                ) from exc
+            done.append(path)
+    except BaseException:
+        for path in done:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        raise
+    finally:
+        for tmp_path, _ in pending:
+            with contextlib.suppress(OSError):
+                tmp_path.unlink()

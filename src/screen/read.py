@@ -2,28 +2,49 @@
 
 Formats: .xlsx/.xlsm/.xls/.ods through python-calamine (cached formula values, no Excel
 needed), .csv/.tsv/.txt with encoding (UTF-8, UTF-8 BOM, UTF-16, cp1252) and delimiter
-detection. Every cell is text: "NA" stays Namibia's code, "00123" keeps its zeros, a number
-typed into a NAICS cell becomes "236220" (not "236220.0"), a date becomes ISO "2024-05-03".
+detection. What a file *is* comes from its first bytes, not its name: a CSV named .xlsx is
+read as text and a workbook named .csv as a workbook. Every cell is text: "NA" stays
+Namibia's code, "00123" keeps its zeros, a number typed into a NAICS cell becomes "236220"
+(not "236220.0"), a date becomes ISO "2024-05-03".
 
-The header row is found even below title lines, and the data sheet is chosen by looking for
-a supplier-name header (``--sheet`` to choose). The result is a :class:`RawTable`.
+The header row is found even below title lines; a header merged over two rows becomes one
+("Location" over "Country" reads "Location Country"). The data sheet is the visible sheet
+with the clearest supplier-name header (``--sheet`` to choose); hidden sheets are never
+chosen on their own, and a workbook whose only supplier sheet is hidden is an error that
+names the sheet. A file that cannot be read raises one :class:`~screen.errors.InputFileError`
+naming the file, the problem and the fix, never a library's own exception; the configured
+:class:`~screen.config.LimitsConfig` guards cell length, rows, columns and unpacked size.
+Every data row below the header is kept (blank rows too, except trailing ones), in order,
+with its spreadsheet row or CSV line number. The result is a :class:`RawTable`.
+
+Text files are decoded and parsed by :mod:`screen.textfile`; workbook containers are checked
+by :mod:`screen.containers` before python-calamine opens them (it trusts the sizes written
+inside a file, and a Rust allocation failure aborts the process).
 """
 
 from __future__ import annotations
 
-import csv
+import contextlib
 import datetime as dt
 import hashlib
-import io
 import logging
-import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from screen.columns import header_score
 from screen.config import LimitsConfig
-from screen.errors import InputFileError, LimitError
+from screen.containers import (
+    FIX_ENCRYPTED,
+    check_extent,
+    check_formula_values,
+    check_ole,
+    check_zip,
+    reason,
+    sniff_kind,
+)
+from screen.errors import InputFileError, LimitError, ScreenError
+from screen.textfile import read_text_grid
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +52,8 @@ SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
 SUFFIXES = SPREADSHEET_SUFFIXES | TEXT_SUFFIXES
 HEADER_SCAN_ROWS = 30
+MAX_HEADER_ROWS = 3  # a merged header spans at most this many rows
+_FIX_WORKBOOK = "open it in Excel or LibreOffice and save it again as .xlsx"
 
 
 @dataclass
@@ -84,35 +107,6 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def _sniff_kind(path: Path) -> str:
-    """What the file really is, from its first bytes (a CSV named .xlsx happens)."""
-    with path.open("rb") as fh:
-        head = fh.read(8)
-    if head.startswith(b"PK\x03\x04"):
-        return "zip"  # xlsx, xlsm, ods
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "ole"  # xls, or an encrypted (password-protected) xlsx
-    return "text"
-
-
-def _check_zip(path: Path, limits: LimitsConfig) -> None:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            total = sum(info.file_size for info in zf.infolist())
-            bad = zf.testzip() if path.stat().st_size < 50_000_000 else None
-    except zipfile.BadZipFile as exc:
-        raise InputFileError(
-            f"{path.name}: the file is damaged (not a complete zip archive); re-export it from the source system."
-        ) from exc
-    if bad is not None:
-        raise InputFileError(f"{path.name}: the file is damaged (member {bad} is corrupt); re-export it.")
-    if total > limits.max_uncompressed_mb * 1024 * 1024:
-        raise LimitError(
-            f"{path.name}: unpacks to {total / 1048576:,.0f} MB, over the limit "
-            f"limits.max_uncompressed_mb={limits.max_uncompressed_mb}; raise it in screen.toml if the file is genuine."
-        )
-
-
 def read_table(path: str | Path, sheet: str | None = None, limits: LimitsConfig | None = None) -> RawTable:
     """Read ``path`` (any supported format) into a :class:`RawTable`."""
     limits = limits or LimitsConfig()
@@ -124,118 +118,257 @@ def read_table(path: str | Path, sheet: str | None = None, limits: LimitsConfig 
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputFileError(
-            f"{p.name}: unsupported file type '{suffix or '(none)'}'; "
-            f"use one of {', '.join(sorted(SUFFIXES))}."
+            f"{p.name}: unsupported file type '{suffix or '(none)'}'; use one of {', '.join(sorted(SUFFIXES))}."
         )
-    if p.stat().st_size == 0:
-        raise InputFileError(f"{p.name}: the file is empty; export the supplier list again.")
-    kind = _sniff_kind(p)
-    digest = file_sha256(p)
-    if kind == "text":
-        if suffix in SPREADSHEET_SUFFIXES:
-            log.warning("%s is named %s but holds text; reading it as CSV", p.name, suffix)
-        table = _read_text(p, limits)
-    else:
-        if kind == "zip":
-            _check_zip(p, limits)
-        elif suffix in {".xlsx", ".xlsm"}:
-            raise InputFileError(
-                f"{p.name}: the workbook is encrypted (password-protected); "
-                "open it in Excel, remove the password (File > Info > Protect Workbook) and save a copy."
-            )
-        table = _read_workbook(p, sheet, limits)
+    try:
+        if p.stat().st_size == 0:
+            raise InputFileError(f"{p.name}: the file is empty; export the supplier list again.")
+        kind = sniff_kind(p)
+        digest = file_sha256(p)
+        if kind == "text":
+            table = _read_text(p, limits)
+            if suffix in SPREADSHEET_SUFFIXES:
+                log.warning("%s is named %s but holds text; it was read as CSV", p.name, suffix)
+        else:
+            if kind == "zip":
+                check_zip(p, limits)
+            else:
+                check_ole(p, limits)
+            table = _read_workbook(p, sheet, limits, kind)
+            if suffix in TEXT_SUFFIXES:
+                log.warning("%s is named %s but holds a workbook; it was read as one", p.name, suffix)
+    except OSError as exc:
+        raise InputFileError(
+            f"{p.name}: cannot be read ({exc.strerror or exc}); check the file's permissions."
+        ) from exc
     table.sha256 = digest
+    if not table.rows:
+        where = f'sheet "{table.sheet}" of {p.name}' if table.sheet else p.name
+        line = "row" if table.sheet else "line"
+        raise InputFileError(
+            f"{where}: the header ({line} {table.header_row}) has no supplier rows below it; "
+            "export the supplier list again with its data."
+        )
     _check_limits(table, limits)
     return table
 
 
 def _check_limits(table: RawTable, limits: LimitsConfig) -> None:
+    name = table.path.name
     if len(table.rows) > limits.max_rows:
         raise LimitError(
-            f"{table.path.name}: {len(table.rows):,} data rows, over the limit limits.max_rows="
-            f"{limits.max_rows:,}; split the file or raise the limit in screen.toml."
+            f"{name}: {len(table.rows):,} data rows, over the limit limits.max_rows={limits.max_rows:,}; "
+            "split the file or raise the limit in screen.toml."
         )
     if len(table.headers) > limits.max_columns:
         raise LimitError(
-            f"{table.path.name}: {len(table.headers):,} columns, over the limit limits.max_columns="
-            f"{limits.max_columns:,}; remove unused columns or raise the limit in screen.toml."
+            f"{name}: {len(table.headers):,} columns, over the limit limits.max_columns={limits.max_columns:,}; "
+            "remove unused columns or raise the limit in screen.toml."
         )
-    for values, rownum in zip(table.rows, table.row_numbers, strict=True):
+    numbered = zip([table.header_row, *table.row_numbers], [table.headers, *table.rows], strict=True)
+    for rownum, values in numbered:
         for col, v in enumerate(values):
             if len(v) > limits.max_cell_chars:
-                name = table.headers[col] if col < len(table.headers) else f"#{col + 1}"
+                header = table.headers[col] if col < len(table.headers) else f"#{col + 1}"
+                line = "row" if table.sheet else "line"
                 raise LimitError(
-                    f"{table.path.name}: row {rownum}, column '{name}' holds {len(v):,} characters, over the "
-                    f"limit limits.max_cell_chars={limits.max_cell_chars:,}; shorten the cell or raise the limit."
+                    f"{name}: {line} {rownum}, column '{header}' holds {len(v):,} characters, over the limit "
+                    f"limits.max_cell_chars={limits.max_cell_chars:,}; shorten the cell or raise the limit in "
+                    "screen.toml."
                 )
+
+
+@contextlib.contextmanager
+def _calamine_errors(p: Path, what: str) -> Iterator[None]:
+    """Turn anything python-calamine raises (its errors, a Rust panic) into an InputFileError."""
+    try:
+        yield
+    except (ScreenError, KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a Rust panic arrives as pyo3's PanicException, a BaseException
+        if type(exc).__name__ == "PasswordError":
+            raise InputFileError(f"{p.name}: the workbook is password-protected; {FIX_ENCRYPTED}.") from exc
+        raise InputFileError(f"{p.name}: {what} ({reason(exc)}); {_FIX_WORKBOOK}.") from exc
 
 
 # ---------------------------------------------------------------- workbooks
 
 
-def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig) -> RawTable:
-    from python_calamine import CalamineError, CalamineWorkbook
+@dataclass
+class _Candidate:
+    name: str
+    header: int  # 0-based index of the header row, -1 when none was found
+    grid: list[list[str]]
+    merges: list[tuple[tuple[int, int], tuple[int, int]]]
 
+    @property
+    def quality(self) -> int:
+        return header_score(self.grid[self.header]) if 0 <= self.header < len(self.grid) else 0
+
+
+def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig, kind: str) -> RawTable:
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+    suffix = p.suffix.lower()
+    matches_suffix = (kind == "zip" and suffix in {".xlsx", ".xlsm", ".xlsb", ".ods"}) or (
+        kind == "ole" and suffix == ".xls"
+    )
     try:
-        wb = CalamineWorkbook.from_path(str(p))
-    except (CalamineError, OSError, ValueError) as exc:
-        raise InputFileError(
-            f"{p.name}: cannot be read as a spreadsheet ({exc}); open it in Excel or LibreOffice and save it "
-            "again as .xlsx."
-        ) from exc
-    names = list(wb.sheet_names)
-    visible = [
-        m.name for m in wb.sheets_metadata if str(getattr(m, "visible", "Visible")).endswith("Visible")
-    ] or names
+        with _calamine_errors(p, "cannot be read as a spreadsheet"):
+            if matches_suffix:
+                wb = CalamineWorkbook.from_path(str(p))
+            else:  # named .csv or .xlsx but really another format: let calamine detect it
+                with p.open("rb") as fh:
+                    wb = CalamineWorkbook.from_filelike(fh)
+            metas = list(wb.sheets_metadata)
+    except InputFileError:
+        if suffix == ".ods":
+            return _read_ods_fallback(p, sheet)
+        raise
+    names = [m.name for m in metas]
+    hidden = [m.name for m in metas if m.visible != SheetVisibleEnum.Visible]
+    worksheets = [m.name for m in metas if m.typ == SheetTypeEnum.WorkSheet]
+
+    unreadable: list[InputFileError] = []
+
+    def load(name: str, required: bool) -> _Candidate | None:
+        try:
+            with _calamine_errors(p, f'sheet "{name}" cannot be read'):
+                ws = wb.get_sheet_by_name(name)
+                end = ws.end  # (row, column) of the last cell, 0-based; None for an empty sheet
+                if end is not None:
+                    check_extent(p, name, int(end[0]) + 1, int(end[1]) + 1, limits)
+                raw = ws.to_python(skip_empty_area=False)
+                merges = list(ws.merged_cell_ranges or [])
+        except InputFileError as exc:
+            if required:
+                raise
+            log.warning("%s: skipping sheet %s, which cannot be read", p.name, name)
+            unreadable.append(exc)
+            return None
+        grid = [[cell_text(c) for c in row] for row in raw]
+        hdr = find_header(grid)
+        return (
+            _Candidate(name, -1 if hdr is None else hdr, grid, merges)
+            if hdr is not None or required
+            else None
+        )
+
     if sheet is not None:
         if sheet not in names:
             raise InputFileError(
                 f'Sheet "{sheet}" not found in {p.name}; sheets are: {", ".join(names)}. Pass --sheet NAME.'
             )
-        candidates = [sheet]
+        found = [c for c in [load(sheet, required=True)] if c is not None]
     else:
-        candidates = [n for n in names if n in visible]
-
-    found: list[tuple[str, int, list[list[str]]]] = []
-    for name in candidates:
-        try:
-            raw = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except (CalamineError, ValueError) as exc:
-            if sheet is not None:
-                raise InputFileError(f'{p.name}: sheet "{name}" cannot be read ({exc}).') from exc
-            log.warning("skipping unreadable sheet %s in %s: %s", name, p.name, exc)
-            continue
-        grid = [[cell_text(c) for c in row] for row in raw]
-        hdr = find_header(grid)
-        if hdr is not None or sheet is not None:
-            found.append((name, -1 if hdr is None else hdr, grid))
+        found = [c for n in worksheets if n not in hidden and (c := load(n, required=False)) is not None]
     if not found:
+        hidden_hits = [n for n in worksheets if n in hidden and load(n, required=False) is not None]
+        if len(hidden_hits) == 1:
+            raise InputFileError(
+                f'{p.name}: the only sheet with a supplier name column, "{hidden_hits[0]}", is hidden; '
+                f'unhide it in Excel or pass --sheet "{hidden_hits[0]}" to screen it.'
+            )
+        if hidden_hits:
+            raise InputFileError(
+                f"{p.name}: the sheets with a supplier name column ({', '.join(hidden_hits)}) are hidden; "
+                "unhide one in Excel or pass --sheet NAME to screen it."
+            )
+        if unreadable:
+            raise unreadable[0]
         raise InputFileError(
             f"{p.name}: no sheet has a supplier name column; sheets are: {', '.join(names)}. "
-            "Pass --sheet NAME and --column name=HEADER."
+            'Pass --sheet NAME and --column name="HEADER".'
         )
     if len(found) > 1:
         # prefer the sheet whose header names the supplier most clearly, then the larger one
-        ranked = sorted(found, key=lambda f: (-_header_quality(f[2], f[1]), -len(f[2])))
+        ranked = sorted(found, key=lambda c: (-c.quality, -len(c.grid)))
         best, second = ranked[0], ranked[1]
-        if _header_quality(best[2], best[1]) == _header_quality(second[2], second[1]) and len(best[2]) == len(
-            second[2]
-        ):
+        if (best.quality, len(best.grid)) == (second.quality, len(second.grid)):
             raise InputFileError(
-                f"{p.name}: several sheets look like supplier lists ({', '.join(f[0] for f in found)}); "
+                f"{p.name}: several sheets look like supplier lists ({', '.join(c.name for c in found)}); "
                 "pass --sheet NAME to choose one."
             )
         found = [best]
-    name, hdr, grid = found[0]
+    chosen = found[0]
+    hdr = chosen.header
     if hdr < 0:
-        hdr = _first_nonblank(grid)
-        if hdr is None:
-            raise InputFileError(f'{p.name}: sheet "{name}" is empty; choose another with --sheet NAME.')
-    return _table_from_grid(p, grid, hdr, sheet=name, sheets=names)
+        first = _first_nonblank(chosen.grid)
+        if first is None:
+            raise InputFileError(
+                f'{p.name}: sheet "{chosen.name}" is empty; choose another with --sheet NAME.'
+            )
+        hdr = first
+    grid, hdr = combine_merged_header(chosen.grid, hdr, chosen.merges)
+    if kind == "zip":
+        check_formula_values(p, chosen.name, first_row=hdr + 1)
+    return _table_from_grid(p, grid, hdr, sheet=chosen.name, sheets=names)
 
 
-def _header_quality(grid: list[list[str]], hdr: int) -> int:
-    return header_score(grid[hdr]) if 0 <= hdr < len(grid) else 0
+def combine_merged_header(
+    grid: list[list[str]], hdr: int, merges: Sequence[tuple[tuple[int, int], tuple[int, int]]]
+) -> tuple[list[list[str]], int]:
+    """Spread merged header cells over the cells they cover, and make a header merged down over
+    several rows one row: each column's distinct parts joined ("Location" + "Country").
+
+    Returns the grid (rows above the header untouched, data rows untouched) and the index of the
+    header row, which is the last row of a multi-row header so that data rows keep their numbers.
+    """
+    spans = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in merges if hdr <= r0 < hdr + MAX_HEADER_ROWS]
+    if not spans:
+        return grid, hdr
+    last = max([hdr] + [r1 for r0, _c0, r1, _c1 in spans if r0 == hdr])
+    last = min(last, hdr + MAX_HEADER_ROWS - 1, len(grid) - 1)
+    width = max([len(grid[r]) for r in range(hdr, last + 1)] + [c1 + 1 for *_, c1 in spans])
+    band = [list(grid[r]) + [""] * (width - len(grid[r])) for r in range(hdr, last + 1)]
+    for r0, c0, r1, c1 in spans:
+        if r0 > last:
+            continue
+        value = grid[r0][c0] if c0 < len(grid[r0]) else ""
+        for r in range(r0, min(r1, last) + 1):
+            for c in range(c0, c1 + 1):
+                band[r - hdr][c] = value
+    header: list[str] = []
+    for c in range(width):
+        parts: list[str] = []
+        for row in band:
+            text = " ".join(row[c].split())
+            if text and text not in parts:
+                parts.append(text)
+        header.append(" ".join(parts))
+    return [*grid[:last], header, *grid[last + 1 :]], last
+
+
+def _read_ods_fallback(p: Path, sheet: str | None) -> RawTable:
+    """Some ODS writers put whitespace between cells, which calamine rejects; odfpy reads them."""
+    import pandas as pd
+
+    try:
+        book = pd.read_excel(p, sheet_name=None, header=None, dtype=object, engine="odf")
+    except Exception as exc:  # odfpy raises many types for a bad file
+        raise InputFileError(
+            f"{p.name}: cannot be read as an OpenDocument spreadsheet ({reason(exc)}); save it again as .xlsx."
+        ) from exc
+    names = [str(n) for n in book]
+    if sheet is not None and sheet not in book:
+        raise InputFileError(
+            f'Sheet "{sheet}" not found in {p.name}; sheets are: {", ".join(names)}. Pass --sheet NAME.'
+        )
+    for name in [sheet] if sheet else names:
+        assert name is not None
+        grid = [[cell_text(None if v != v else v) for v in row] for row in book[name].values.tolist()]
+        hdr = find_header(grid)
+        if hdr is not None or sheet is not None:
+            return _table_from_grid(
+                p, grid, hdr if hdr is not None else (_first_nonblank(grid) or 0), name, names
+            )
+    raise InputFileError(
+        f"{p.name}: no sheet has a supplier name column; sheets are: {', '.join(names)}. "
+        'Pass --sheet NAME and --column name="HEADER".'
+    )
+
+
+# ---------------------------------------------------------------- header and rows
 
 
 def _first_nonblank(grid: Sequence[Sequence[str]]) -> int | None:
@@ -246,15 +379,22 @@ def _first_nonblank(grid: Sequence[Sequence[str]]) -> int | None:
 
 
 def find_header(grid: Sequence[Sequence[str]]) -> int | None:
-    """Index of the header row: the first of the top rows that names a supplier column."""
-    best: tuple[int, int] | None = None
+    """Index of the header row: the first of the top rows that names a supplier column.
+
+    A later row replaces it only when it scores higher *and* fills more cells: a one-cell title
+    ("Suppliers") gives way to the real header below it, but a data row that happens to contain
+    header words ("Supplier name", "Country") never displaces the header above it.
+    """
+    best: tuple[int, int, int] | None = None  # index, score, filled cells
     for i, row in enumerate(grid[:HEADER_SCAN_ROWS]):
-        filled = [c for c in row if c.strip()]
-        if len(filled) < 1:
+        filled = sum(1 for c in row if c.strip())
+        if not filled:
             continue
         score = header_score(row)
-        if score >= 10 and (best is None or score > best[1]):
-            best = (i, score)
+        if score < 10:
+            continue
+        if best is None or (score > best[1] and filled > best[2]):
+            best = (i, score, filled)
             if score >= 20:
                 break
     return None if best is None else best[0]
@@ -271,26 +411,26 @@ def _table_from_grid(
     delimiter: str | None = None,
 ) -> RawTable:
     header = [c.strip() for c in grid[hdr]]
-    width = max([len(header)] + [len(r) for r in grid[hdr + 1 :]])
-    # trailing empty header cells with no data beneath them are not columns
-    while width > 0 and (width > len(header) or not header[width - 1]):
-        if any(len(r) >= width and r[width - 1].strip() for r in grid[hdr + 1 :]):
-            break
-        width -= 1
-    header = (header + [""] * width)[:width]
-    headers = _unique_headers(header)
-    rows: list[list[str]] = []
-    numbers: list[int] = []
     body = grid[hdr + 1 :]
     # trailing fully empty rows are the sheet's used range, not supplier rows
     end = len(body)
     while end > 0 and not any(c.strip() for c in body[end - 1]):
         end -= 1
-    for offset, r in enumerate(body[:end]):
-        rows.append((list(r) + [""] * width)[:width] if len(r) != width else list(r))
-        if any(c.strip() for c in r[width:]):
-            log.warning("%s row %d has cells beyond the last header column; they are ignored", p.name, hdr + offset + 2)
-        numbers.append(line_numbers[hdr + 1 + offset] if line_numbers else hdr + 2 + offset)
+    body = body[:end]
+    width = max([len(header)] + [len(r) for r in body])
+    # trailing columns with neither a header nor data are formatting, not columns
+    while width > 0 and not (width <= len(header) and header[width - 1]):
+        if any(len(r) >= width and r[width - 1].strip() for r in body):
+            break
+        width -= 1
+    headers = _unique_headers((header + [""] * width)[:width])
+    rows = [(list(r) + [""] * width)[:width] if len(r) != width else list(r) for r in body]
+    first = hdr + 1
+    numbers = (
+        [line_numbers[first + i] for i in range(len(body))]
+        if line_numbers
+        else list(range(hdr + 2, hdr + 2 + len(body)))
+    )
     return RawTable(
         path=p,
         sha256="",
@@ -308,14 +448,22 @@ def _table_from_grid(
 def _unique_headers(header: list[str]) -> list[str]:
     """Blank headers become 'Column N'; repeated headers get ' (2)', ' (3)' ..."""
     seen: dict[str, int] = {}
+    taken = {" ".join(h.split()) for h in header}
     out: list[str] = []
     for i, h in enumerate(header):
         h = " ".join(h.split()) or f"Column {i + 1}"
         if h in seen:
-            seen[h] += 1
-            h = f"{h} ({seen[h]})"
+            n = seen[h]
+            while True:
+                n += 1
+                candidate = f"{h} ({n})"
+                if candidate not in taken:
+                    break
+            seen[h] = n
+            h = candidate
         else:
             seen[h] = 1
+        taken.add(h)
         out.append(h)
     return out
 
@@ -323,78 +471,8 @@ def _unique_headers(header: list[str]) -> list[str]:
 # ---------------------------------------------------------------- text files
 
 
-def decode_text(data: bytes, name: str) -> tuple[str, str]:
-    """Decode bytes, detecting UTF-8 (with or without BOM), UTF-16 and cp1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise InputFileError(f"{name}: starts as UTF-16 but holds invalid bytes ({exc}); re-export it.") from exc
-    sample = data[:4096]
-    if sample and sample.count(b"\x00") > len(sample) // 4:
-        for enc in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            if "\x00" not in text[:1000]:
-                return text, enc
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        pass
-    raise InputFileError(
-        f"{name}: not valid UTF-8 or cp1252 text (byte {utf8_error.start}: {utf8_error.reason}); "
-        "save the file as CSV UTF-8."
-    )
-
-
-def sniff_delimiter(text: str, suffix: str) -> str:
-    if suffix in {".tsv", ".tab"}:
-        return "\t"
-    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
-    best, best_score = ",", -1.0
-    for d in (",", ";", "\t", "|"):
-        counts = [ln.count(d) for ln in lines]
-        nonzero = [c for c in counts if c]
-        if not nonzero:
-            continue
-        # consistent counts across lines beat a high count on one line
-        mode = max(set(nonzero), key=nonzero.count)
-        score = nonzero.count(mode) * (1 + min(mode, 10) / 10)
-        if score > best_score:
-            best, best_score = d, score
-    return best
-
-
 def _read_text(p: Path, limits: LimitsConfig) -> RawTable:
-    data = p.read_bytes()
-    text, encoding = decode_text(data, p.name)
-    if "\x00" in text:
-        log.warning("%s contains NUL characters; they are removed", p.name)
-        text = text.replace("\x00", "")
-    delimiter = sniff_delimiter(text, p.suffix.lower())
-    grid: list[list[str]] = []
-    line_numbers: list[int] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    last_line = 0
-    try:
-        for record in reader:
-            grid.append(record)
-            line_numbers.append(last_line + 1)
-            last_line = reader.line_num
-    except csv.Error as exc:
-        raise InputFileError(
-            f"{p.name}: line {reader.line_num}: malformed CSV ({exc}); check the quoting on that line."
-        ) from exc
-    if not any(any(c.strip() for c in r) for r in grid):
-        raise InputFileError(f"{p.name}: the file has no data; export the supplier list again.")
+    grid, line_numbers, encoding, delimiter = read_text_grid(p, limits)
     hdr = find_header(grid)
     if hdr is None:
         hdr = _first_nonblank(grid) or 0

@@ -100,6 +100,35 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def _check_list_bytes(path: Path) -> None:
+    """Refuse an empty file, a workbook or binary data before pandas guesses at it."""
+    with path.open("rb") as fh:
+        head = fh.read(4096)
+    if not head:
+        raise ListError(f"{path.name}: the list file is empty; create it with 'screen reference import'.")
+    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise ListError(
+            f"{path.name}: is a workbook, not a list file; turn it into one with "
+            "'screen reference import custom FILE' and pass the CSV it writes."
+        )
+    controls = sum(1 for b in head if b < 32 and b not in b"\t\n\r\x0c")
+    if controls > max(len(head) // 20, 2):
+        raise ListError(
+            f"{path.name}: holds binary data, not a list file (CSV UTF-8 as written by 'screen reference import')."
+        )
+
+
+def _first_bad_byte(path: Path) -> str:
+    """Where a file stops being UTF-8: "byte N (line L)" (pandas reports offsets within its chunks)."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return f"byte {exc.start:,} (line {line})"
+    return "a byte"
+
+
 def empty_names() -> pd.DataFrame:
     cols = [*LIST_COLUMNS, "ref_id", "entry_hash"]
     return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
@@ -130,11 +159,18 @@ def load_list_file(
     """Read and check one list file; returns its name rows and a :class:`ListInfo`."""
     if not path.is_file():
         raise ListError(f"{path}: list file not found; check the --reference path.")
+    _check_list_bytes(path)
     try:
         df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+    except UnicodeDecodeError as exc:
         raise ListError(
-            f"{path.name}: not a readable list file ({exc}); create it with 'screen reference import'."
+            f"{path.name}: not a readable list file ({_first_bad_byte(path)} is not UTF-8); a list file is CSV "
+            "UTF-8 as written by 'screen reference import'."
+        ) from exc
+    except Exception as exc:  # pandas raises ParserError, EmptyDataError, csv.Error, ValueError ...
+        reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise ListError(
+            f"{path.name}: not a readable list file ({reason}); create it with 'screen reference import'."
         ) from exc
     missing = [c for c in REQUIRED if c not in df.columns]
     if missing:
@@ -170,6 +206,12 @@ def load_list_file(
         problems.append(f"{int(extra_primary.sum())} extra primary names were treated as aliases")
         df.loc[extra_primary, "name_type"] = "aka"
     df = df.drop_duplicates(["ref_id", "name_type", "name"]).reset_index(drop=True)
+    if df.empty and expected is None:
+        why = f" ({'; '.join(problems[:3])})" if problems else ""
+        raise ListError(
+            f"{path.name}: the list file has no usable entries{why}; each row needs list, official_id, "
+            "name_type and name."
+        )
     hashes = {rid: entry_hash(g) for rid, g in df.groupby("ref_id", sort=False)}
     df["entry_hash"] = df["ref_id"].map(hashes)
     for col in ("programs", "countries"):

@@ -1,0 +1,68 @@
+"""Writing outputs: all or nothing, never over the input, never a .tmp left behind."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from screen.errors import OutputError
+from screen.outputs import check_output_path, safe_cell, write_atomic, write_together
+
+
+def writer(text: str):  # type: ignore[no-untyped-def]
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    return write
+
+
+def failing(tmp: Path) -> None:
+    tmp.write_text("half", encoding="utf-8")
+    raise RuntimeError("writer broke")
+
+
+def test_write_together_writes_every_file(tmp_path: Path) -> None:
+    write_together([(tmp_path / "a.xlsx", writer("A")), (tmp_path / "a.json", writer("J"))])
+    assert sorted(os.listdir(tmp_path)) == ["a.json", "a.xlsx"]
+    assert (tmp_path / "a.json").read_text(encoding="utf-8") == "J"
+
+
+def test_write_together_leaves_nothing_when_a_writer_fails(tmp_path: Path) -> None:
+    (tmp_path / "old.json").write_text("previous run", encoding="utf-8")
+    with pytest.raises(RuntimeError, match="writer broke"):
+        write_together([(tmp_path / "a.xlsx", writer("A")), (tmp_path / "old.json", failing)])
+    assert os.listdir(tmp_path) == ["old.json"]  # no report, no .tmp, the old file untouched
+    assert (tmp_path / "old.json").read_text(encoding="utf-8") == "previous run"
+
+
+def test_write_together_turns_os_errors_into_output_errors(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"cannot write in .*afile .*; choose another output path\."):
+        write_together([(tmp_path / "r.json", writer("J")), (tmp_path / "afile" / "r.xlsx", writer("A"))])
+    assert os.listdir(tmp_path) == ["afile"]
+
+
+def test_write_atomic_leaves_no_temp_file_on_failure(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeError):
+        write_atomic(tmp_path / "r.xlsx", failing)
+    assert os.listdir(tmp_path) == []
+
+
+def test_output_may_not_be_the_input(tmp_path: Path) -> None:
+    src = tmp_path / "s.csv"
+    src.write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match="would overwrite the input file s.csv"):
+        check_output_path(tmp_path / "." / "s.csv", [src])
+
+
+def test_safe_cell_defuses_formulas() -> None:
+    assert [safe_cell(v) for v in ("=1+1", "+1", "-1", "@x", "ok", "")] == [
+        "'=1+1",
+        "'+1",
+        "'-1",
+        "'@x",
+        "ok",
+        "",
+    ]

@@ -346,18 +346,14 @@ def test_unwritable_output_folder(folder: Path) -> None:
     assert new == set() and not list(locked.iterdir())
 
 
-@pytest.mark.xfail(
-    reason="cli/run_cmd.py writes the report, JSON and CSV one after another, so a failure in a later writer "
-    "leaves the earlier files; screen.outputs.write_together writes them all or none",
-    strict=False,
-)
 def test_a_failing_writer_leaves_no_partial_output(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from screen.results import Results
 
-    def broken(self: Results, path: str | Path) -> None:
+    def broken(self: Results, tmp: Path) -> None:
+        tmp.write_text("{half", encoding="utf-8")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Results, "write_json", broken)
+    monkeypatch.setattr(Results, "_json_to", broken)
     code, _, err, new = screen_run(folder, "old.xls", "-o", "r.xlsx", "--json", "r.json")
     assert code == 1 and err.startswith("Error: ")
     assert new == set(), f"left behind: {new}"

@@ -193,8 +193,7 @@ def run_batch(
                 decisions=book,
                 previous=prev if prev is not None and prev.is_file() else None,
             )
-            res.write_xlsx(report)
-            res.write_json(js)
+            res.write(xlsx=report, json=js)
             outcome.report, outcome.json = report, js
             outcome.rows, outcome.counts, outcome.worst = len(res.frame), res.counts(), res.worst()
         except ScreenError as exc:

@@ -79,6 +79,8 @@ class LimitsConfig:
     """Largest uncompressed size of an xlsx/ods archive (zip-bomb guard)."""
     max_columns: int = 1_000
     """Most columns accepted in one sheet."""
+    max_cells: int = 25_000_000
+    """Most cells (rows x columns up to the last used cell) read from one sheet (memory guard)."""
 
 
 @dataclass(frozen=True)

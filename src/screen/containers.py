@@ -26,7 +26,6 @@ from screen.errors import InputFileError, LimitError, ScreenError
 
 log = logging.getLogger(__name__)
 
-MAX_SHEET_CELLS = 25_000_000  # the rectangle A1..last cell that one sheet may span (memory guard)
 HEADER_SLACK_ROWS = 30  # title and header rows allowed above limits.max_rows data rows
 FIX_ENCRYPTED = "open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password) and save a copy"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -87,10 +86,10 @@ def check_extent(path: Path, sheet: str | None, rows: int, cols: int, limits: Li
             f"{where} has {rows:,} rows (last cell {last}), over the limit limits.max_rows={limits.max_rows:,}; "
             f"{fix}, or split the file."
         )
-    if rows * cols > MAX_SHEET_CELLS:
+    if rows * cols > limits.max_cells:
         raise LimitError(
-            f"{where} spans {rows:,} rows x {cols:,} columns (last cell {last}), more than the "
-            f"{MAX_SHEET_CELLS:,} cells screen reads from one sheet; {fix}, or split the file."
+            f"{where} spans {rows:,} rows x {cols:,} columns (last cell {last}), over the limit "
+            f"limits.max_cells={limits.max_cells:,}; {fix}, split the file, or raise the limit in screen.toml."
         )
 
 

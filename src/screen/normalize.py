@@ -257,6 +257,8 @@ def _join_initials(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return out
 
 
+MAX_WORDS = 40
+
 _PAREN = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 
 
@@ -277,7 +279,8 @@ def normalize_name(text: str) -> NormName:
         abbreviated = chunk.endswith(".") and len(chunk.rstrip(".")) >= 2
         for t in fold(chunk).split():
             words.append((t, abbreviated))
-    words = _join_initials(words)
+    # a "name" longer than this is a description pasted into the name cell: its start is the name
+    words = _join_initials(words[:MAX_WORDS])
     tokens = [w for w, _ in words]
     abbrev_flags = {i: a for i, (_, a) in enumerate(words)}
     tokens, removed = _strip_legal(tokens, protected=1)

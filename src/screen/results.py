@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import pandas as pd
 
 from screen.config import Config
 from screen.model import RISK_ORDER, CountryResult, Match, RowIssue, SectorHit
-from screen.outputs import write_atomic
+from screen.outputs import write_together
 from screen.reference import Reference
 
 SCHEMA = "screen.results/1"
@@ -98,30 +99,46 @@ class Results:
             doc["changes"] = self.changes
         return doc
 
-    def write_json(self, path: str | Path) -> None:
+    def _json_to(self, tmp: Path) -> None:
         """Write the results; one supplier per line (fast C encoder, diffable, greppable)."""
         doc = self.to_dict()
         suppliers = doc.pop("suppliers")
+        with tmp.open("w", encoding="utf-8") as fh:
+            head = json.dumps(doc, ensure_ascii=False, indent=1)
+            fh.write(head[:-2] + ',\n "suppliers": [\n')
+            for i, s in enumerate(suppliers):
+                fh.write(("," if i else "") + json.dumps(s, ensure_ascii=False) + "\n")
+            fh.write("]}\n")
 
-        def _w(tmp: Path) -> None:
-            with tmp.open("w", encoding="utf-8") as fh:
-                head = json.dumps(doc, ensure_ascii=False, indent=1)
-                fh.write(head[:-2] + ',\n "suppliers": [\n')
-                for i, s in enumerate(suppliers):
-                    fh.write(("," if i else "") + json.dumps(s, ensure_ascii=False) + "\n")
-                fh.write("]}\n")
-
-        write_atomic(Path(path), _w)
-
-    def write_xlsx(self, path: str | Path) -> None:
+    def _xlsx_to(self, tmp: Path) -> None:
         from screen.report.xlsx import write_workbook
 
-        write_atomic(Path(path), lambda tmp: write_workbook(self, tmp))
+        write_workbook(self, tmp)
 
-    def write_csv(self, path: str | Path) -> None:
+    def _csv_to(self, tmp: Path) -> None:
         from screen.report.csv import write_csv
 
-        write_atomic(Path(path), lambda tmp: write_csv(self, tmp))
+        write_csv(self, tmp)
+
+    def write(
+        self, xlsx: str | Path | None = None, json: str | Path | None = None, csv: str | Path | None = None
+    ) -> list[Path]:
+        """Write the asked outputs all or nothing: no half-written set of files is ever left."""
+        items: list[tuple[Path, Callable[[Path], None]]] = []
+        for target, writer in ((xlsx, self._xlsx_to), (json, self._json_to), (csv, self._csv_to)):
+            if target is not None:
+                items.append((Path(target), writer))
+        write_together(items)
+        return [p for p, _ in items]
+
+    def write_json(self, path: str | Path) -> None:
+        self.write(json=path)
+
+    def write_xlsx(self, path: str | Path) -> None:
+        self.write(xlsx=path)
+
+    def write_csv(self, path: str | Path) -> None:
+        self.write(csv=path)
 
 
 def _country_dict(c: CountryResult | None, raw: str) -> dict[str, Any]:

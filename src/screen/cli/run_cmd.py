@@ -141,11 +141,7 @@ def run(
             csv_path = out.with_suffix(".csv")  # the workbook cannot hold every row: the CSV does
             check_output_path(csv_path, inputs)
             targets.append(csv_path)
-        results.write_xlsx(out)
-        if json_path:
-            results.write_json(json_path)
-        if csv_path:
-            results.write_csv(csv_path)
+        results.write(xlsx=out, json=json_path, csv=csv_path)
         if not quiet:
             run = results.run
             typer.echo(f"Columns: {', '.join(f'{k}={v!r}' for k, v in run['columns'].items())}")

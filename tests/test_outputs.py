@@ -66,3 +66,15 @@ def test_safe_cell_defuses_formulas() -> None:
         "ok",
         "",
     ]
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+
+    from screen.outputs import write_together
+
+    target = tmp_path / "r.json"
+    write_together([(target, lambda tmp: tmp.write_text("{}", encoding="utf-8"))])
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -17,6 +17,19 @@ from screen.errors import OutputError
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _default_mode() -> int:
+    """The mode a new file gets from open(): 0o666 less the process umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _publish(tmp: Path, path: Path) -> None:
+    """Give the temporary file ordinary permissions (mkstemp makes it 0600), then rename it."""
+    os.chmod(tmp, _default_mode())
+    os.replace(tmp, path)
+
+
 def safe_cell(value: str) -> str:
     """Text for a CSV cell that a spreadsheet never evaluates as a formula (OWASP CSV injection)."""
     if value and value.startswith(FORMULA_PREFIXES):
@@ -56,7 +69,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
-        os.replace(tmp_path, path)
+        _publish(tmp_path, path)
     except OSError as exc:
         raise OutputError(
             f"{path}: cannot write the file ({exc.strerror}); check the path and free space."
@@ -97,7 +110,7 @@ def write_together(items: Sequence[tuple[Path, Callable[[Path], None]]]) -> None
                 ) from exc
         for tmp_path, path in pending:
             try:
-                os.replace(tmp_path, path)
+                _publish(tmp_path, path)
             except OSError as exc:
                 raise OutputError(
                     f"{path}: cannot write the file ({exc.strerror}); check the path and free space."

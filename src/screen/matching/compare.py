@@ -174,9 +174,16 @@ def compare(
         lo, hi = min(used_s), max(used_s)
         gaps = sum(1 for k in range(lo, hi) if k not in used_s and not supplier.qualifier[k])
         score *= 1.0 - INSERTION_COST * gaps
-    strong = {k for p, (li, lj) in zip(pairs, spans, strict=True) if p.similarity >= 95 for k in range(li, lj)}
+    strong = {
+        k for p, (li, lj) in zip(pairs, spans, strict=True) if p.similarity >= 95 for k in range(li, lj)
+    }
     distinctive_idx = [k for k, w in enumerate(lw) if w >= DISTINCTIVE]
-    complete = bool(distinctive_idx) and all(k in strong for k in distinctive_idx)
+    # short words collide by chance ("Mega"): the distinctive part must be long enough to identify
+    complete = (
+        bool(distinctive_idx)
+        and all(k in strong for k in distinctive_idx)
+        and sum(len(lt[k]) for k in distinctive_idx) >= 6
+    )
     if not distinctive_hit:
         score = min(score, 60.0)
     if not numbers_agree:

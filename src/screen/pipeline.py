@@ -28,6 +28,7 @@ from screen.countries import resolve_countries
 from screen.decisions import DecisionBook, apply_decisions
 from screen.matching.entities import match_entities
 from screen.model import BLANK, FIELDS, ROW
+from screen.parallel import Progress
 from screen.read import RawTable, read_table
 from screen.reference import Reference, load_reference
 from screen.rescreen import compare_with_previous, load_previous
@@ -51,17 +52,24 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
     return raw, frame
 
 
+def _quiet(stage: str, done: int, total: int) -> None:
+    """The default progress callback: nothing."""
+
+
 def screen_frame(
     df: pd.DataFrame,
     reference: Reference,
     config: Config | None = None,
     workers: int = 1,
     decisions: DecisionBook | None = None,
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
     """Run the pure screening stages over one partition of suppliers.
 
     ``df`` needs a ``name`` column; ``country``, ``industry``, ``code`` are used when present.
+    Entity matching runs on ``workers`` cores; ``progress(stage, done, total)`` hears of each stage.
     """
+    note = progress or _quiet
     cfg = config or Config()
     df = df.copy()
     for fld in ("name", "country", "industry", "code"):
@@ -69,9 +77,14 @@ def screen_frame(
             df[fld] = ""
     if BLANK not in df:
         df[BLANK] = [not str(n).strip() for n in df["name"]]
+    note("countries", 0, 1)
     df = resolve_countries(df, reference.countries)
+    note("sectors", 0, 1)
     df = classify_sectors(df, reference.sectors)
-    df = match_entities(df, reference, reference.name_index, cfg.matching, workers=workers)
+    note("index", 0, 1)
+    index = reference.name_index  # built once per reference, then cached
+    df = match_entities(df, reference, index, cfg.matching, workers=workers, progress=note)
+    note("assess", 0, 1)
     df = assess(df, cfg.policy)
     return apply_decisions(df, decisions, cfg.policy)
 
@@ -87,11 +100,18 @@ def screen_file(
     workers: int | None = None,
     decisions: str | Path | DecisionBook | None = None,
     previous: str | Path | None = None,
+    progress: Progress | None = None,
 ) -> Results:
-    """Screen one supplier file against the bundled (and any extra) reference lists."""
+    """Screen one supplier file against the bundled (and any extra) reference lists.
+
+    ``workers``: cores for entity matching (default: up to 2); ``progress(stage, done, total)``
+    is called as the run advances (stages: read, countries, sectors, index, match, assess).
+    """
     started = dt.datetime.now(dt.UTC)
     cfg = config or load_config()
     p = Path(path)
+    note = progress or _quiet
+    note("read", 0, 1)
     table = read_table(p, sheet=sheet, limits=cfg.limits)
     colmap = map_columns(table.headers, columns, source=p.name)
     log.info("%s: columns %s", p.name, colmap.describe())
@@ -105,7 +125,7 @@ def screen_file(
     raw, frame = supplier_frame(table, colmap)
     book = DecisionBook.load(decisions) if isinstance(decisions, (str, Path)) else decisions
     screened = screen_frame(
-        frame, reference, cfg, workers=workers or min(2, os.cpu_count() or 1), decisions=book
+        frame, reference, cfg, workers=workers or min(2, os.cpu_count() or 1), decisions=book, progress=note
     )
     changes = None
     if previous is not None:

@@ -13,8 +13,9 @@ For each supplier name the best-scoring name of every candidate entry is kept. T
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 
@@ -23,6 +24,7 @@ from screen.matching.compare import Comparison, compare
 from screen.matching.index import IndexedName, NameIndex
 from screen.model import Band, CountryResult, Match, SectorHit
 from screen.normalize import NormName, normalize_name
+from screen.parallel import Progress, map_parts
 from screen.reference import Reference
 
 HOST_FACTORS = frozenset({"dprk_origin", "dprk_worker_host"})
@@ -39,7 +41,7 @@ def best_per_entry(
 ) -> dict[str, _Best]:
     best: dict[str, _Best] = {}
     floor = cfg.review - cfg.country_agree_bonus - cfg.sector_agree_bonus
-    for i in cands:
+    for i in sorted(cands):  # in list order: on equal scores the first name listed (the primary) wins
         item = index.names[i]
         c = compare(norm, item.norm, index.weights, cfg.min_token_similarity, cfg.extra_token_cost)
         if c.score < floor:
@@ -141,26 +143,81 @@ def adjust(
     return max(0.0, min(100.0, score)), notes, corroborated
 
 
+CHUNK = 10_000  # distinct supplier names per partition
+PARALLEL_MIN = 12_000  # fewer distinct names are matched in this process (a pool costs more)
+
+
+def _match_chunk(
+    names: Sequence[str], index: NameIndex, cfg: MatchingConfig
+) -> list[tuple[str, dict[str, _Best]]]:
+    norms = [normalize_name(n) for n in names]
+    floor = cfg.review - cfg.country_agree_bonus - cfg.sector_agree_bonus
+    cands = index.candidates(
+        norms, floor=floor, min_similarity=cfg.min_token_similarity, extra_cost=cfg.extra_token_cost
+    )
+    return [(q.key, best_per_entry(q, index, c, cfg)) for q, c in zip(norms, cands, strict=True)]
+
+
+def best_matches(
+    names: Sequence[str],
+    index: NameIndex,
+    cfg: MatchingConfig,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> dict[str, tuple[str, dict[str, _Best]]]:
+    """For each distinct name: its normalised key, and the best-scoring name of every listed
+    entry at or above the floor. Partitions of the names run on ``workers`` cores when there are many.
+    """
+    if not names:
+        return {}
+    if not len(index):
+        return {n: (normalize_name(n).key, {}) for n in names}
+    chunks = [names[i : i + CHUNK] for i in range(0, len(names), CHUNK)]
+
+    def done(n: int) -> None:
+        if progress:
+            progress("match", min(n * CHUNK, len(names)), len(names))
+
+    if progress:
+        progress("match", 0, len(names))
+    results = map_parts(
+        partial(_match_chunk, index=index, cfg=cfg),
+        chunks,
+        workers=workers if len(names) >= PARALLEL_MIN else 1,
+        on_done=done,
+    )
+    return {
+        n: best
+        for chunk, res in zip(chunks, results, strict=True)
+        for n, best in zip(chunk, res, strict=True)
+    }
+
+
 def match_entities(
-    df: pd.DataFrame, ref: Reference, index: NameIndex, cfg: MatchingConfig, workers: int = 1
+    df: pd.DataFrame,
+    ref: Reference,
+    index: NameIndex,
+    cfg: MatchingConfig,
+    workers: int = 1,
+    progress: Progress | None = None,
 ) -> pd.DataFrame:
-    """Pure stage: a copy of ``df`` with a ``matches`` column (tuple of :class:`Match`)."""
+    """Pure stage: a copy of ``df`` with a ``matches`` column (tuple of :class:`Match`) and a
+    ``name_key`` column (the normalised name, words joined by spaces)."""
     out = df.copy()
     names = out["name"].fillna("").astype(str).tolist() if "name" in out else [""] * len(out)
-    uniq = sorted({n for n in names if n.strip()})
-    norms = [normalize_name(n) for n in uniq]
-    floor = cfg.review - cfg.country_agree_bonus - cfg.sector_agree_bonus
-    cand_lists = (
-        index.candidates(norms, workers=workers, floor=floor) if len(index) else [set() for _ in norms]
-    )
-    per_name = {n: best_per_entry(q, index, c, cfg) for n, q, c in zip(uniq, norms, cand_lists, strict=True)}
+    per_name = best_matches(sorted({n for n in names if n.strip()}), index, cfg, workers, progress)
+    # the normalised name, for later stages (decision fingerprints) that would otherwise normalise again
+    out["name_key"] = [per_name[n][0] if n in per_name else "" for n in names]
     entries = ref.entry_by_id
     sector_cache: dict[str, frozenset[str]] = {}
     countries = out["country_result"].tolist() if "country_result" in out else [None] * len(out)
     sectors_col = out["sectors"].tolist() if "sectors" in out else [()] * len(out)
     result: list[tuple[Match, ...]] = []
     for name, country, sectors in zip(names, countries, sectors_col, strict=True):
-        found = per_name.get(name) or {}
+        found = per_name[name][1] if name in per_name else None
+        if not found:
+            result.append(())
+            continue
         matches: list[Match] = []
         for ref_id, best in found.items():
             entry = entries.get(ref_id)

@@ -4,32 +4,47 @@ Comparing every supplier with every listed name is too slow for vendor masters a
 sanctions lists, so candidates come from cheap lookups and only they are scored:
 
 1. exact: the supplier's normalised name equals a listed name (a hash join);
-2. word vocabulary: each supplier word, and each run of two or three adjacent supplier
-   words joined, is fuzzy-matched (rapidfuzz ``cdist``, in C, on all cores) against the
-   vocabulary of distinctive listed words under the romanisation key; a listed name sharing
-   such a word is a candidate;
-3. a bound: the share of a candidate's word weight that the supplier could cover at best
-   (its words found in step 2, or equal common words). A candidate whose bound cannot reach
-   the review band is dropped before the full comparison.
+2. words: each supplier word, and each run of two or three adjacent supplier words joined,
+   is paired with the listed words (and runs of listed words joined) it can align with in
+   the full comparison, with their similarity (:mod:`screen.matching.words`, no all-pairs);
+3. prefix filtering: a listed name is reached only through its heaviest words, those
+   without which the supplier could not cover the share of its weight the review band
+   needs, so a common word in a long listed name does not make it a candidate;
+4. necessary conditions of the full comparison (:func:`screen.matching.compare.compare`),
+   checked from the word similarities for all candidate pairs at once (numpy): a
+   distinctive listed word is matched closely (else the score is capped below the review
+   band), the numbers agree, and the score the name can reach at best (each listed word at
+   its best similarity, each supplier word that matches none of its words counted as
+   extra) reaches the review band.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
-from rapidfuzz import fuzz, process
 
-from screen.matching.compare import QUALIFIER_COST, place_words
+from screen.matching.compare import JOINED_MIN, MAX_SPAN, QUALIFIER_COST, place_words
+from screen.matching.postings import JOINED, MASK_BITS, SHORT, SINGLE, Csr, Hits, SharePostings, bits
 from screen.matching.weights import TokenWeights
-from screen.normalize import NormName, normalize_name, roman_key
+from screen.matching.words import EPS, JOINED_LEN, Floats, Ints, Vocabulary, expand
+from screen.normalize import NormName, normalize_name
 
-VOCAB_CUTOFF = 72.0  # word-level prefilter; the full comparison decides
-BOUND_SLACK = 0.12  # generosity of the coverage bound (fuzzy common words it cannot see)
+Bools = npt.NDArray[np.bool_]
+
+# thresholds of the full comparison (compare.py) that the candidate filter relies on: change
+# them with compare.py (tests/test_matching_index.py checks candidates against brute force)
+DISTINCTIVE_SIM = 85.0 - EPS  # a distinctive listed word matched at least this closely ...
+NO_DISTINCTIVE_CAP = 60.0  # ... else the score is capped here
+NUMBERS_FACTOR = 0.6  # numbers that disagree multiply the score by this
+ABBREVIATION_SIM = 92.0
+LONG_WORD = 6  # a listed word this long may align with supplier words written apart
 
 
 @dataclass(frozen=True)
@@ -56,87 +71,283 @@ class NameIndex:
         for r in rows:
             per_entry[r.ref_id].update(r.norm.tokens)
         self.weights = TokenWeights.build(Path(weights_folder), per_entry.values())
-        places = place_words()
+        self.places = place_words()
         self.by_key: dict[str, list[int]] = defaultdict(list)
-        postings: dict[str, set[int]] = defaultdict(set)
-        # per name: (romanisation keys of its words, their cost weights, total)
-        self.keys: list[tuple[str, ...]] = []
-        self.costs: list[tuple[float, ...]] = []
+        vid: dict[str, int] = {}
+        single: set[int] = set()
+        # postings (vocabulary id, name): through a heavy word (prefix, with the share of the
+        # name's weight at stake), a heavy run of words, a distinctive word, a run holding one,
+        # a long word (that supplier words written apart can spell)
+        post: dict[str, tuple[list[int], list[int]]] = {
+            k: ([], []) for k in ("prefix", "prefix_run", "dist", "dist_run", "long")
+        }
+        prefix_share: list[float] = []
+        prefix_run_share: list[float] = []
+
+        def add(kind: str, v: int, i: int) -> None:
+            post[kind][0].append(v)
+            post[kind][1].append(i)
+
+        words: list[list[int]] = []  # per name: vocabulary ids of its words
+        runs: list[list[int]] = []  # per name: vocabulary ids of its runs of words joined
+        spans: list[list[int]] = []  # ... and the (first, end) word of each
+        costs: list[float] = []
+        flags: list[int] = []  # per word: 1 distinctive, 2 long
+        numbers: list[int] = []
         for i, r in enumerate(rows):
-            self.by_key[r.norm.key].append(i)
             toks = r.norm.tokens
-            self.keys.append(tuple(roman_key(t) for t in toks))
-            self.costs.append(tuple(self.weights(t) * (QUALIFIER_COST if t in places else 1.0) for t in toks))
-            generic_only = not any(self.weights.distinctive(t) for t in toks)
-            for t in toks:
-                if generic_only or self.weights.distinctive(t) or len(toks) <= 2:
-                    postings[roman_key(t)].add(i)
-            for k in range(len(toks) - 1):
-                joined = toks[k] + toks[k + 1]
-                if len(joined) >= 6:
-                    postings[roman_key(joined)].add(i)
-        self.vocab: list[str] = sorted(postings)
-        self.postings: list[list[int]] = [sorted(postings[v]) for v in self.vocab]
+            self.by_key[r.norm.key].append(i)
+            ids = [vid.setdefault(t, len(vid)) for t in toks]
+            single.update(ids)
+            cost = [self.weights(t) * (QUALIFIER_COST if t in self.places else 1.0) for t in toks]
+            share = _prefix(cost)
+            is_dist = [self.weights.distinctive(t) for t in toks]
+            for t, v, d in zip(toks, ids, is_dist, strict=True):
+                add("prefix", v, i)
+                if d:
+                    add("dist", v, i)
+                if len(t) >= LONG_WORD:
+                    add("long", v, i)
+            prefix_share.extend(share)
+            if not any(is_dist):  # a name of common words matches only in full: reach it by its heaviest
+                add("dist", ids[max(range(len(ids)), key=lambda k: (cost[k], -k))], i)
+            costs.extend(cost)
+            flags.extend(
+                int(d) | (2 if len(t) >= LONG_WORD else 0) for t, d in zip(toks, is_dist, strict=True)
+            )
+            run_ids: list[int] = []
+            run_spans: list[int] = []
+            for lo, hi in _spans(len(toks)):
+                joined = "".join(toks[lo:hi])
+                if len(joined) >= JOINED_LEN:
+                    v = vid.setdefault(joined, len(vid))
+                    run_ids.append(v)
+                    run_spans.extend((lo, hi))
+                    add("prefix_run", v, i)
+                    prefix_run_share.append(max(share[lo:hi]))
+                    if any(is_dist[lo:hi]):
+                        add("dist_run", v, i)
+            words.append(ids)
+            runs.append(run_ids)
+            spans.append(run_spans)
+            numbers.append(_numbers_hash(r.norm.numbers))
+        self.vocab = Vocabulary(list(vid), [v in single for v in range(len(vid))])
+        n_vocab = len(vid)
+        self._words = Csr.rows(words)
+        self._runs = Csr.rows(runs)
+        self._spans = Csr.rows(spans)
+        self._cost = np.array(costs, dtype=np.float64)
+        self._flags = np.array(flags, dtype=np.int64)
+        self._total = np.add.reduceat(self._cost, self._words.ptr[:-1]) if len(rows) else np.zeros(0)
+        self._has_dist = np.logical_or.reduceat(self._flags & 1, self._words.ptr[:-1]).astype(bool)
+        self._numbers = np.array(numbers, dtype=np.int64)
+        self._prefix = SharePostings(*post["prefix"], prefix_share, n_vocab)
+        self._prefix_run = SharePostings(*post["prefix_run"], prefix_run_share, n_vocab)
+        self._dist = Csr.group(*post["dist"], n_vocab)
+        self._dist_run = Csr.group(*post["dist_run"], n_vocab)
+        self._long = Csr.group(*post["long"], n_vocab)
 
     def __len__(self) -> int:
         return len(self.names)
 
-    def candidates(self, queries: Sequence[NormName], workers: int = 1, floor: float = 0.0) -> list[set[int]]:
+    def candidates(
+        self,
+        queries: Sequence[NormName],
+        floor: float = 0.0,
+        min_similarity: float = 80.0,
+        extra_cost: float = 0.35,
+    ) -> list[set[int]]:
         """For each normalised supplier name, the indices of listed names worth scoring.
 
-        ``floor`` (0-100): drop candidates whose coverage bound cannot reach it.
+        ``floor`` (0-100): drop names whose best possible score cannot reach it;
+        ``min_similarity`` and ``extra_cost`` as given to the comparison.
         """
-        exact = [set(self.by_key.get(q.key, ())) for q in queries]
-        units: dict[str, list[int]] = defaultdict(list)
-        for qi, q in enumerate(queries):
-            for u in _units(q.tokens):
-                units[roman_key(u)].append(qi)
-        if not units or not self.vocab:
-            return exact
-        keys = list(units)
-        scores = process.cdist(
-            keys, self.vocab, scorer=fuzz.ratio, score_cutoff=VOCAB_CUTOFF, dtype=np.uint8, workers=workers
-        )
-        rows, cols = np.nonzero(scores)
-        found: list[set[str]] = [set() for _ in queries]  # vocabulary keys each query touches
-        cands: list[set[int]] = [set() for _ in queries]
-        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-            post = self.postings[c]
-            v = self.vocab[c]
-            for qi in units[keys[r]]:
-                cands[qi].update(post)
-                found[qi].add(v)
-        out: list[set[int]] = []
-        for qi, q in enumerate(queries):
-            keep = exact[qi]
-            if cands[qi]:
-                own = {roman_key(t) for t in q.tokens} | found[qi]
-                for i in cands[qi]:
-                    if i in keep:
-                        continue
-                    costs = self.costs[i]
-                    total = sum(costs)
-                    covered = 0.0
-                    for k, cost in zip(self.keys[i], costs, strict=True):
-                        if k in own:
-                            covered += cost
-                    # words joined in the listed name ("rich earth") appear as joined vocabulary keys
-                    if total and (covered / total + BOUND_SLACK) * 100 >= floor:
-                        keep.add(i)
-                    elif any(
-                        self.keys[i][k] + self.keys[i][k + 1] in own for k in range(len(self.keys[i]) - 1)
-                    ):
-                        keep.add(i)
-            out.append(keep)
+        out = [set(self.by_key.get(q.key, ())) for q in queries]
+        if not queries or not self.names:
+            return out
+        hits = self._hits(queries, min_similarity)
+        need = floor - 0.05 - EPS  # the comparison rounds its score to 0.1
+        pairs, short_only = self._reached(hits, need)
+        if len(pairs):
+            n = len(self.names)
+            keep = self._bound(
+                queries, hits, pairs // n, pairs % n, np.isin(pairs, short_only), need, extra_cost
+            )
+            for key in pairs[keep].tolist():
+                qi, i = divmod(key, n)
+                out[qi].add(i)
         return out
 
+    def _hits(self, queries: Sequence[NormName], min_similarity: float) -> Hits:
+        """Per (supplier name, vocabulary id): the best similarity of each kind of supplier unit."""
+        unit_ids: dict[tuple[str, bool], int] = {}
+        occ: list[tuple[int, int, int, int]] = []  # (query, unit, first word, end word)
+        for qi, qn in enumerate(queries):
+            for u, lo, hi in _units(qn.tokens):
+                occ.append((qi, unit_ids.setdefault((u, hi - lo > 1), len(unit_ids)), lo, hi))
+        units = list(unit_ids)
+        hu, hv, hs = self.vocab.lookup([u for u, _ in units], [j for _, j in units], min_similarity)
+        o = np.array(occ, dtype=np.int64).reshape(-1, 4)
+        # every occurrence of a unit gets the unit's hits
+        order = np.argsort(hu, kind="stable")
+        hu, hv, hs = hu[order], hv[order], hs[order]
+        start = np.searchsorted(hu, o[:, 1], side="left")
+        at = np.repeat(np.arange(len(o)), np.searchsorted(hu, o[:, 1], side="right") - start)
+        pos = expand(start, np.searchsorted(hu, o[:, 1], side="right") - start)
+        q, v, s, lo, hi = o[at, 0], hv[pos], hs[pos], o[at, 2], o[at, 3]
+        short = np.array([len(u) < 3 for u, _ in units], dtype=bool)[o[at, 1]]
+        kind = np.where(hi - lo > 1, JOINED, np.where(short, SHORT, SINGLE))
+        mask = bits(lo, hi)
+        # abbreviated supplier words ("Arch.") and the listed words they begin
+        abbrev = [
+            (qi, w, k)
+            for qi, qn in enumerate(queries)
+            for k, (t, ab) in enumerate(zip(qn.tokens, qn.abbreviated, strict=True))
+            if ab and len(t) >= 3
+            for w in self.vocab.abbreviations(t)
+        ]
+        if abbrev:
+            e = np.array(abbrev, dtype=np.int64)
+            q, v = np.concatenate([q, e[:, 0]]), np.concatenate([v, e[:, 1]])
+            s = np.concatenate([s, np.full(len(e), ABBREVIATION_SIM)])
+            kind = np.concatenate([kind, np.full(len(e), SINGLE)])
+            mask = np.concatenate([mask, bits(e[:, 2], e[:, 2] + 1)])
+        return Hits.reduce(q * len(self.vocab) + v, s, kind, mask)
 
-def _units(tokens: tuple[str, ...]) -> Iterable[str]:
-    n = len(tokens)
-    for i in range(n):
-        if len(tokens[i]) >= 3:
-            yield tokens[i]
-        for j in range(i + 2, min(n, i + 3) + 1):
-            joined = "".join(tokens[i:j])
-            if len(joined) >= 5:
-                yield joined
+    def _reached(self, h: Hits, need: float) -> tuple[Ints, Ints]:
+        """Keys ``query * names + name`` reached through a heavy word (prefix filtering), and
+        those of them reached only through a word of one or two letters ("38")."""
+        n, nv = len(self.names), len(self.vocab)
+        q, v = h.keys // nv, h.keys % nv
+        via: list[Ints] = []
+        for sel, post in (
+            ((h.single > 0) | (h.joined > 0), self._prefix),
+            (h.single >= JOINED_MIN - EPS, self._prefix_run),
+        ):
+            at, names = post.gather(v[sel], need / 100)
+            via.append(q[sel][at] * n + names)
+        reached = np.unique(np.concatenate(via))
+        sel = h.short > 0
+        at, names = self._prefix.gather(v[sel], need / 100)
+        short_only = np.setdiff1d(q[sel][at] * n + names, reached)
+        reached = np.union1d(reached, short_only)
+        if NO_DISTINCTIVE_CAP < need:  # only names where a distinctive word can match closely
+            close = np.maximum(h.single, h.short)
+            closely: list[Ints] = []
+            for sel, csr in (
+                (close >= DISTINCTIVE_SIM, self._dist),
+                (close >= JOINED_MIN - EPS, self._dist_run),
+                (h.joined > 0, self._dist),
+                (h.joined > 0, self._long),
+            ):
+                at, names = csr.gather(v[sel])
+                closely.append(q[sel][at] * n + names)
+            reached = np.intersect1d(reached, np.concatenate(closely))
+        return reached, short_only
+
+    def _bound(
+        self,
+        queries: Sequence[NormName],
+        h: Hits,
+        pq: Ints,
+        pi: Ints,
+        short_only: Bools,
+        need: float,
+        extra_cost: float,
+    ) -> Bools:
+        """For each (query, name) pair, whether the comparison's necessary conditions hold."""
+        nv = len(self.vocab)
+        counts = self._words.ptr[pi + 1] - self._words.ptr[pi]
+        starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        p, v = self._words.gather(pi)  # one element per (pair, listed word)
+        w = expand(self._words.ptr[pi], counts)
+        single, joined, short, mask = h.lookup(pq[p] * nv + v)
+        sims = np.maximum(single, joined)
+        # a run of listed words joined, matched by one supplier word, covers each of its words
+        rp, rv = self._runs.gather(pi)
+        rs, _, _, rmask = h.lookup(pq[rp] * nv + rv)
+        _, span = self._spans.gather(pi)
+        lo, hi = span[0::2], span[1::2]
+        ok = rs >= JOINED_MIN - EPS
+        for k in range(MAX_SPAN):
+            sel = ok & (lo + k < hi)
+            np.maximum.at(sims, starts[rp[sel]] + lo[sel] + k, rs[sel])
+        dist = (self._flags[w] & 1).astype(bool)
+        # (as before prefix filtering: a distinctive word, or any word of a name of common words
+        # or of at most two words)
+        posted = dist | np.repeat(~self._has_dist[pi] | (counts <= 2), counts)
+        longer = np.logical_or.reduceat(posted & (sims > 0), starts)
+        sims = np.maximum(sims, short)
+        close = sims >= DISTINCTIVE_SIM
+        hit = np.logical_or.reduceat(dist & close, starts)
+        hit |= ~self._has_dist[pi] & np.logical_and.reduceat(close, starts)
+        hit |= np.logical_or.reduceat(((self._flags[w] & 2) > 0) & (joined > 0), starts)
+        ok_pair = (~short_only | longer) & (self._total[pi] > 0)
+        if NO_DISTINCTIVE_CAP < need:
+            ok_pair &= hit
+        if 100.0 * NUMBERS_FACTOR < need:
+            q_numbers = np.array([_numbers_hash(_core_numbers(qn)) for qn in queries], dtype=np.int64)
+            ok_pair &= self._numbers[pi] == q_numbers[pq]
+        coverage = np.add.reduceat(self._cost[w] * sims, starts) / np.maximum(self._total[pi], 1e-12)
+        # supplier words that match none of the name's words (or runs) are extra
+        reach = np.bitwise_or.reduceat(mask, starts)
+        np.bitwise_or.at(reach, rp, rmask)
+        sw = _supplier_weights(queries, self.weights, self.places)
+        total_s = sw.sum(axis=1)
+        covered = np.zeros(len(pi))
+        for j in range(sw.shape[1]):
+            covered += sw[pq, j] * (((reach >> j) & 1) if j < MASK_BITS else 1)
+        extra_ratio = np.where(total_s[pq] > 0, 1.0 - covered / np.maximum(total_s[pq], 1e-12), 0.0)
+        return ok_pair & (coverage * (1.0 - extra_cost * extra_ratio) >= need)
+
+
+def _core_numbers(q: NormName) -> frozenset[str]:
+    """The supplier's numbers outside parentheses: those the listed name's must equal."""
+    return frozenset(t for t, qual in zip(q.tokens, q.qualifier, strict=True) if t.isdigit() and not qual)
+
+
+def _numbers_hash(numbers: Iterable[str]) -> int:
+    return zlib.crc32("|".join(sorted(numbers)).encode())
+
+
+def _supplier_weights(queries: Sequence[NormName], weight: TokenWeights, places: frozenset[str]) -> Floats:
+    """Per supplier name and word, the word's weight as the comparison counts an extra word."""
+    width = max((len(q.tokens) for q in queries), default=0)
+    out = np.zeros((len(queries), width))
+    for r, q in enumerate(queries):
+        for c, (t, qual) in enumerate(zip(q.tokens, q.qualifier, strict=True)):
+            out[r, c] = weight(t) * (QUALIFIER_COST if qual or t in places else 1.0)
+    return out
+
+
+def _prefix(costs: Sequence[float]) -> list[float]:
+    """Per word, the share of the name's weight in it and in all lighter words.
+
+    A supplier name that matches none of the words whose share is at least ``f`` covers less
+    than ``f`` of the weight (prefix filtering, as in set-similarity joins), so a name is a
+    candidate only through its words with a share at or above the score needed.
+    """
+    total = sum(costs) or 1.0
+    out = [0.0] * len(costs)
+    rest = total
+    for k in sorted(range(len(costs)), key=lambda k: (-costs[k], k)):
+        out[k] = rest / total
+        rest -= costs[k]
+    return out
+
+
+def _spans(n: int) -> Iterable[tuple[int, int]]:
+    """Runs of 2 to MAX_SPAN adjacent words: (first, end)."""
+    for lo in range(n):
+        for hi in range(lo + 2, min(n, lo + MAX_SPAN) + 1):
+            yield lo, hi
+
+
+def _units(tokens: tuple[str, ...]) -> Iterable[tuple[str, int, int]]:
+    """The supplier's words, and runs of 2-3 adjacent words joined (5+ letters): (text, first, end)."""
+    for k, t in enumerate(tokens):
+        yield t, k, k + 1
+    for lo, hi in _spans(len(tokens)):
+        joined = "".join(tokens[lo:hi])
+        if len(joined) >= JOINED_LEN:
+            yield joined, lo, hi

@@ -1,0 +1,265 @@
+"""Which listed words a supplier word can align with, found without comparing all pairs.
+
+The full comparison (:mod:`screen.matching.compare`) aligns two words when they are equal,
+equal under the romanisation key, an abbreviation of one another, or close in spelling
+(:func:`~screen.matching.compare.token_similarity` at least ``min_similarity``). To find
+those pairs among a vendor master's and a sanctions list's vocabularies:
+
+- words whose common letters are reached by deleting at most two letters from each (one
+  deletion from a word under six letters, or from a run of words joined) share a string of
+  their deletion neighbourhoods (as in SymSpell): a hash join on those strings, as written
+  and under the romanisation key, finds them (two typos, a letter more and a typo,
+  "shah" ~ "shahed", "Namkang" ~ "Namgang");
+- pairs further apart that can still be close enough (three letters more: "electronics" ~
+  "ruselectronics") are found by comparing each supplier word with the listed words of the
+  few lengths where that can happen (rapidfuzz ``cdist``, in C);
+- an abbreviated supplier word ("Arch.") finds the listed words it begins (a sorted list).
+
+The neighbourhoods are built in bulk with numpy and hashed with a fixed 64-bit hash, so an
+index built in one process works in another.
+
+Every pair found is then scored exactly as the comparison scores it, in bulk (``cpdist``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
+
+from screen.matching.compare import JOINED_MIN
+from screen.normalize import roman_key
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+JOINED_LEN = 5  # a run of words written together must be this long to align
+BLOCK = 4096  # supplier words per cdist call (bounded memory)
+DEEP = 6  # words this long are looked up two deletions deep (shorter ones need at most one)
+EPS = 1e-3  # similarities are computed in float32 here
+WIDTH = 32  # letters of a word the neighbourhoods look at (longer runs are cut; pairs are verified)
+
+
+def _row_hash(rows: npt.NDArray[np.uint8]) -> Ints:
+    """A 64-bit hash of each row of bytes (FNV-style, deterministic across processes)."""
+    words = np.ascontiguousarray(rows).view(np.uint64)
+    h = np.full(len(rows), 0xCBF29CE484222325, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for c in range(words.shape[1]):
+            h = (h ^ words[:, c]) * np.uint64(0x100000001B3)
+            h ^= h >> np.uint64(29)
+    return h.view(np.int64)
+
+
+def _delete(grid: npt.NDArray[np.uint8], p: int) -> npt.NDArray[np.uint8]:
+    """Each row with its letter ``p`` deleted (padded with a zero byte)."""
+    return np.concatenate([grid[:, :p], grid[:, p + 1 :], np.zeros((len(grid), 1), np.uint8)], axis=1)
+
+
+def deletion_hashes(words: Sequence[str], deep: Sequence[bool] | None = None) -> tuple[Ints, Ints]:
+    """(hash, word index) of each word and of the strings made from it by deleting one letter
+    (words of 4+ letters) or two (``deep`` words of DEEP+ letters), all words at once."""
+    if not words:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    raw = np.array([w.encode()[:WIDTH] for w in words], dtype=f"S{WIDTH}")
+    grid = raw.view(np.uint8).reshape(len(words), WIDTH)
+    length = np.minimum(np.array([len(w) for w in words], dtype=np.int64), WIDTH)
+    two = length >= DEEP
+    if deep is not None:
+        two &= np.asarray(deep, dtype=bool)
+    hashes = [_row_hash(grid)]
+    ids = [np.arange(len(words), dtype=np.int64)]
+    for p in range(int(length.max())):
+        sel = np.flatnonzero((length > p) & (length >= 4))
+        if not len(sel):
+            continue
+        once = _delete(grid[sel], p)
+        hashes.append(_row_hash(once))
+        ids.append(sel)
+        # then a second letter, at or after p (each pair of positions once)
+        for p2 in range(p, int(length[sel].max()) - 1):
+            sel2 = np.flatnonzero(two[sel] & (length[sel] - 1 > p2))
+            if len(sel2):
+                hashes.append(_row_hash(_delete(once[sel2], p2)))
+                ids.append(sel[sel2])
+    return np.concatenate(hashes), np.concatenate(ids)
+
+
+def _far(a: int, b: int, cutoff: float, joined: bool) -> bool:
+    """Whether a supplier word of ``a`` letters and a listed word of ``b`` can reach ``cutoff``
+    yet lie beyond the deletion neighbourhoods: more than two deletions apart on a side (more
+    letters, typos or both); for supplier words joined (one deletion deep), a listed word
+    two or more letters shorter."""
+    lo, hi = min(a, b), max(a, b)
+    if joined:
+        return a - b >= 2 and 200.0 * b / (a + b) >= cutoff - EPS
+    common = lo - max(0, 3 - (hi - lo))  # letters in common when the longer word loses three
+    return lo >= 4 and 200.0 * common / (a + b) >= cutoff - EPS
+
+
+def _by_length(texts: Sequence[str], ids: Iterable[int]) -> dict[int, tuple[Ints, list[str]]]:
+    """Per length: the ids of the texts that long, and the texts."""
+    out: dict[int, list[int]] = {}
+    for i in ids:
+        out.setdefault(len(texts[i]), []).append(i)
+    return {n: (np.array(v, dtype=np.int64), [texts[i] for i in v]) for n, v in out.items()}
+
+
+def _far_pairs(
+    queries: Sequence[str],
+    joined: Sequence[bool],
+    cutoff: float,
+    lengths: dict[int, tuple[Ints, list[str]]],
+) -> tuple[Ints, Ints]:
+    """(query index, text id) of supplier words close to indexed texts beyond the deletion
+    neighbourhoods; compared length against length, only where that can happen."""
+    by_length: dict[tuple[int, bool], list[int]] = {}
+    for i, (w, j) in enumerate(zip(queries, joined, strict=True)):
+        if len(w) >= 4:
+            by_length.setdefault((len(w), j), []).append(i)
+    qs: list[Ints] = [np.empty(0, np.int64)]
+    ts: list[Ints] = [np.empty(0, np.int64)]
+    for (a, j), rows in by_length.items():
+        for b, (cols, choices) in lengths.items():
+            if not _far(a, b, JOINED_MIN if j else cutoff, j):
+                continue
+            for start in range(0, len(rows), BLOCK):
+                block = np.asarray(rows[start : start + BLOCK], dtype=np.int64)
+                m = process.cdist(
+                    [queries[i] for i in block.tolist()],
+                    choices,
+                    scorer=fuzz.ratio,
+                    score_cutoff=(JOINED_MIN if j else cutoff) - EPS,
+                    dtype=np.uint8,
+                    workers=-1,
+                )
+                r, c = np.nonzero(m)
+                qs.append(block[r])
+                ts.append(cols[c])
+    return np.concatenate(qs), np.concatenate(ts)
+
+
+def expand(starts: Ints, counts: Ints) -> Ints:
+    """The concatenated ranges ``starts[k] .. starts[k] + counts[k] - 1``."""
+    offsets = np.cumsum(counts) - counts
+    out: Ints = np.arange(int(counts.sum()), dtype=np.int64) + np.repeat(starts - offsets, counts)
+    return out
+
+
+class Neighbours:
+    """A hash join on one-deletion neighbourhoods: which strings are a typo apart (SymSpell)."""
+
+    def __init__(self, words: Sequence[str], deep: Sequence[bool]) -> None:
+        hashes, ids = deletion_hashes(words, deep)
+        order = np.argsort(hashes, kind="stable")
+        self.hashes, self.ids = hashes[order], ids[order]
+
+    def pairs(self, words: Sequence[str], deep: Sequence[bool]) -> tuple[Ints, Ints]:
+        """(query index, indexed id) for every query word sharing a neighbour with an indexed word."""
+        qh, qi = deletion_hashes(words, deep)
+        order = np.argsort(qh, kind="stable")  # sorted queries search faster
+        qh, qi = qh[order], qi[order]
+        lo = np.searchsorted(self.hashes, qh, side="left")
+        counts = np.searchsorted(self.hashes, qh, side="right") - lo
+        return np.repeat(qi, counts), self.ids[expand(lo, counts)]
+
+
+class Vocabulary:
+    """Listed words and runs of listed words joined, as written, with their romanisation keys."""
+
+    def __init__(self, words: Sequence[str], single: Sequence[bool]) -> None:
+        self.words = list(words)
+        self.keys = [roman_key(w) for w in self.words]
+        self.single = np.array(single, dtype=bool)  # a word of a name (else only a joined run)
+        self.length = np.array([len(w) for w in self.words], dtype=np.int64)
+        self._raw = Neighbours(self.words, self.single.tolist())  # runs align at JOINED_MIN: one deletion
+        # each distinct key once, with the vocabulary words that have it
+        key_ids: dict[str, int] = {}
+        key_of = np.array([key_ids.setdefault(k, len(key_ids)) for k in self.keys], dtype=np.int64)
+        self._key_list = list(key_ids)
+        self._key_of, self._kid = key_of, key_ids
+        self._vid = {w: v for v, w in enumerate(self.words)}
+        self._text = np.array(self.words, dtype=object)
+        self._ktext = np.array(self.keys, dtype=object)
+        self._klen = np.array([len(k) for k in self.keys], dtype=np.int64)
+        self._digit = np.array([w.isdigit() for w in self.words], dtype=bool)
+        self._by_key = np.argsort(key_of, kind="stable")
+        self._key_start = np.searchsorted(key_of[self._by_key], np.arange(len(key_ids) + 1))
+        key_single = np.zeros(len(key_ids), dtype=bool)
+        key_single[key_of[self.single]] = True
+        self._key = Neighbours(self._key_list, key_single.tolist())
+        singles = np.flatnonzero(self.single).tolist()
+        self._raw_lengths = _by_length(self.words, singles)
+        self._key_lengths = _by_length(self._key_list, sorted({int(key_of[v]) for v in singles}))
+        self._sorted = sorted(np.flatnonzero(self.single).tolist(), key=lambda v: self.words[v])
+        self._sorted_words = [self.words[v] for v in self._sorted]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def lookup(
+        self, units: Sequence[str], joined: Sequence[bool], min_similarity: float = 80.0
+    ) -> tuple[Ints, Ints, Floats]:
+        """The (supplier word, vocabulary id, similarity) pairs that can align, as three arrays.
+
+        ``units``: supplier words, or runs of words joined (``joined``). A word aligns at
+        ``min_similarity``; a run of words, on either side, only with a single word of the
+        other side, at ``JOINED_MIN``.
+        """
+        if not units or not self.words:
+            return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64)
+        keys = [roman_key(u) for u in units]
+        deep = [not j for j in joined]
+        qa, va = self._raw.pairs(units, deep)
+        qb, kb = self._key.pairs(keys, deep)
+        qc, vc = _far_pairs(units, joined, min_similarity, self._raw_lengths)
+        qd, kd = _far_pairs(keys, joined, min_similarity, self._key_lengths)
+        qb, kb = np.concatenate([qb, qd]), np.concatenate([kb, kd])
+        counts = self._key_start[kb + 1] - self._key_start[kb]  # a key stands for its words
+        vb = self._by_key[expand(self._key_start[kb], counts)]
+        n = len(self.words)
+        q = np.concatenate([qa, qc, np.repeat(qb, counts)])
+        pair = np.unique(q * n + np.concatenate([va, vc, vb]))
+        q, v = pair // n, pair % n
+        run = np.array(joined, dtype=bool)[q]
+        word = self.single[v]
+        ok = (~run) | (word & (self.length[v] >= JOINED_LEN))  # no run against run
+        q, v, run, word = q[ok], v[ok], run[ok], word[ok]
+        sim = self._similarity(q, v, units, keys)
+        keep = sim >= np.where(~run & word, min_similarity, JOINED_MIN) - EPS
+        return q[keep], v[keep], sim[keep]
+
+    def _similarity(self, q: Ints, v: Ints, units: Sequence[str], keys: Sequence[str]) -> Floats:
+        """``token_similarity(listed, supplier)`` of each pair (without the abbreviation rule)."""
+        if not len(q):
+            return np.empty(0, np.float64)
+        u_text = np.array(units, dtype=object)
+        u_keys = np.array(keys, dtype=object)
+        u_len = np.array([len(u) for u in units], dtype=np.int64)
+        u_klen = np.array([len(k) for k in keys], dtype=np.int64)
+        u_digit = np.array([u.isdigit() for u in units], dtype=bool)
+        u_vid = np.array([self._vid.get(u, -1) for u in units], dtype=np.int64)
+        u_kid = np.array([self._kid.get(k, -1) for k in keys], dtype=np.int64)
+        raw = process.cpdist(self._text[v], u_text[q], scorer=Indel.normalized_similarity, workers=1)
+        key = process.cpdist(self._ktext[v], u_keys[q], scorer=Indel.normalized_similarity, workers=1)
+        raw = 100.0 * raw.astype(np.float64)
+        key = 100.0 * key.astype(np.float64)
+        short = np.minimum(self.length[v], u_len[q])
+        kshort = np.minimum(self._klen[v], u_klen[q])
+        sim = np.where(short < 4, 0.0, np.maximum(raw, np.where(kshort >= 4, key - 4.0, 0.0)))
+        sim = np.where((self._key_of[v] == u_kid[q]) & (short >= 3), 94.0 + 0.04 * raw, sim)
+        sim = np.where(self._digit[v] | u_digit[q], 0.0, sim)
+        return np.where(u_vid[q] == v, 100.0, sim)
+
+    def abbreviations(self, token: str) -> list[int]:
+        """Ids of listed words that an abbreviated supplier word begins ("arch." -> architectural)."""
+        out: list[int] = []
+        k = bisect_left(self._sorted_words, token)
+        while k < len(self._sorted_words) and self._sorted_words[k].startswith(token):
+            if len(self._sorted_words[k]) > len(token):
+                out.append(self._sorted[k])
+            k += 1
+        return out

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -11,6 +15,7 @@ from screen.cli import EXIT_ERROR, EXIT_FAIL_ON, app, err, handle_errors, setup_
 
 if TYPE_CHECKING:
     from screen.config import Config
+    from screen.parallel import Progress
 
 RISK_LEVELS = ("high", "medium", "low")
 
@@ -128,20 +133,24 @@ def run(
         targets = [p for p in (out, json_path, csv_path) if p is not None]
         for t in targets:
             check_output_path(t, inputs)
-        results = screen_file(
-            src,
-            reference_paths=reference or [],
-            config=cfg,
-            sheet=sheet,
-            columns=overrides,
-            decisions=decisions,
-            previous=previous,
-        )
-        if not (json_path or csv_path) and len(results.frame) > excel_data_rows():
-            csv_path = out.with_suffix(".csv")  # the workbook cannot hold every row: the CSV does
-            check_output_path(csv_path, inputs)
-            targets.append(csv_path)
-        results.write(xlsx=out, json=json_path, csv=csv_path)
+        with progress_bar(quiet) as progress:
+            results = screen_file(
+                src,
+                reference_paths=reference or [],
+                config=cfg,
+                sheet=sheet,
+                columns=overrides,
+                decisions=decisions,
+                previous=previous,
+                progress=progress,
+            )
+            if not (json_path or csv_path) and len(results.frame) > excel_data_rows():
+                csv_path = out.with_suffix(".csv")  # the workbook cannot hold every row: the CSV does
+                check_output_path(csv_path, inputs)
+                targets.append(csv_path)
+            if progress:
+                progress("write", 0, 1)
+            results.write(xlsx=out, json=json_path, csv=csv_path)
         if not quiet:
             run = results.run
             typer.echo(f"Columns: {', '.join(f'{k}={v!r}' for k, v in run['columns'].items())}")
@@ -164,6 +173,67 @@ def run(
                     f"{results.at_or_above(fail_on)} supplier(s) at or above '{fail_on}' (--fail-on): exit 3."
                 )
             raise typer.Exit(EXIT_FAIL_ON)
+
+
+STAGES = {
+    "read": "Reading",
+    "countries": "Countries",
+    "sectors": "Sectors",
+    "index": "Indexing lists",
+    "match": "Matching names",
+    "assess": "Assessing",
+    "write": "Writing report",
+}
+BAR_DELAY = 2.0  # seconds: shorter runs never show a bar
+
+
+@contextlib.contextmanager
+def progress_bar(quiet: bool) -> Iterator[Progress | None]:
+    """A progress callback drawing a bar on stderr once a run has taken a few seconds.
+
+    None with ``--quiet`` or when stderr is not a terminal (a pipe, a log file, CI).
+    """
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    bar = Bar(
+        TextColumn("{task.description:<15}"),
+        BarColumn(),
+        TextColumn("{task.fields[count]}"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        auto_refresh=False,  # no drawing thread: the matching stage forks worker processes
+    )
+    task = bar.add_task("Starting", total=None, count="")
+    started = time.monotonic()
+    shown = False
+
+    def update(stage: str, done: int, total: int) -> None:
+        nonlocal shown
+        counted = total > 1
+        bar.update(
+            task,
+            description=STAGES.get(stage, stage),
+            completed=done if counted else 0,
+            total=total if counted else None,
+            count=f"{done:,}/{total:,} names" if counted else "",
+        )
+        if not shown and time.monotonic() - started >= BAR_DELAY:
+            bar.start()
+            shown = True
+        if shown:
+            bar.refresh()
+
+    try:
+        yield update
+    finally:
+        if shown:
+            bar.stop()
 
 
 def excel_data_rows() -> int:

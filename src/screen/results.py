@@ -61,8 +61,10 @@ class Results:
         cols = {c: f[c].tolist() for c in f.columns}
         n = len(f)
 
+        missing: list[Any] = [None] * n  # once: a default built per call made this quadratic
+
         def col(name: str) -> list[Any]:
-            return cols.get(name, [None] * n)
+            return cols.get(name, missing)
 
         for i in range(n):
             country: CountryResult | None = col("country_result")[i]

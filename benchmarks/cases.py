@@ -1,0 +1,286 @@
+"""One benchmark case, run in its own process by ``run.py``; prints one JSON line.
+
+    python benchmarks/cases.py screen   '{"lists": [...], "path": "...", "size": "100k"}'
+    python benchmarks/cases.py baseline '{...}'
+
+``screen``: the library as the CLI uses it (load the lists, ``screen_file``, write the
+workbook and the JSON, and the CSV when the rows exceed a sheet), timing each stage through
+the progress callback, with the peak memory of this process and its worker processes.
+
+``baseline``: on the same file's distinct supplier names, normalised once, the fast path
+(:func:`screen.matching.entities.best_matches`: candidates from the index, then the full
+comparison) against brute force (``rapidfuzz.process.cdist`` of every supplier name with every
+listed name, words sorted, ``fuzz.ratio`` (the index's word-level scorer) at the comparison's
+floor, then the same full comparison of the pairs it keeps), both on all cores. A *hit* is a
+(supplier name, listed entry) pair whose name score reaches the review threshold (80); recall
+is the share of brute force's hits that the fast path also finds.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+
+# the screening stages as the benchmark reports them (pipeline progress stage -> column)
+SAMPLE = 40  # supplier names compared exhaustively (half of them planted variants)
+COLUMNS = {
+    "read": "read",
+    "countries": "prepare",
+    "sectors": "prepare",
+    "index": "reference",
+    "match": "match",
+}
+
+
+class MemorySampler:
+    """Peak memory of this process and its worker processes together, sampled every 0.2 s.
+
+    Each process's proportional set size (PSS, /proc/PID/smaps_rollup) counts a page shared
+    by forked workers once in total, so the sum is the memory the run really holds; where
+    /proc is unavailable, the peak resident sizes of the process and of its largest worker
+    are added (an upper bound).
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def _pss(pid: str) -> int:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+        except (OSError, ValueError):
+            pass
+        return 0
+
+    def sample(self) -> None:
+        pids = ["self"]
+        for task in Path("/proc/self/task").glob("*"):
+            try:
+                pids += (task / "children").read_text().split()
+            except OSError:
+                pass
+        self.peak_kb = max(self.peak_kb, sum(self._pss(p) for p in pids))
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            self.sample()
+
+    def stop(self) -> dict[str, int]:
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+        peak = self.peak_kb // 1024 or own + workers
+        return {"peak_mb": peak, "rss_main_mb": own, "rss_worker_mb": workers}
+
+
+def screen_case(spec: dict[str, Any]) -> dict[str, Any]:
+    from screen.pipeline import screen_file
+    from screen.reference import load_reference
+    from screen.report.xlsx import data_limit
+
+    memory = MemorySampler()
+    t0 = time.perf_counter()
+    ref = load_reference([Path(p) for p in spec["lists"]], bundled=not spec["lists"])
+    reference_s = time.perf_counter() - t0
+    stages: dict[str, float] = {}
+    mark = {"stage": "", "at": time.perf_counter()}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if stage != mark["stage"]:
+            if mark["stage"]:
+                col = COLUMNS.get(str(mark["stage"]), "assess")
+                stages[col] = stages.get(col, 0.0) + now - float(mark["at"])
+            mark.update(stage=stage, at=now)
+
+    results = screen_file(spec["path"], reference=ref, progress=progress)
+    progress("end", 1, 1)
+    reference_s += stages.pop("reference", 0.0)
+    OUT.mkdir(exist_ok=True)
+    stem = Path(spec["path"]).stem
+    t = time.perf_counter()
+    results.write_xlsx(OUT / f"{stem}.xlsx")
+    if len(results.frame) > data_limit():  # as the CLI does: every row goes to the CSV
+        results.write_csv(OUT / f"{stem}.csv")
+    xlsx_s = time.perf_counter() - t
+    t = time.perf_counter()
+    results.write_json(OUT / f"{stem}.json")
+    json_s = time.perf_counter() - t
+    return {
+        "rows": len(results.frame),
+        "list_names": len(ref.name_index),
+        "reference_s": round(reference_s, 2),
+        "stages": {k: round(v, 2) for k, v in stages.items()},
+        "xlsx_s": round(xlsx_s, 2),
+        "json_s": round(json_s, 2),
+        "inside_s": round(time.perf_counter() - t0, 2),
+        **memory.stop(),
+        "planted": planted_found(results, Path(spec["path"])),
+    }
+
+
+def planted_found(results: Any, path: Path) -> str:
+    """Planted variants of loaded entries that the run reports (review or hit), as found/planted."""
+    planted = path.with_name(path.stem + ".planted.csv")
+    if not planted.is_file():
+        return "–"
+    entries = results.reference.entry_by_id
+    by_row = dict(zip(results.frame["_row"].tolist(), results.frame["matches"].tolist(), strict=True))
+    found = total = 0
+    with planted.open(encoding="utf-8", newline="") as fh:
+        for p in csv.DictReader(fh):
+            if p["ref_id"] not in entries:
+                continue
+            total += 1
+            ids = {i for m in by_row.get(int(p["row"]), ()) for i in (m.ref_id, *m.linked_ids)}
+            found += p["ref_id"] in ids
+    return f"{found}/{total}"
+
+
+def baseline_case(spec: dict[str, Any]) -> dict[str, Any]:
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    from screen.columns import map_columns
+    from screen.config import MatchingConfig
+    from screen.matching.entities import best_matches, best_per_entry
+    from screen.normalize import normalize_name
+    from screen.parallel import map_parts
+    from screen.pipeline import supplier_frame
+    from screen.read import read_table
+    from screen.reference import load_reference
+
+    cfg = MatchingConfig()
+    floor = cfg.review - cfg.country_agree_bonus - cfg.sector_agree_bonus
+    ref = load_reference([Path(p) for p in spec["lists"]], bundled=not spec["lists"])
+    index = ref.name_index
+    table = read_table(spec["path"])
+    _, frame = supplier_frame(table, map_columns(table.headers, None, source=Path(spec["path"]).name))
+    names = sorted({n for n in frame["name"].tolist() if str(n).strip()})
+    t = time.perf_counter()
+    norms = [normalize_name(n) for n in names]
+    normalise_s = time.perf_counter() - t
+
+    t = time.perf_counter()
+    fast = best_matches(names, index, cfg, workers=2)
+    fast_s = time.perf_counter() - t
+    fast_hits = {
+        (n, e) for n, (_, found) in fast.items() for e, b in found.items() if b.cmp.score >= cfg.review
+    }
+
+    t = time.perf_counter()
+    queries = [" ".join(sorted(q.tokens)) for q in norms]
+    choices = [" ".join(sorted(x.norm.tokens)) for x in index.names]
+    rows: list[Any] = []
+    cols: list[Any] = []
+    block = 4096
+    for start in range(0, len(queries), block):
+        m = process.cdist(
+            queries[start : start + block],
+            choices,
+            scorer=fuzz.ratio,
+            score_cutoff=floor,
+            dtype=np.uint8,
+            workers=-1,
+        )
+        r, c = np.nonzero(m)
+        rows.append(r + start)
+        cols.append(c)
+    qi, ci = np.concatenate(rows), np.concatenate(cols)
+    pairs = len(qi)
+    order = np.argsort(qi, kind="stable")
+    qi, ci = qi[order], ci[order]
+    bounds = np.searchsorted(qi, np.arange(len(names) + 1))
+    chunks = [range(s, min(s + 5000, len(names))) for s in range(0, len(names), 5000)]
+
+    def compare_chunk(part: range) -> list[tuple[str, str]]:
+        hits: list[tuple[str, str]] = []
+        for q in part:
+            cands = ci[bounds[q] : bounds[q + 1]].tolist()
+            for e, b in best_per_entry(norms[q], index, cands, cfg).items():
+                if b.cmp.score >= cfg.review:
+                    hits.append((names[q], e))
+        return hits
+
+    brute_hits = {h for part in map_parts(compare_chunk, chunks, workers=2) for h in part}
+    brute_s = time.perf_counter() - t
+    both = len(fast_hits & brute_hits)
+    exhaustive = exhaustive_sample(Path(spec["path"]), names, norms, index, cfg, fast_hits)
+    return {
+        "names": len(names),
+        "normalise_s": round(normalise_s, 2),
+        "fast_s": round(fast_s, 3),
+        "brute_s": round(brute_s, 2),
+        "brute_pairs": int(pairs),
+        "brute_hits": len(brute_hits),
+        "fast_hits": len(fast_hits),
+        "both": both,
+        "only_fast": len(fast_hits - brute_hits),
+        "recall": round(both / len(brute_hits), 4) if brute_hits else 1.0,
+        "missed": sorted(f"{n} ~ {e}" for n, e in brute_hits - fast_hits)[:20],
+        "exhaustive": exhaustive,
+    }
+
+
+def exhaustive_sample(
+    path: Path, names: list[str], norms: list[Any], index: Any, cfg: Any, fast_hits: set[tuple[str, str]]
+) -> dict[str, Any]:
+    """The full comparison of a sample of supplier names with every listed name: the fast
+    path's recall of all its hits, and the time all pairs would take (extrapolated)."""
+    import random
+
+    from screen.matching.entities import best_per_entry
+    from screen.parallel import map_parts
+
+    planted = path.with_name(path.stem + ".planted.csv")
+    wanted: list[str] = []
+    if planted.is_file():
+        with planted.open(encoding="utf-8", newline="") as fh:
+            wanted = sorted({p["supplier"] for p in csv.DictReader(fh)})
+    rng = random.Random(1)
+    at = {n: i for i, n in enumerate(names)}
+    pool = [at[n] for n in wanted if n in at]
+    sample = rng.sample(pool, min(SAMPLE // 2, len(pool)))
+    sample += rng.sample(
+        sorted(set(range(len(names))) - set(sample)), min(SAMPLE - len(sample), len(names) - len(sample))
+    )
+    everything = list(range(len(index.names)))
+    t = time.perf_counter()
+    found = map_parts(lambda q: best_per_entry(norms[q], index, everything, cfg), sample, workers=2)
+    seconds = time.perf_counter() - t
+    hits = {
+        (names[q], e)
+        for q, f in zip(sample, found, strict=True)
+        for e, b in f.items()
+        if b.cmp.score >= cfg.review
+    }
+    return {
+        "names": len(sample),
+        "hits": len(hits),
+        "found": len(hits & fast_hits),
+        "recall": round(len(hits & fast_hits) / len(hits), 4) if hits else 1.0,
+        "all_pairs_s": round(seconds * len(names) / max(len(sample), 1), 1),
+    }
+
+
+if __name__ == "__main__":
+    mode, spec = sys.argv[1], json.loads(sys.argv[2])
+    out = screen_case(spec) if mode == "screen" else baseline_case(spec)
+    print(json.dumps(out))

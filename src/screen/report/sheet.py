@@ -15,6 +15,8 @@ from typing import Any
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from screen.report.rowxml import stream_rows
+
 DECISION_CHOICES = ["true match", "false positive", "needs information"]
 RISK_COLOURS = {"high": "#F4B6B6", "medium": "#FBD9A6", "low": "#FFF2B3", "clear": "#D6EFD8"}
 DECISION_COLOURS = {"true match": "#F4B6B6", "false positive": "#D9D9D9", "needs information": "#FBD9A6"}
@@ -23,6 +25,8 @@ MAX_CELL = 32_767
 WIDTH_SAMPLE = 2_000  # rows looked at to size a column
 CHARS_PER_UNIT = 1.25  # characters of 10-point text per unit of column width (a little conservative)
 LINE_POINTS = 12.75  # height of one line of 10-point text
+EXACT_FIT_ROWS = 5_000  # above this many rows, row heights are estimated from lengths
+WRAP_SLACK = 1.12  # word wrapping leaves each line about this much shorter than its width
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,13 @@ class Sheets:
         elif isinstance(v, (int, float)):
             ws.write_number(r, c, v, fmt)
         else:
-            ws.write_string(r, c, str(v)[:MAX_CELL], fmt)
+            text = str(v)[:MAX_CELL]
+            if text.startswith("<r>") and text.endswith("</r>"):
+                # xlsxwriter would copy this into the file unescaped, as rich text (a corrupt
+                # workbook for "<r>&</r>"); as two plain runs it is escaped
+                ws.write_rich_string(r, c, self.f_text, text[:1], self.f_text, text[1:], fmt)
+            else:
+                ws.write_string(r, c, text, fmt)
 
     # ------------------------------------------------------------------ page setup
     def page_setup(
@@ -157,15 +167,22 @@ class Sheets:
         for i, col in enumerate(cols):
             ws.write_string(0, i, col.header, self.f_head)
         ws.freeze_panes(1, 0)
-        wrapped = [i for i, c in enumerate(cols) if c.wrap and not c.hidden]
-        for r, row in enumerate(rows, start=1):
-            height = fit_height((row[i], widths[i]) for i in wrapped)
-            if height:
-                ws.set_row(r, height)
-            for i, v in enumerate(row):
-                if (v is None or v == "") and i not in inputs:
-                    continue  # an empty cell needs no format unless a reviewer fills it in
-                self.cell(ws, r, i, v, fmts[i])
+        wrapped = [(i, widths[i]) for i, c in enumerate(cols) if c.wrap and not c.hidden]
+        fit = fit_height if len(rows) <= EXACT_FIT_ROWS else estimate_height
+
+        def height(row: Sequence[Any]) -> float | None:
+            return fit((row[i], w) for i, w in wrapped)
+
+        keep_blank = [i in inputs for i in range(len(cols))]  # a reviewer's entry cell keeps its format
+        if not stream_rows(ws, rows, [f._get_xf_index() for f in fmts], keep_blank, height):
+            for r, row in enumerate(rows, start=1):
+                h = height(row)
+                if h:
+                    ws.set_row(r, h)
+                for i, v in enumerate(row):
+                    if (v is None or v == "") and not keep_blank[i]:
+                        continue
+                    self.cell(ws, r, i, v, fmts[i])
         last = max(len(rows), 1)
         visible = [i for i, c in enumerate(cols) if not c.hidden]
         ws.autofilter(0, 0, last, (visible[-1] if visible else len(cols) - 1))
@@ -218,6 +235,21 @@ def fit_height(cells: Iterable[tuple[Any, float]]) -> float | None:
         if not isinstance(text, str) or not text or width <= 0:
             continue
         lines = max(lines, wrapped_lines(text, max(1.0, width * CHARS_PER_UNIT)))
+    return None if lines == 1 else min(409.0, lines * LINE_POINTS + 3)
+
+
+def estimate_height(cells: Iterable[tuple[Any, float]]) -> float | None:
+    """:func:`fit_height` from character counts alone (no word breaks): for large sheets,
+    where measuring every word costs seconds. Never lower than one line per paragraph."""
+    lines = 1
+    for text, width in cells:
+        if not isinstance(text, str) or not text or width <= 0:
+            continue
+        per = max(1.0, width * CHARS_PER_UNIT) / WRAP_SLACK
+        if "\n" in text:
+            lines = max(lines, sum(math.ceil(len(p) / per) or 1 for p in text.split("\n")))
+        elif len(text) > per * lines:
+            lines = math.ceil(len(text) / per)
     return None if lines == 1 else min(409.0, lines * LINE_POINTS + 3)
 
 

@@ -1,0 +1,119 @@
+"""The streamed table rows are the XML xlsxwriter itself writes, and survive hostile text."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import xlsxwriter
+
+from screen.report import sheet as sheet_mod
+from screen.report.rowxml import text_xml
+from screen.report.sheet import Col, Sheets, estimate_height, fit_height
+
+AWKWARD: list[Any] = [
+    "plain",
+    " leading space",
+    "\u00a0no-break lead",
+    "em space trail\u2003",
+    "\x1cfile separator",
+    "trailing space ",
+    "tab\tinside",
+    "line\nbreak",
+    "ends with newline\n",
+    'A & B <Ltd> "quoted"',
+    '=HYPERLINK("http://x")',
+    "+1",
+    "-2",
+    "@SUM(A1)",
+    "ctrl\x01\x02\x1f chars",
+    "_x0041_ literal escape",
+    "nonchar \ufffe \uffff",
+    "emoji 🚢 and 中文 and 평양",
+    "x" * 40_000,
+    "🚢" * 20_000,
+    0,
+    -3,
+    12345678901234567,
+    0.1,
+    1e20,
+    2.5e-10,
+    True,
+    False,
+    None,
+    "",
+]
+
+
+def _write(path: Path, rows: list[list[Any]], monkeypatch: pytest.MonkeyPatch, stream: bool) -> None:
+    if not stream:
+        monkeypatch.setattr(sheet_mod, "stream_rows", lambda *a, **k: False)
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False})
+    s = Sheets(wb)
+    cols = [Col("Name", 30, wrap=True), Col("Value", 20), Col("Decision", 16)]
+    s.table("T", cols, rows, title="t", risk_col=None, decision_col="Decision", input_cols=["Decision"])
+    wb.close()
+    monkeypatch.undo()
+
+
+def _sheet_xml(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as z:
+        return z.read("xl/worksheets/sheet1.xml")
+
+
+def test_streamed_rows_are_byte_identical_to_xlsxwriter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [[v, v, ""] for v in AWKWARD] + [["long wrapped text " * 12, 1, "false positive"]]
+    _write(tmp_path / "fast.xlsx", rows, monkeypatch, stream=True)
+    _write(tmp_path / "slow.xlsx", rows, monkeypatch, stream=False)
+    fast, slow = _sheet_xml(tmp_path / "fast.xlsx"), _sheet_xml(tmp_path / "slow.xlsx")
+    assert b'<row r="2"' in fast
+    assert fast == slow
+
+
+def test_streamed_values_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = [["=1+1", 7, ""], ["<r><t>rich?</t></r>", "<r>&</r>", ""], ["a", 2.5, "true match"]]
+    _write(tmp_path / "r.xlsx", rows, monkeypatch, stream=True)
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx")["T"]
+    got = [[c.value for c in r] for r in ws.iter_rows(min_row=2, max_row=4)]
+    # formula text stays text; xlsxwriter would have written the <r>…</r> strings unescaped
+    assert got == [["=1+1", 7, None], ["<r><t>rich?</t></r>", "<r>&</r>", None], ["a", 2.5, "true match"]]
+    assert ws["A2"].data_type == "s"
+    assert ws.max_row == 4
+
+
+def test_text_xml_escapes() -> None:
+    assert text_xml("a&b<c>") == "a&amp;b&lt;c&gt;"
+    assert text_xml("\x00") == "_x0000_"
+    assert text_xml("_x0041_") == "_x005F_x0041_"
+    assert len(text_xml("é" * 40_000)) == 32_767
+
+
+def test_estimated_height_never_below_exact_by_much() -> None:
+    texts = [
+        "Country 'Russian Fed.' resolved to RU: TIP 2025 Tier 3; host of North Korean workers "
+        "(TIP report 2025; OFAC address data). Sector construction from activity 'Bau'.",
+        "short",
+        "one\ntwo\nthree",
+        "word " * 60,
+    ]
+    for t in texts:
+        exact = fit_height([(t, 30.0)]) or 0
+        est = estimate_height([(t, 30.0)]) or 0
+        assert est >= exact - 12.75  # at most one line short
+        assert est <= exact + 2 * 12.75  # and at most two lines too many
+
+
+def test_cell_by_cell_rich_text_lookalike_is_escaped(tmp_path: Path) -> None:
+    wb = xlsxwriter.Workbook(str(tmp_path / "c.xlsx"), {"constant_memory": True})
+    s = Sheets(wb)
+    ws = wb.add_worksheet("S")
+    s.cell(ws, 0, 0, "<r>&</r>")
+    s.cell(ws, 1, 0, "<r><t>x</t></r>")
+    wb.close()
+    got = openpyxl.load_workbook(tmp_path / "c.xlsx")["S"]
+    assert [got["A1"].value, got["A2"].value] == ["<r>&</r>", "<r><t>x</t></r>"]

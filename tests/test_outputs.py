@@ -78,3 +78,24 @@ def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
     mask = os.umask(0)
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_writers_run_side_by_side_and_failures_come_back(tmp_path: Path) -> None:
+    from screen.parallel import can_fork
+
+    def pid_writer(tmp: Path) -> None:
+        tmp.write_text(str(os.getpid()), encoding="utf-8")
+
+    write_together([(tmp_path / "a.xlsx", pid_writer), (tmp_path / "a.json", pid_writer)])
+    pids = {(tmp_path / n).read_text(encoding="utf-8") for n in ("a.xlsx", "a.json")}
+    assert len(pids) == (2 if can_fork() else 1)
+    assert str(os.getpid()) in pids  # the first writer runs here
+
+    def disk_full(tmp: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OutputError, match=r"b\.json: cannot write the file \(No space left on device\)"):
+        write_together([(tmp_path / "b.xlsx", writer("A")), (tmp_path / "b.json", disk_full)])
+    with pytest.raises(RuntimeError, match="writer broke"):
+        write_together([(tmp_path / "c.xlsx", failing), (tmp_path / "c.json", writer("J"))])
+    assert sorted(os.listdir(tmp_path)) == ["a.json", "a.xlsx"]

@@ -7,12 +7,14 @@ JSON, CSV) so that either all of them appear or none does, and no ``.tmp`` file 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from screen.errors import OutputError
+from screen.parallel import can_fork
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -92,7 +94,7 @@ def write_together(items: Sequence[tuple[Path, Callable[[Path], None]]]) -> None
     pending: list[tuple[Path, Path]] = []
     done: list[Path] = []
     try:
-        for path, writer in items:
+        for path, _writer in items:
             path = Path(path)
             try:
                 fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -102,12 +104,7 @@ def write_together(items: Sequence[tuple[Path, Callable[[Path], None]]]) -> None
                 ) from exc
             os.close(fd)
             pending.append((Path(tmp_name), path))
-            try:
-                writer(Path(tmp_name))
-            except OSError as exc:
-                raise OutputError(
-                    f"{path}: cannot write the file ({exc.strerror}); check the path and free space."
-                ) from exc
+        _run_writers([(w, tmp, path) for (_p, w), (tmp, path) in zip(items, pending, strict=True)])
         for tmp_path, path in pending:
             try:
                 _publish(tmp_path, path)
@@ -125,3 +122,55 @@ def write_together(items: Sequence[tuple[Path, Callable[[Path], None]]]) -> None
         for tmp_path, _ in pending:
             with contextlib.suppress(OSError):
                 tmp_path.unlink()
+
+
+def _write_error(path: Path, exc: OSError) -> OutputError:
+    return OutputError(f"{path}: cannot write the file ({exc.strerror}); check the path and free space.")
+
+
+def _run_writers(jobs: Sequence[tuple[Callable[[Path], None], Path, Path]]) -> None:
+    """Run ``writer(tmp)`` for every job. Where processes can be forked, every job but the first
+    runs in a forked child at the same time as the first (the workbook and the JSON of a large
+    run take seconds each); a child's failure is raised here as if it had happened here."""
+    children: list[tuple[int, int, Path]] = []
+    if len(jobs) > 1 and can_fork():
+        gc.freeze()  # the collector then leaves the shared pages alone (no copy-on-write)
+        for writer, tmp, path in jobs[1:]:
+            r, w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: write, report, leave without running the parent's exit code
+                os.close(r)
+                code, message = 0, b""
+                try:
+                    writer(tmp)
+                except OSError as exc:
+                    code, message = 3, str(exc.strerror or exc).encode()
+                except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
+                    code, message = 4, f"{type(exc).__name__}: {exc}".encode()
+                os.write(w, message[:4000])
+                os._exit(code)
+            os.close(w)
+            children.append((pid, r, path))
+        jobs = jobs[:1]
+    try:
+        for writer, tmp, path in jobs:
+            try:
+                writer(tmp)
+            except OSError as exc:
+                raise _write_error(path, exc) from exc
+    finally:
+        if children:
+            gc.unfreeze()
+        failures = []
+        for pid, r, path in children:
+            with os.fdopen(r, "rb") as fh:
+                text = fh.read().decode(errors="replace")
+            _, status = os.waitpid(pid, 0)
+            code = os.waitstatus_to_exitcode(status)
+            if code:
+                failures.append((code, path, text))
+    if failures:
+        code, path, text = failures[0]
+        if code == 3:
+            raise OutputError(f"{path}: cannot write the file ({text}); check the path and free space.")
+        raise RuntimeError(f"{path}: writing failed: {text or f'exit status {code}'}")

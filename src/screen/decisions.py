@@ -109,9 +109,12 @@ def normalize_decision(text: str) -> str | None:
     return _ALIASES.get(t)
 
 
-def fingerprint(name: str, country_code: str | None) -> str:
-    """The supplier's identity for decisions and re-screening: normalised name | country code."""
-    key = normalize_name(name or "").key or " ".join(str(name or "").lower().split())
+def fingerprint(name: str, country_code: str | None, name_key: str | None = None) -> str:
+    """The supplier's identity for decisions and re-screening: normalised name | country code.
+    ``name_key`` is the normalised name when the matching stage already worked it out."""
+    if name_key is None:
+        name_key = normalize_name(name or "").key
+    key = name_key or " ".join(str(name or "").lower().split())
     return f"{key}|{country_code or ''}" if key else ""
 
 
@@ -121,9 +124,10 @@ def fingerprints(frame: pd.DataFrame) -> list[str]:
         return [str(x) for x in frame["fingerprint"].tolist()]
     names = frame["name"].tolist() if "name" in frame.columns else [""] * len(frame)
     countries = frame["country_result"].tolist() if "country_result" in frame.columns else [None] * len(frame)
+    keys = frame["name_key"].tolist() if "name_key" in frame.columns else [None] * len(frame)
     return [
-        fingerprint(str(n or ""), c.code if isinstance(c, CountryResult) else None)
-        for n, c in zip(names, countries, strict=True)
+        fingerprint(str(n or ""), c.code if isinstance(c, CountryResult) else None, k)
+        for n, c, k in zip(names, countries, keys, strict=True)
     ]
 
 

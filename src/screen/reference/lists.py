@@ -138,19 +138,34 @@ def _split(value: Any) -> tuple[str, ...]:
     return tuple(sorted({v.strip() for v in str(value or "").split(";") if v.strip()}))
 
 
-def entry_hash(rows: pd.DataFrame) -> str:
-    """A short hash of everything about an entry that a reviewer's decision depends on."""
-    first = rows.iloc[0]
-    parts = [
-        str(first["list"]),
-        str(first["official_id"]),
-        str(first["entity_type"]),
-        "|".join(sorted(f"{t}:{n}" for t, n in zip(rows["name_type"], rows["name"], strict=True))),
-        str(first["programs"]),
-        str(first["countries"]),
-        str(first["listed_on"]),
+def entry_hashes(df: pd.DataFrame) -> dict[str, str]:
+    """Per ``ref_id``, a short hash of everything about the entry that a reviewer's decision
+    depends on: list, ID, type, every name with its type, programs, countries, listing date."""
+    first: dict[str, tuple[str, ...]] = {}
+    names: dict[str, list[str]] = {}
+    cols = [
+        "ref_id",
+        "list",
+        "official_id",
+        "entity_type",
+        "name_type",
+        "name",
+        "programs",
+        "countries",
+        "listed_on",
     ]
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+    for rid, lst, oid, etype, ntype, name, programs, countries, listed in zip(
+        *(df[c].tolist() for c in cols), strict=True
+    ):
+        if rid not in first:
+            first[rid] = (str(lst), str(oid), str(etype), str(programs), str(countries), str(listed))
+            names[rid] = []
+        names[rid].append(f"{ntype}:{name}")
+    out = {}
+    for rid, (lst, oid, etype, programs, countries, listed) in first.items():
+        parts = [lst, oid, etype, "|".join(sorted(names[rid])), programs, countries, listed]
+        out[rid] = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+    return out
 
 
 def load_list_file(
@@ -212,7 +227,7 @@ def load_list_file(
             f"{path.name}: the list file has no usable entries{why}; each row needs list, official_id, "
             "name_type and name."
         )
-    hashes = {rid: entry_hash(g) for rid, g in df.groupby("ref_id", sort=False)}
+    hashes = entry_hashes(df)
     df["entry_hash"] = df["ref_id"].map(hashes)
     for col in ("programs", "countries"):
         df[col] = df[col].map(_split)

@@ -6,6 +6,12 @@ branches, places and activities). Words align when they are equal, equal under t
 romanisation key (Namkang ~ Namgang), close in spelling (typos), an abbreviation of the other
 ("Arch." ~ "architectural"), or when several adjacent words of one side spell one word of the
 other (Rung Ra Do ~ Rungrado, Rich-Earth ~ richearth).
+
+The romanisation key applies fully to names of entries romanised from Korean or Chinese (a
+Korea sanctions programme, or an address in Korea, China, Hong Kong, Macao or Taiwan). For
+other listed names it serves transliteration (Pakifik ~ Pacific, Basich ~ Basij) only between
+words of five letters or more that are already alike in spelling: short words equal under the
+key are mostly coincidences (Reed ~ RIIT, Khan ~ GAAN, Mid ~ MIT on the full SDN).
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from screen.normalize import NormName, roman_key
 MAX_SPAN = 3
 QUALIFIER_COST = 0.25
 JOINED_MIN = 90.0
+FOREIGN_KEY_MIN_LEN = 5  # names not romanised from Korean or Chinese: the key only between
+FOREIGN_KEY_MIN_SIM = 0.6  # words this long and this alike in spelling (Indel similarity)
 INSERTION_COST = 0.07  # a word in parentheses ("(Doha)") costs a quarter of an ordinary extra word
 
 
@@ -62,13 +70,23 @@ class Comparison:
     numbers_agree: bool
 
 
-def token_similarity(a: str, b: str, b_abbrev: bool = False) -> tuple[float, str]:
-    """Similarity of two words (0-100) and how they relate."""
+def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = True) -> tuple[float, str]:
+    """Similarity of two words (0-100) and how they relate. ``romanise``: the listed word may
+    be romanised from Korean or Chinese, so spellings equal under the romanisation key agree
+    (otherwise only long, already similar words: see the module note)."""
     if a == b:
         return 100.0, "exact"
     short = min(len(a), len(b))
     if a.isdigit() or b.isdigit():
         return 0.0, ""
+    if not romanise and (
+        short < FOREIGN_KEY_MIN_LEN or Indel.normalized_similarity(a, b) < FOREIGN_KEY_MIN_SIM
+    ):
+        # other names: the key is for transliteration (Pakifik ~ Pacific, Basich ~ Basij), and
+        # only between longer words already alike in spelling, not Reed ~ RIIT or Khan ~ GAAN
+        if b_abbrev and len(b) >= 3 and a.startswith(b) and len(a) > len(b):
+            return 92.0, "abbreviation"
+        return (Indel.normalized_similarity(a, b) * 100, "spelling") if short >= 4 else (0.0, "")
     ka, kb = roman_key(a), roman_key(b)
     if short >= 3 and ka == kb:
         # equal under the key; the closer spelling wins ties (Taeseong: Taesong over Daesong)
@@ -95,8 +113,10 @@ def compare(
     weight: Callable[[str], float],
     min_similarity: float = 80.0,
     extra_cost: float = 0.35,
+    romanise: bool = True,
 ) -> Comparison:
-    """Align the words of ``listed`` with those of ``supplier`` and score the alignment."""
+    """Align the words of ``listed`` with those of ``supplier`` and score the alignment.
+    ``romanise``: the listed name is romanised from Korean or Chinese (see :func:`token_similarity`)."""
     lt, st = listed.tokens, supplier.tokens
     if not lt or not st:
         return Comparison(0.0, (), lt, st, st, False, False, (), True)
@@ -116,7 +136,7 @@ def compare(
         a = "".join(lt[li:lj])
         b = "".join(st[si:sj])
         abbrev = sj - si == 1 and lj - li == 1 and supplier.abbreviated[si]
-        sim, kind = token_similarity(a, b, abbrev)
+        sim, kind = token_similarity(a, b, abbrev, romanise)
         if sim < min_similarity:
             continue
         if lj - li > 1 or sj - si > 1:

@@ -43,7 +43,9 @@ def best_per_entry(
     floor = cfg.review - cfg.country_agree_bonus - cfg.sector_agree_bonus
     for i in sorted(cands):  # in list order: on equal scores the first name listed (the primary) wins
         item = index.names[i]
-        c = compare(norm, item.norm, index.weights, cfg.min_token_similarity, cfg.extra_token_cost)
+        c = compare(
+            norm, item.norm, index.weights, cfg.min_token_similarity, cfg.extra_token_cost, item.romanise
+        )
         if c.score < floor:
             continue
         prev = best.get(item.ref_id)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,19 +53,49 @@ class IndexedName:
     name: str
     name_type: str
     norm: NormName
+    romanise: bool = True  # romanised from Korean or Chinese: see romanised_entries()
 
     @property
     def weak(self) -> bool:
         return self.name_type == "weak"
 
 
+ROMANISED_COUNTRIES = frozenset({"KP", "KR", "CN", "HK", "MO", "TW"})
+
+
+def romanised_entries(entries: pd.DataFrame) -> set[str]:
+    """The ``ref_id`` of entries whose names are romanised from Korean or Chinese: on a Korea
+    sanctions programme (OFAC DPRK…/NKSPEA, UN 1718, the UK's DPRK regime) or with an address
+    in North or South Korea, China, Hong Kong, Macao or Taiwan.
+
+    Only their names are compared under the romanisation key (Namkang ~ Namgang, Joseon ~
+    Choson). On other names the key finds coincidences, not variants (Redwood ~ REDUT,
+    Reed ~ RIIT, Khan ~ GAAN, all Russian entities), so they are compared by spelling alone.
+    """
+    out: set[str] = set()
+    for ref_id, programs, countries in entries[["ref_id", "programs", "countries"]].itertuples(index=False):
+        progs = " ".join(
+            programs if isinstance(programs, (tuple, list)) else str(programs).split(";")
+        ).upper()
+        ctry = set(countries if isinstance(countries, (tuple, list)) else str(countries).split(";"))
+        if "DPRK" in progs or "NKSPEA" in progs or "KOREA" in progs or ctry & ROMANISED_COUNTRIES:
+            out.add(str(ref_id))
+    return out
+
+
 class NameIndex:
-    def __init__(self, names: pd.DataFrame, weights_folder: Path | str) -> None:
+    def __init__(
+        self, names: pd.DataFrame, weights_folder: Path | str, romanised: Collection[str] | None = None
+    ) -> None:
+        """``romanised``: the entries whose names may be romanised from Korean or Chinese
+        (:func:`romanised_entries`); None for all."""
         rows: list[IndexedName] = []
         for ref_id, name, name_type in names[["ref_id", "name", "name_type"]].itertuples(index=False):
             norm = normalize_name(str(name))
             if norm.tokens:
-                rows.append(IndexedName(str(ref_id), str(name), str(name_type), norm))
+                rid = str(ref_id)
+                rom = romanised is None or rid in romanised
+                rows.append(IndexedName(rid, str(name), str(name_type), norm, rom))
         self.names = rows
         per_entry: dict[str, set[str]] = defaultdict(set)
         for r in rows:

@@ -60,9 +60,9 @@ class Reference:
 
     @cached_property
     def name_index(self) -> NameIndex:
-        from screen.matching.index import NameIndex
+        from screen.matching.index import NameIndex, romanised_entries
 
-        return NameIndex(self.names, self.folder)
+        return NameIndex(self.names, self.folder, romanised_entries(self.entries))
 
     @cached_property
     def entry_by_id(self) -> dict[str, dict[str, object]]:

@@ -1,0 +1,73 @@
+"""The romanisation key applies to names romanised from Korean or Chinese only.
+
+Under the key, Namkang = Namgang and Joseon = Choson, as they should; but Reed = RIIT,
+Redwood = REDUT and Khan = GAAN too (Russian entities on the full OFAC SDN), which are
+coincidences, while Cyrillic transliterations of other names (Pakifik ~ Pacific) must still
+match. These cases come from screening generated suppliers against the full SDN.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from screen.config import MatchingConfig
+from screen.matching.entities import best_matches
+from screen.matching.index import NameIndex, romanised_entries
+from screen.reference import bundled_dir
+
+CFG = MatchingConfig()
+ENTRIES = pd.DataFrame(
+    [
+        ("T:1", ("RUSSIA-EO14024",), ("RU",), "RIIT LTD"),
+        ("T:2", ("RUSSIA-EO14024",), ("BY", "RU", "UA"), "PMC REDUT"),
+        ("T:3", ("RUSSIA-EO14024",), ("RU",), "KORPORATSIYA GAAN"),
+        ("T:4", ("DPRK3",), ("KP", "RU"), "NAMGANG CONSTRUCTION"),
+        ("T:5", ("Democratic People's Republic of Korea",), (), "JOSEON EXPO"),
+        ("T:6", ("SDGT",), ("CN",), "TAESONG TRADING"),
+        ("T:7", ("IRAQ2",), ("GB",), "KHALID TRADING"),
+        ("T:8", ("SDGT",), ("AE",), "PACIFIC OCEAN SHIPPING LIMITED"),
+        ("T:9", ("IRAN",), ("IR",), "BASIJ RESISTANCE CENTER"),
+        ("T:10", ("RUSSIA-EO14024",), ("RU",), "MIT AG"),
+    ],
+    columns=["ref_id", "programs", "countries", "name"],
+)
+NAMES = ENTRIES.assign(name_type="primary")[["ref_id", "name", "name_type"]]
+
+
+def found(index: NameIndex, supplier: str) -> dict[str, float]:
+    best = best_matches([supplier], index, CFG)[supplier][1]
+    return {rid: b.cmp.score for rid, b in best.items() if b.cmp.score >= CFG.review}
+
+
+def test_which_entries_are_romanised() -> None:
+    assert romanised_entries(ENTRIES) == {"T:4", "T:5", "T:6"}
+    as_text = ENTRIES.assign(programs=["X"] * 3 + ["DPRK3;NPWMD"] + ["X"] * 6, countries="")
+    assert romanised_entries(as_text) == {"T:4"}
+
+
+def test_key_coincidences_do_not_match_other_names() -> None:
+    scoped = NameIndex(NAMES, bundled_dir(), romanised_entries(ENTRIES))
+    everything = NameIndex(NAMES, bundled_dir())
+    for supplier, rid in [
+        ("Reed Ltd", "T:1"),
+        ("Redwood PMC", "T:2"),
+        ("Khan Korporatsiya", "T:3"),
+        ("Mid GmbH", "T:10"),
+    ]:
+        assert rid in found(everything, supplier), supplier  # what the key alone would say
+        assert rid not in found(scoped, supplier), supplier
+    # a spelling variant of a name that is not romanised still matches, by spelling
+    assert "T:7" in found(scoped, "Khallid Trading Co")
+
+
+def test_korean_and_chinese_variants_still_match() -> None:
+    scoped = NameIndex(NAMES, bundled_dir(), romanised_entries(ENTRIES))
+    assert "T:4" in found(scoped, "Namkang Construction Co., Ltd.")
+    assert "T:5" in found(scoped, "Choson Expo")
+    assert "T:6" in found(scoped, "Daesong Trading")
+
+
+def test_transliteration_of_other_names_still_matches() -> None:
+    scoped = NameIndex(NAMES, bundled_dir(), romanised_entries(ENTRIES))
+    assert "T:8" in found(scoped, "ПАКИФИК ОКЕАН ШИППИНГ ЛИМИТЕД")
+    assert "T:9" in found(scoped, "Basich Resistance Center")

@@ -117,3 +117,47 @@ def test_cell_by_cell_rich_text_lookalike_is_escaped(tmp_path: Path) -> None:
     wb.close()
     got = openpyxl.load_workbook(tmp_path / "c.xlsx")["S"]
     assert [got["A1"].value, got["A2"].value] == ["<r>&</r>", "<r><t>x</t></r>"]
+
+
+def test_rows_written_in_a_forked_process_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from screen.parallel import can_fork
+
+    rows = [[f"supplier {i} & co", i, "" if i % 3 else "false positive"] for i in range(300)]
+    monkeypatch.setattr(sheet_mod, "BACKGROUND_ROWS", 100)
+    for name, background in (("fg.xlsx", False), ("bg.xlsx", True)):
+        wb = xlsxwriter.Workbook(str(tmp_path / name), {"constant_memory": True})
+        s = Sheets(wb, background=background)
+        cols = [Col("Name", 30, wrap=True), Col("Value", 20), Col("Decision", 16)]
+        s.table("T", cols, rows, title="t", decision_col="Decision", input_cols=["Decision"])
+        s.table("U", cols, rows[:5], title="u")
+        assert len(s.pending) == (1 if background and can_fork() else 0)
+        s.finish()
+        wb.close()
+    assert _sheet_xml(tmp_path / "bg.xlsx") == _sheet_xml(tmp_path / "fg.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "bg.xlsx", read_only=True)["T"]
+    assert sum(1 for _ in ws.iter_rows(min_row=2)) == 300
+
+
+def test_a_failed_background_table_fails_the_workbook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from screen.parallel import can_fork
+
+    if not can_fork():
+        pytest.skip("no fork here")
+    monkeypatch.setattr(sheet_mod, "BACKGROUND_ROWS", 1)
+    from screen.report import rowxml
+
+    def broken(s: str) -> str:
+        raise ValueError("cannot be written")
+
+    monkeypatch.setattr(rowxml, "text_xml", broken)  # only the forked process writes the rows
+
+    wb = xlsxwriter.Workbook(str(tmp_path / "x.xlsx"), {"constant_memory": True})
+    s = Sheets(wb, background=True)
+    s.table("T", [Col("Name", 30)], [["ok"], ["also ok"]], title="t")
+    with pytest.raises(RuntimeError, match="sheet 'T' failed"):
+        s.finish()
+    wb.close()

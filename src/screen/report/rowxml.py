@@ -18,9 +18,14 @@ returns False and the caller writes cell by cell.
 
 from __future__ import annotations
 
+import contextlib
 import math
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
@@ -75,16 +80,76 @@ def stream_rows(
     """
     if not can_stream(ws):
         return False
-    if not rows:
-        return True
-    ws._write_single_row(1)  # flush the header row; rows after it are ours
+    if rows:
+        write_rows = _claim_rows(ws, rows)
+        write_rows(ws.fh.write, rows, xf, keep_blank, height)
+    return True
+
+
+def stream_rows_forked(
+    ws: Any,
+    rows: Sequence[Sequence[Any]],
+    xf: Sequence[int],
+    keep_blank: Sequence[bool],
+    height: Callable[[Sequence[Any]], float | None],
+) -> Callable[[], None] | None:
+    """As :func:`stream_rows`, with the XML made in a forked process while this one writes the
+    other sheets; returns the function that waits for it and puts the rows in place, which
+    must be called before the workbook is closed. None (nothing done) where there is no fork."""
+    from screen.parallel import can_fork
+
+    if not rows or not can_stream(ws) or not can_fork():
+        return None
+    fd, part = tempfile.mkstemp(prefix="screen-rows-", suffix=".xml", dir=getattr(ws, "tmpdir", None))
+    os.close(fd)
+    write_rows = _claim_rows(ws, rows)
+    pid = os.fork()
+    if pid == 0:  # the child: make the XML, leave without running the parent's exit code
+        code = 0
+        try:
+            with open(part, "w", encoding="utf-8") as fh:
+                write_rows(fh.write, rows, xf, keep_blank, height)
+        except BaseException:  # noqa: BLE001 - the parent reports the failure
+            code = 1
+        os._exit(code)
+
+    def finish() -> None:
+        try:
+            _, status = os.waitpid(pid, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise RuntimeError(f"writing the rows of sheet {ws.name!r} failed in a worker process")
+            with open(part, encoding="utf-8") as fh:
+                shutil.copyfileobj(fh, ws.fh, 1 << 20)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(part)
+
+    return finish
+
+
+def _claim_rows(ws: Any, rows: Sequence[Sequence[Any]]) -> Callable[..., None]:
+    """Flush the header row and tell the worksheet rows 2 … len(rows)+1 are written."""
+    ws._write_single_row(1)
     ncols = max(len(r) for r in rows)
     ws._check_dimensions(len(rows), ncols - 1)
     ws._check_dimensions(1, 0)
+    ws.previous_row = len(rows) + 1  # xlsxwriter's next row; nothing of ours is pending
     default_px = int(getattr(ws, "original_row_height", 20))
+    return partial(_write_rows, ncols=ncols, default_px=default_px)
+
+
+def _write_rows(
+    write: Callable[[str], object],
+    rows: Sequence[Sequence[Any]],
+    xf: Sequence[int],
+    keep_blank: Sequence[bool],
+    height: Callable[[Sequence[Any]], float | None],
+    *,
+    ncols: int,
+    default_px: int,
+) -> None:
     refs = [xl_col_to_name(c) for c in range(ncols)]
     styles = [f' s="{x}"' if x else "" for x in xf] + [""] * (ncols - len(xf))
-    write = ws.fh.write
     buf: list[str] = []
     for n, row in enumerate(rows, start=2):
         parts = [f'<row r="{n}"{row_height_attrs(height(row), default_px)}>']
@@ -108,5 +173,3 @@ def stream_rows(
             write("".join(buf))
             buf.clear()
     write("".join(buf))
-    ws.previous_row = len(rows) + 1  # xlsxwriter's next row; nothing of ours is pending
-    return True

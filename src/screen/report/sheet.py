@@ -8,14 +8,14 @@ text that Excel never evaluates.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from screen.report.rowxml import stream_rows
+from screen.report.rowxml import stream_rows, stream_rows_forked
 
 DECISION_CHOICES = ["true match", "false positive", "needs information"]
 RISK_COLOURS = {"high": "#F4B6B6", "medium": "#FBD9A6", "low": "#FFF2B3", "clear": "#D6EFD8"}
@@ -26,6 +26,7 @@ WIDTH_SAMPLE = 2_000  # rows looked at to size a column
 CHARS_PER_UNIT = 1.25  # characters of 10-point text per unit of column width (a little conservative)
 LINE_POINTS = 12.75  # height of one line of 10-point text
 EXACT_FIT_ROWS = 5_000  # above this many rows, row heights are estimated from lengths
+BACKGROUND_ROWS = 20_000  # tables this long are written in a forked process (with background=True)
 WRAP_SLACK = 1.12  # word wrapping leaves each line about this much shorter than its width
 
 
@@ -43,10 +44,15 @@ class Col:
 
 
 class Sheets:
-    """The workbook's shared formats and the table writer."""
+    """The workbook's shared formats and the table writer.
 
-    def __init__(self, wb: Workbook) -> None:
+    ``background``: large tables are written by forked processes while the other sheets are
+    written here; :meth:`finish` must then be called before the workbook is closed."""
+
+    def __init__(self, wb: Workbook, background: bool = False) -> None:
         self.wb = wb
+        self.background = background
+        self.pending: list[Callable[[], None]] = []
         base = {"valign": "top", "font_size": 10}
         self.f_head = wb.add_format(
             {
@@ -86,6 +92,18 @@ class Sheets:
             r: wb.add_format({**base, "bg_color": c}) for r, c in DECISION_COLOURS.items()
         }
         self.change_formats = {r: wb.add_format({**base, "bg_color": c}) for r, c in CHANGE_COLOURS.items()}
+
+    def finish(self) -> None:
+        """Wait for the tables written in the background and put their rows in place."""
+        pending, self.pending = self.pending, []
+        errors = []
+        for done in pending:  # every one is waited for, even after a failure
+            try:
+                done()
+            except Exception as exc:  # noqa: BLE001 - the first is raised below
+                errors.append(exc)
+        if errors:
+            raise errors[0]
 
     def fmt(self, wrap: bool = False, number: str = "", align: str = "", entry: bool = False) -> Any:
         """A cell format (cached): wrapped text, a number format, alignment, a reviewer's entry cell."""
@@ -174,7 +192,13 @@ class Sheets:
             return fit((row[i], w) for i, w in wrapped)
 
         keep_blank = [i in inputs for i in range(len(cols))]  # a reviewer's entry cell keeps its format
-        if not stream_rows(ws, rows, [f._get_xf_index() for f in fmts], keep_blank, height):
+        xf = [f._get_xf_index() for f in fmts]
+        finish = None
+        if self.background and len(rows) >= BACKGROUND_ROWS:
+            finish = stream_rows_forked(ws, rows, xf, keep_blank, height)
+        if finish is not None:
+            self.pending.append(finish)
+        elif not stream_rows(ws, rows, xf, keep_blank, height):
             for r, row in enumerate(rows, start=1):
                 h = height(row)
                 if h:

@@ -74,6 +74,7 @@ def write_workbook(results: Results, path: Path) -> None:
             "strings_to_numbers": False,
         },
     )
+    s = Sheets(wb, background=True)
     try:
         wb.set_properties(
             {
@@ -83,7 +84,6 @@ def write_workbook(results: Results, path: Path) -> None:
                 "comments": "Written by screen",
             }
         )
-        s = Sheets(wb)
         title = f"Screening report: {Path(results.run['input']['path']).name}"
         flagged = flagged_order(rows)
         # Summary first (it is the sheet that opens), so the notes are worked out before it is written
@@ -111,7 +111,10 @@ def write_workbook(results: Results, path: Path) -> None:
         write_audit(s, results, title)
         write_audit_records(s, results)
     finally:
-        wb.close()
+        try:
+            s.finish()  # the tables written in the background
+        finally:
+            wb.close()
 
 
 def _review_cells(d: dict[str, Any] | None) -> list[Any]:

@@ -17,6 +17,8 @@ from screen.errors import OutputError
 from screen.parallel import can_fork
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+PARALLEL_WRITE_MAX_ROWS = 300_000  # above this many rows, outputs and sheets are written one after
+# another: forked writers share memory copy-on-write, but not for free on a 1M-row run
 
 
 def _default_mode() -> int:
@@ -86,11 +88,12 @@ def write_atomic(path: Path, writer: Callable[[Path], None]) -> None:
         writer(tmp)
 
 
-def write_together(items: Sequence[tuple[Path, Callable[[Path], None]]]) -> None:
+def write_together(items: Sequence[tuple[Path, Callable[[Path], None]]], parallel: bool = True) -> None:
     """Write several files all or nothing: each writer fills a temporary file beside its target,
     and only when every writer has succeeded are they renamed into place. If a writer or a rename
     fails, the temporary files and any target already renamed are removed, and the error re-raised
-    (an ``OSError`` as :class:`OutputError`)."""
+    (an ``OSError`` as :class:`OutputError`). ``parallel``: the writers may run side by side
+    (each in its own forked process but the first), which costs memory on very large runs."""
     pending: list[tuple[Path, Path]] = []
     done: list[Path] = []
     try:
@@ -104,7 +107,7 @@ def write_together(items: Sequence[tuple[Path, Callable[[Path], None]]]) -> None
                 ) from exc
             os.close(fd)
             pending.append((Path(tmp_name), path))
-        _run_writers([(w, tmp, path) for (_p, w), (tmp, path) in zip(items, pending, strict=True)])
+        _run_writers([(w, tmp, path) for (_p, w), (tmp, path) in zip(items, pending, strict=True)], parallel)
         for tmp_path, path in pending:
             try:
                 _publish(tmp_path, path)
@@ -128,12 +131,12 @@ def _write_error(path: Path, exc: OSError) -> OutputError:
     return OutputError(f"{path}: cannot write the file ({exc.strerror}); check the path and free space.")
 
 
-def _run_writers(jobs: Sequence[tuple[Callable[[Path], None], Path, Path]]) -> None:
+def _run_writers(jobs: Sequence[tuple[Callable[[Path], None], Path, Path]], parallel: bool = True) -> None:
     """Run ``writer(tmp)`` for every job. Where processes can be forked, every job but the first
     runs in a forked child at the same time as the first (the workbook and the JSON of a large
     run take seconds each); a child's failure is raised here as if it had happened here."""
     children: list[tuple[int, int, Path]] = []
-    if len(jobs) > 1 and can_fork():
+    if parallel and len(jobs) > 1 and can_fork():
         gc.freeze()  # the collector then leaves the shared pages alone (no copy-on-write)
         for writer, tmp, path in jobs[1:]:
             r, w = os.pipe()

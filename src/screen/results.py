@@ -18,7 +18,7 @@ import pandas as pd
 
 from screen.config import Config
 from screen.model import RISK_ORDER, CountryResult, Match, RowIssue, SectorHit
-from screen.outputs import write_together
+from screen.outputs import PARALLEL_WRITE_MAX_ROWS, write_together
 from screen.reference import Reference
 
 SCHEMA = "screen.results/1"
@@ -130,7 +130,8 @@ class Results:
         for target, writer in ((xlsx, self._xlsx_to), (json, self._json_to), (csv, self._csv_to)):
             if target is not None:
                 items.append((Path(target), writer))
-        write_together(items)
+        # side by side on two cores, except where the copies would cost more memory than it is worth
+        write_together(items, parallel=len(self.frame) <= PARALLEL_WRITE_MAX_ROWS)
         return [p for p, _ in items]
 
     def write_json(self, path: str | Path) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import xlsxwriter
 
 from screen.model import Match
+from screen.outputs import PARALLEL_WRITE_MAX_ROWS
 from screen.report.audit import write_audit, write_audit_records
 from screen.report.method import method_rows
 from screen.report.readback import KEY_COLUMNS
@@ -74,7 +75,8 @@ def write_workbook(results: Results, path: Path) -> None:
             "strings_to_numbers": False,
         },
     )
-    s = Sheets(wb, background=True)
+    # large sheets in a second process, except on very large runs (the copy costs memory)
+    s = Sheets(wb, background=len(rows) <= PARALLEL_WRITE_MAX_ROWS)
     try:
         wb.set_properties(
             {

@@ -251,3 +251,22 @@ def test_cli_writes_csv_when_rows_exceed_the_sheet(tmp_path: Path, monkeypatch: 
     assert (tmp_path / "r.csv").is_file()
     with (tmp_path / "r.csv").open(encoding="utf-8-sig") as fh:
         assert len(list(csv.reader(fh))) == 7
+
+
+def test_large_workbooks_zipped_faster_and_xlsxwriter_left_as_found(
+    report: tuple[Path, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import xlsxwriter.workbook as xw
+
+    _, res = report
+    original = xw.ZipFile
+    res.write_xlsx(tmp_path / "default.xlsx")
+    monkeypatch.setattr(xlsx, "FAST_ZIP_ROWS", 1)
+    monkeypatch.setattr(xlsx, "FAST_ZIP_LEVEL", 0)  # stored uncompressed: plainly larger
+    res.write_xlsx(tmp_path / "fast.xlsx")
+    assert xw.ZipFile is original
+    assert (tmp_path / "fast.xlsx").stat().st_size > 2 * (tmp_path / "default.xlsx").stat().st_size
+    fast, default = (openpyxl.load_workbook(tmp_path / n)["Suppliers"] for n in ("fast.xlsx", "default.xlsx"))
+    assert [[c.value for c in r] for r in fast.iter_rows()] == [
+        [c.value for c in r] for r in default.iter_rows()
+    ]

@@ -144,11 +144,13 @@ def _check_xlsx_extents(path: Path, zf: zipfile.ZipFile, limits: LimitsConfig) -
         with zf.open(part) as fh:
             for chunk in iter(lambda: fh.read(_SCAN_CHUNK), b""):
                 data = tail + chunk
-                for letters, digits in _CELL_REF.findall(data):
-                    cols = max(cols, column_number(letters.decode()))
-                    rows = max(rows, int(digits))
-                for digits in _ROW_REF.findall(data):
-                    rows = max(rows, int(digits))
+                cells = _CELL_REF.findall(data)
+                if cells:  # few distinct column letters, many cells
+                    cols = max(cols, *(column_number(c.decode()) for c in {c for c, _ in cells}))
+                    rows = max(rows, *map(int, (d for _, d in cells)))
+                marks = _ROW_REF.findall(data)
+                if marks:
+                    rows = max(rows, *map(int, marks))
                 tail = data[-4096:]
         check_extent(path, sheet, rows, cols, limits)
     return set(parts.values())

@@ -176,14 +176,15 @@ def supplier_row(v: RowView, raw_values: list[Any], header: list[str], sep: str 
 
 
 def supplier_rows(
-    results: Results, only_flagged: bool = False, sep: str = "\n"
+    results: Results, only_flagged: bool = False, sep: str = "\n", row_views: list[RowView] | None = None
 ) -> tuple[list[str], list[list[Any]]]:
-    """Header and rows: the input cells in input order with the screening appended."""
+    """Header and rows: the input cells in input order with the screening appended
+    (``row_views``: the results' :func:`views`, when already made)."""
     header = supplier_header(results)
     raw_values = results.raw.values.tolist()
     rows = [
         supplier_row(v, raw_values[v.index], header, sep)
-        for v in views(results)
+        for v in (row_views if row_views is not None else views(results))
         if not only_flagged or v.flagged
     ]
     return header, rows

@@ -13,6 +13,8 @@ the flagged suppliers only and the Summary says so; the CSV and JSON always hold
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +44,8 @@ if TYPE_CHECKING:
     from screen.results import Results
 
 EXCEL_MAX_ROWS = 1_048_576
+FAST_ZIP_ROWS = 20_000  # workbooks with this many suppliers are zipped at a faster level:
+FAST_ZIP_LEVEL = 3  # half the time of zlib's default (1.0 s -> 0.5 s at 100k rows), a fifth larger
 REVIEW_COLS = [
     Col("Decision", 16, min_width=16),
     Col("Reviewer", 12, min_width=12),
@@ -108,7 +112,7 @@ def write_workbook(results: Results, path: Path) -> None:
         write_summary(s, results, rows, flagged, notes, title)
         _flagged(s, results, flagged[: data_limit()], title)
         _matches(s, results, rows, title)
-        _suppliers(s, results, over, title)
+        _suppliers(s, results, rows, over, title)
         _method(s, results, title)
         write_audit(s, results, title)
         write_audit_records(s, results)
@@ -116,7 +120,32 @@ def write_workbook(results: Results, path: Path) -> None:
         try:
             s.finish()  # the tables written in the background
         finally:
-            wb.close()
+            with _zip_level(FAST_ZIP_LEVEL if len(rows) >= FAST_ZIP_ROWS else None):
+                wb.close()
+
+
+@contextlib.contextmanager
+def _zip_level(level: int | None) -> Iterator[None]:
+    """Have xlsxwriter zip the workbook at zlib ``level`` (None: its default, 6). xlsxwriter
+    has no option for it, so its ``ZipFile`` is swapped for one with the level set, and put
+    back afterwards."""
+    import xlsxwriter.workbook as xw
+
+    original = getattr(xw, "ZipFile", None)
+    if level is None or original is None:
+        yield
+        return
+
+    class LevelZipFile(original):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("compresslevel", level)
+            super().__init__(*args, **kwargs)
+
+    xw.ZipFile = LevelZipFile
+    try:
+        yield
+    finally:
+        xw.ZipFile = original
 
 
 def _review_cells(d: dict[str, Any] | None) -> list[Any]:
@@ -271,8 +300,8 @@ def _matches(s: Sheets, res: Results, rows: list[RowView], title: str) -> None:
     )
 
 
-def _suppliers(s: Sheets, res: Results, only_flagged: bool, title: str) -> None:
-    header, rows = supplier_rows(res, only_flagged=only_flagged)
+def _suppliers(s: Sheets, res: Results, views_: list[RowView], only_flagged: bool, title: str) -> None:
+    header, rows = supplier_rows(res, only_flagged=only_flagged, row_views=views_)
     rows = rows[: data_limit()]
     n_input = len(res.raw.columns)
     wide = {

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import gc
 import multiprocessing as mp
+import os
+import pickle
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -72,3 +75,56 @@ def map_parts(
         _TASK = None
         gc.unfreeze()
     return out
+
+
+class WorkerDied(RuntimeError):
+    """A forked worker ended without a result (killed by a signal, or aborted)."""
+
+
+def start_forked(fn: Callable[[], R]) -> Callable[[], R]:
+    """Start ``fn()`` in a forked process while this one goes on. The returned function waits
+    for it and returns its result (pickled back), or raises the exception it raised, or
+    :class:`WorkerDied` when it ended without a word. Without fork, ``fn`` runs when waited for.
+    """
+    if not can_fork():
+        return fn
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: compute, send, leave without running the parent's exit code
+        os.close(r)
+        try:
+            try:
+                payload = pickle.dumps((True, fn()), protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException as exc:  # noqa: BLE001 - sent to the parent, which raises it
+                try:
+                    payload = pickle.dumps((False, exc), protocol=pickle.HIGHEST_PROTOCOL)
+                except Exception:  # noqa: BLE001 - an exception that cannot be pickled
+                    payload = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+            with os.fdopen(w, "wb") as fh:
+                fh.write(payload)
+        finally:
+            os._exit(0)
+    os.close(w)
+
+    def wait() -> R:
+        with os.fdopen(r, "rb") as fh:
+            data = fh.read()
+        _, status = os.waitpid(pid, 0)
+        if not data:
+            code = os.waitstatus_to_exitcode(status)
+            raise WorkerDied(_ending(code))
+        ok, value = pickle.loads(data)
+        if ok:
+            return value  # type: ignore[no-any-return]
+        raise value
+
+    return wait
+
+
+def _ending(code: int) -> str:
+    if code >= 0:
+        return f"exit status {code}"
+    try:
+        return f"signal {signal.Signals(-code).name}"
+    except ValueError:
+        return f"signal {-code}"

@@ -16,6 +16,7 @@ import getpass
 import logging
 import os
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +27,10 @@ from screen.columns import ColumnMap, map_columns
 from screen.config import Config, load_config
 from screen.countries import resolve_countries
 from screen.decisions import DecisionBook, apply_decisions
+from screen.errors import InputFileError
 from screen.matching.entities import match_entities
 from screen.model import BLANK, FIELDS, ROW
-from screen.parallel import Progress
+from screen.parallel import Progress, WorkerDied, start_forked
 from screen.read import RawTable, read_table
 from screen.reference import Reference, load_reference
 from screen.rescreen import compare_with_previous, load_previous
@@ -50,6 +52,29 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
         frame[fld] = [" ".join(str(v).split()) for v in raw[header]] if header else ""
     frame[BLANK] = [not any(str(c).strip() for c in r) for r in table.rows]
     return raw, frame
+
+
+PREPARED = ("name_index", "countries", "sectors", "entry_by_id")
+
+
+def _read_while_preparing(p: Path, sheet: str | None, cfg: Config, reference: Reference) -> RawTable:
+    """Read the supplier file; when the reference's indexes are still to be built (names,
+    countries, sectors), read it in a forked process and build them here meanwhile (each
+    takes about a second on large inputs and full lists). A reader that dies on the file
+    (a crash in a native library) is reported as an error about the file."""
+    todo = [a for a in PREPARED if a not in vars(reference)]
+    if not todo or not p.is_file():
+        return read_table(p, sheet=sheet, limits=cfg.limits)
+    waiting = start_forked(partial(read_table, p, sheet=sheet, limits=cfg.limits))
+    for attr in todo:
+        getattr(reference, attr)
+    try:
+        return waiting()
+    except WorkerDied as exc:
+        raise InputFileError(
+            f"{p}: the spreadsheet reader stopped on this file ({exc}); open it in a spreadsheet "
+            "program and save it again as .xlsx or .csv."
+        ) from exc
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -111,10 +136,6 @@ def screen_file(
     cfg = config or load_config()
     p = Path(path)
     note = progress or _quiet
-    note("read", 0, 1)
-    table = read_table(p, sheet=sheet, limits=cfg.limits)
-    colmap = map_columns(table.headers, columns, source=p.name)
-    log.info("%s: columns %s", p.name, colmap.describe())
     if reference is None:
         types: tuple[str, ...] = ("entity",)
         if cfg.matching.include_individuals:
@@ -122,6 +143,10 @@ def screen_file(
         if cfg.matching.include_vessels:
             types += ("vessel", "aircraft")
         reference = load_reference(list(reference_paths), entity_types=types)
+    note("read", 0, 1)
+    table = _read_while_preparing(p, sheet, cfg, reference)
+    colmap = map_columns(table.headers, columns, source=p.name)
+    log.info("%s: columns %s", p.name, colmap.describe())
     raw, frame = supplier_frame(table, colmap)
     book = DecisionBook.load(decisions) if isinstance(decisions, (str, Path)) else decisions
     screened = screen_frame(

@@ -270,3 +270,15 @@ def test_large_workbooks_zipped_faster_and_xlsxwriter_left_as_found(
     assert [[c.value for c in r] for r in fast.iter_rows()] == [
         [c.value for c in r] for r in default.iter_rows()
     ]
+
+
+def test_sectors_shown_by_label_in_the_workbook_and_by_key_in_the_csv(
+    report: tuple[Path, Any], tmp_path: Path
+) -> None:
+    path, res = report
+    sup = _records(openpyxl.load_workbook(path)["Suppliers"])
+    by_name = {r["Supplier"]: r for r in sup}
+    assert by_name["Müller Systems GmbH"]["Sectors"] == "IT services"
+    res.write_csv(tmp_path / "r.csv")
+    rows = {r["Supplier"]: r for r in csv.DictReader((tmp_path / "r.csv").open(encoding="utf-8"))}
+    assert rows["Müller Systems GmbH"]["Sectors"] == "it_services"

@@ -84,9 +84,14 @@ class SectorIndex:
     """The sector tables: tiers, keyword rules and industry codes, with a cached ``classify``."""
 
     def __init__(
-        self, tiers: dict[str, Literal["core", "extended"]], rules: KeywordRules, codes: CodeTable
+        self,
+        tiers: dict[str, Literal["core", "extended"]],
+        rules: KeywordRules,
+        codes: CodeTable,
+        labels: dict[str, str] | None = None,
     ) -> None:
         self._tiers = tiers
+        self.labels = labels or {}  # key -> label for people ("it_services" -> "IT services")
         self._order = {s: i + (0 if t == "core" else 100) for i, (s, t) in enumerate(tiers.items())}
         self._rules = rules
         self._codes = codes
@@ -98,6 +103,7 @@ class SectorIndex:
         folder = Path(folder)
         tiers: dict[str, Literal["core", "extended"]] = {}
         generic: set[str] = set()
+        labels: dict[str, str] = {}
         for r in _read(folder / "sectors.csv", ("sector", "tier")):
             tier = r["tier"]
             if tier not in ("core", "extended"):
@@ -106,6 +112,7 @@ class SectorIndex:
                     "use 'core' or 'extended'."
                 )
             tiers[r["sector"]] = "core" if tier == "core" else "extended"
+            labels[r["sector"]] = (r.get("label") or "").strip() or r["sector"]
             if r.get("generic_traps", "yes").lower() != "no":
                 generic.add(r["sector"])
         rules: list[Rule] = []
@@ -127,7 +134,7 @@ class SectorIndex:
             if r["sector"] in tiers
         ]
         log.debug("sector tables: %d sectors, %d rules, %d codes", len(tiers), len(rules), len(code_rows))
-        return cls(tiers, KeywordRules(rules, frozenset(generic)), CodeTable(code_rows))
+        return cls(tiers, KeywordRules(rules, frozenset(generic)), CodeTable(code_rows), labels)
 
     def tier(self, sector: str) -> str:
         """'core' or 'extended' (extended for an unknown key)."""

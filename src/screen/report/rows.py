@@ -7,6 +7,7 @@ the CSV (every input cell, input order, screening appended).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -123,8 +124,9 @@ def flagged_order(rows: list[RowView]) -> list[RowView]:
     return sorted((v for v in rows if v.flagged), key=lambda v: (-RISK_ORDER[v.risk], -v.score, v.index))
 
 
-def sectors_text(sectors: tuple[SectorHit, ...]) -> str:
-    return ", ".join(s.sector for s in sectors)
+def sectors_text(sectors: tuple[SectorHit, ...], labels: Mapping[str, str] | None = None) -> str:
+    """The sectors, by their labels for people when given (else their keys, as in the JSON)."""
+    return ", ".join((labels or {}).get(s.sector, s.sector) for s in sectors)
 
 
 def best_match_text(m: Match | None) -> str:
@@ -154,7 +156,13 @@ def supplier_header(results: Results) -> list[str]:
     return ["Row", *[str(c) for c in results.raw.columns], *APPENDED, *extra, RATIONALE]
 
 
-def supplier_row(v: RowView, raw_values: list[Any], header: list[str], sep: str = "\n") -> list[Any]:
+def supplier_row(
+    v: RowView,
+    raw_values: list[Any],
+    header: list[str],
+    sep: str = "\n",
+    labels: Mapping[str, str] | None = None,
+) -> list[Any]:
     m = v.best
     row: list[Any] = [
         v.row,
@@ -162,7 +170,7 @@ def supplier_row(v: RowView, raw_values: list[Any], header: list[str], sep: str 
         v.risk,
         v.country_code,
         v.country_status,
-        sectors_text(v.sectors),
+        sectors_text(v.sectors, labels),
         best_match_text(m),
         m.score if m else "",
         m.band if m else "",
@@ -176,14 +184,19 @@ def supplier_row(v: RowView, raw_values: list[Any], header: list[str], sep: str 
 
 
 def supplier_rows(
-    results: Results, only_flagged: bool = False, sep: str = "\n", row_views: list[RowView] | None = None
+    results: Results,
+    only_flagged: bool = False,
+    sep: str = "\n",
+    row_views: list[RowView] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> tuple[list[str], list[list[Any]]]:
     """Header and rows: the input cells in input order with the screening appended
-    (``row_views``: the results' :func:`views`, when already made)."""
+    (``row_views``: the results' :func:`views`, when already made; ``labels``: sector labels
+    for people, else the sector keys)."""
     header = supplier_header(results)
     raw_values = results.raw.values.tolist()
     rows = [
-        supplier_row(v, raw_values[v.index], header, sep)
+        supplier_row(v, raw_values[v.index], header, sep, labels)
         for v in (row_views if row_views is not None else views(results))
         if not only_flagged or v.flagged
     ]

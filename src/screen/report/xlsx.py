@@ -202,7 +202,7 @@ def _flagged(s: Sheets, res: Results, flagged: list[RowView], title: str) -> Non
                 *([v.supplier_id] if has_id else []),
                 v.name,
                 _country(v),
-                sectors_text(v.sectors),
+                sectors_text(v.sectors, res.reference.sectors.labels),
                 v.risk,
                 *([change_text(v.change)] if has_change else []),
                 best_match_text(m),
@@ -301,7 +301,9 @@ def _matches(s: Sheets, res: Results, rows: list[RowView], title: str) -> None:
 
 
 def _suppliers(s: Sheets, res: Results, views_: list[RowView], only_flagged: bool, title: str) -> None:
-    header, rows = supplier_rows(res, only_flagged=only_flagged, row_views=views_)
+    header, rows = supplier_rows(
+        res, only_flagged=only_flagged, row_views=views_, labels=res.reference.sectors.labels
+    )
     rows = rows[: data_limit()]
     n_input = len(res.raw.columns)
     wide = {

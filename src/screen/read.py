@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +42,7 @@ from screen.containers import (
     reason,
     sniff_kind,
 )
+from screen.digest import sha256_file
 from screen.errors import InputFileError, LimitError, ScreenError
 from screen.textfile import read_text_grid
 
@@ -70,14 +70,6 @@ class RawTable:
     encoding: str | None = None
     delimiter: str | None = None
     sheets: list[str] = field(default_factory=list)
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def cell_text(value: object) -> str:
@@ -124,7 +116,7 @@ def read_table(path: str | Path, sheet: str | None = None, limits: LimitsConfig 
         if p.stat().st_size == 0:
             raise InputFileError(f"{p.name}: the file is empty; export the supplier list again.")
         kind = sniff_kind(p)
-        digest = file_sha256(p)
+        digest = sha256_file(p)
         if kind == "text":
             table = _read_text(p, limits)
             if suffix in SPREADSHEET_SUFFIXES:

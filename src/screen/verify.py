@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from screen.digest import sha256_file
 from screen.errors import ScreenError
 from screen.reference import bundled_dir
-from screen.reference.lists import sha256_file
 from screen.report.readback import read_audit_records
 
 

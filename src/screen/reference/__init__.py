@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from screen.reference.lists import ListInfo, load_list_file, sha256_file
+from screen.digest import sha256_file
+from screen.reference.lists import ListInfo, load_list_file
 from screen.reference.manifest import Manifest, load_manifest
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from screen.digest import sha256_file
 from screen.errors import ListError
 
 if TYPE_CHECKING:
@@ -90,14 +91,6 @@ class ListInfo:
             licence=item.licence,
             note=note,
         )
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _check_list_bytes(path: Path) -> None:

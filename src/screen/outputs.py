@@ -11,10 +11,11 @@ import gc
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 from screen.errors import OutputError
-from screen.parallel import can_fork
+from screen.parallel import can_fork, start_forked
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 PARALLEL_WRITE_MAX_ROWS = 300_000  # above this many rows, outputs and sheets are written one after
@@ -133,28 +134,15 @@ def _write_error(path: Path, exc: OSError) -> OutputError:
 
 def _run_writers(jobs: Sequence[tuple[Callable[[Path], None], Path, Path]], parallel: bool = True) -> None:
     """Run ``writer(tmp)`` for every job. Where processes can be forked, every job but the first
-    runs in a forked child at the same time as the first (the workbook and the JSON of a large
-    run take seconds each); a child's failure is raised here as if it had happened here."""
-    children: list[tuple[int, int, Path]] = []
+    runs in a forked child (:func:`screen.parallel.start_forked`) at the same time as the first
+    (the workbook and the JSON of a large run take seconds each); a child's failure is raised
+    here as if it had happened here."""
+    children: list[tuple[Callable[[], None], Path]] = []
     if parallel and len(jobs) > 1 and can_fork():
         gc.freeze()  # the collector then leaves the shared pages alone (no copy-on-write)
-        for writer, tmp, path in jobs[1:]:
-            r, w = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # the child: write, report, leave without running the parent's exit code
-                os.close(r)
-                code, message = 0, b""
-                try:
-                    writer(tmp)
-                except OSError as exc:
-                    code, message = 3, str(exc.strerror or exc).encode()
-                except BaseException as exc:  # noqa: BLE001 - reported to the parent, which raises
-                    code, message = 4, f"{type(exc).__name__}: {exc}".encode()
-                os.write(w, message[:4000])
-                os._exit(code)
-            os.close(w)
-            children.append((pid, r, path))
+        children = [(start_forked(partial(writer, tmp)), path) for writer, tmp, path in jobs[1:]]
         jobs = jobs[:1]
+    failures: list[BaseException] = []
     try:
         for writer, tmp, path in jobs:
             try:
@@ -164,16 +152,12 @@ def _run_writers(jobs: Sequence[tuple[Callable[[Path], None], Path, Path]], para
     finally:
         if children:
             gc.unfreeze()
-        failures = []
-        for pid, r, path in children:
-            with os.fdopen(r, "rb") as fh:
-                text = fh.read().decode(errors="replace")
-            _, status = os.waitpid(pid, 0)
-            code = os.waitstatus_to_exitcode(status)
-            if code:
-                failures.append((code, path, text))
+        for wait, path in children:  # every child is waited for, even after a failure here
+            try:
+                wait()
+            except OSError as exc:
+                failures.append(_write_error(path, exc))
+            except Exception as exc:  # noqa: BLE001 - the first is raised below
+                failures.append(exc)
     if failures:
-        code, path, text = failures[0]
-        if code == 3:
-            raise OutputError(f"{path}: cannot write the file ({text}); check the path and free space.")
-        raise RuntimeError(f"{path}: writing failed: {text or f'exit status {code}'}")
+        raise failures[0]

@@ -79,24 +79,20 @@ def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = Tr
     short = min(len(a), len(b))
     if a.isdigit() or b.isdigit():
         return 0.0, ""
-    if not romanise and (
-        short < FOREIGN_KEY_MIN_LEN or Indel.normalized_similarity(a, b) < FOREIGN_KEY_MIN_SIM
-    ):
-        # other names: the key is for transliteration (Pakifik ~ Pacific, Basich ~ Basij), and
-        # only between longer words already alike in spelling, not Reed ~ RIIT or Khan ~ GAAN
-        if b_abbrev and len(b) >= 3 and a.startswith(b) and len(a) > len(b):
-            return 92.0, "abbreviation"
-        return (Indel.normalized_similarity(a, b) * 100, "spelling") if short >= 4 else (0.0, "")
-    ka, kb = roman_key(a), roman_key(b)
-    if short >= 3 and ka == kb:
+    # other names: the key is for transliteration (Pakifik ~ Pacific, Basich ~ Basij), and only
+    # between longer words already alike in spelling, not Reed ~ RIIT or Khan ~ GAAN
+    plain = None if romanise else Indel.normalized_similarity(a, b)
+    use_key = plain is None or (short >= FOREIGN_KEY_MIN_LEN and plain >= FOREIGN_KEY_MIN_SIM)
+    ka, kb = (roman_key(a), roman_key(b)) if use_key else (a, b)
+    if use_key and short >= 3 and ka == kb:
         # equal under the key; the closer spelling wins ties (Taeseong: Taesong over Daesong)
         return 94.0 + 4.0 * Indel.normalized_similarity(a, b), "romanisation"
     if b_abbrev and len(b) >= 3 and a.startswith(b) and len(a) > len(b):
         return 92.0, "abbreviation"
     if short < 4:
         return 0.0, ""
-    sim = Indel.normalized_similarity(a, b) * 100
-    ksim = Indel.normalized_similarity(ka, kb) * 100 - 4 if min(len(ka), len(kb)) >= 4 else 0.0
+    sim = (plain if plain is not None else Indel.normalized_similarity(a, b)) * 100
+    ksim = Indel.normalized_similarity(ka, kb) * 100 - 4 if use_key and min(len(ka), len(kb)) >= 4 else 0.0
     if ksim > sim:
         return ksim, "romanisation"
     return sim, "spelling"

@@ -134,24 +134,22 @@ def _split(value: Any) -> tuple[str, ...]:
 def entry_hashes(df: pd.DataFrame) -> dict[str, str]:
     """Per ``ref_id``, a short hash of everything about the entry that a reviewer's decision
     depends on: list, ID, type, every name with its type, programs, countries, listing date."""
-    first: dict[str, tuple[str, ...]] = {}
+    first: dict[str, tuple[str, ...]] = {}  # list, official_id, entity_type, programs, countries, listed_on
     names: dict[str, list[str]] = {}
     cols = [
         "ref_id",
         "list",
         "official_id",
         "entity_type",
-        "name_type",
-        "name",
         "programs",
         "countries",
         "listed_on",
+        "name_type",
+        "name",
     ]
-    for rid, lst, oid, etype, ntype, name, programs, countries, listed in zip(
-        *(df[c].tolist() for c in cols), strict=True
-    ):
+    for rid, *fields, ntype, name in zip(*(df[c].tolist() for c in cols), strict=True):
         if rid not in first:
-            first[rid] = (str(lst), str(oid), str(etype), str(programs), str(countries), str(listed))
+            first[rid] = tuple(str(f) for f in fields)
             names[rid] = []
         names[rid].append(f"{ntype}:{name}")
     out = {}

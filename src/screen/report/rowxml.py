@@ -96,28 +96,26 @@ def stream_rows_forked(
     """As :func:`stream_rows`, with the XML made in a forked process while this one writes the
     other sheets; returns the function that waits for it and puts the rows in place, which
     must be called before the workbook is closed. None (nothing done) where there is no fork."""
-    from screen.parallel import can_fork
+    from screen.parallel import can_fork, start_forked
 
     if not rows or not can_stream(ws) or not can_fork():
         return None
     fd, part = tempfile.mkstemp(prefix="screen-rows-", suffix=".xml", dir=getattr(ws, "tmpdir", None))
     os.close(fd)
     write_rows = _claim_rows(ws, rows)
-    pid = os.fork()
-    if pid == 0:  # the child: make the XML, leave without running the parent's exit code
-        code = 0
-        try:
-            with open(part, "w", encoding="utf-8") as fh:
-                write_rows(fh.write, rows, xf, keep_blank, height)
-        except BaseException:  # noqa: BLE001 - the parent reports the failure
-            code = 1
-        os._exit(code)
+
+    def make_xml() -> None:
+        with open(part, "w", encoding="utf-8") as fh:
+            write_rows(fh.write, rows, xf, keep_blank, height)
+
+    waiting = start_forked(make_xml)
 
     def finish() -> None:
         try:
-            _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
-                raise RuntimeError(f"writing the rows of sheet {ws.name!r} failed in a worker process")
+            try:
+                waiting()
+            except Exception as exc:
+                raise RuntimeError(f"writing the rows of sheet {ws.name!r} failed: {exc}") from exc
             with open(part, encoding="utf-8") as fh:
                 shutil.copyfileobj(fh, ws.fh, 1 << 20)
         finally:
@@ -132,7 +130,6 @@ def _claim_rows(ws: Any, rows: Sequence[Sequence[Any]]) -> Callable[..., None]:
     ws._write_single_row(1)
     ncols = max(len(r) for r in rows)
     ws._check_dimensions(len(rows), ncols - 1)
-    ws._check_dimensions(1, 0)
     ws.previous_row = len(rows) + 1  # xlsxwriter's next row; nothing of ours is pending
     default_px = int(getattr(ws, "original_row_height", 20))
     return partial(_write_rows, ncols=ncols, default_px=default_px)

@@ -159,7 +159,7 @@ def baseline_case(spec: dict[str, Any]) -> dict[str, Any]:
 
     from screen.columns import map_columns
     from screen.config import MatchingConfig
-    from screen.matching.entities import best_matches, best_per_entry
+    from screen.matching.entities import best_matches, best_per_entry, score_floor
     from screen.normalize import normalize_name
     from screen.parallel import map_parts
     from screen.pipeline import supplier_frame
@@ -167,7 +167,7 @@ def baseline_case(spec: dict[str, Any]) -> dict[str, Any]:
     from screen.reference import load_reference
 
     cfg = MatchingConfig()
-    floor = cfg.review - cfg.country_agree_bonus - cfg.sector_agree_bonus
+    floor = score_floor(cfg)
     ref = load_reference([Path(p) for p in spec["lists"]], bundled=not spec["lists"])
     index = ref.name_index
     table = read_table(spec["path"])

@@ -36,11 +36,16 @@ class _Best:
     cmp: Comparison
 
 
+def score_floor(cfg: MatchingConfig) -> float:
+    """The lowest name score worth keeping: the review threshold less what corroboration can add."""
+    return cfg.review - cfg.country_agree_bonus - cfg.sector_agree_bonus
+
+
 def best_per_entry(
     norm: NormName, index: NameIndex, cands: Iterable[int], cfg: MatchingConfig
 ) -> dict[str, _Best]:
     best: dict[str, _Best] = {}
-    floor = cfg.review - cfg.country_agree_bonus - cfg.sector_agree_bonus
+    floor = score_floor(cfg)
     for i in sorted(cands):  # in list order: on equal scores the first name listed (the primary) wins
         item = index.names[i]
         c = compare(
@@ -153,7 +158,7 @@ def _match_chunk(
     names: Sequence[str], index: NameIndex, cfg: MatchingConfig
 ) -> list[tuple[str, dict[str, _Best]]]:
     norms = [normalize_name(n) for n in names]
-    floor = cfg.review - cfg.country_agree_bonus - cfg.sector_agree_bonus
+    floor = score_floor(cfg)
     cands = index.candidates(
         norms, floor=floor, min_similarity=cfg.min_token_similarity, extra_cost=cfg.extra_token_cost
     )

@@ -251,30 +251,31 @@ class Sheets:
                 )
 
 
-def fit_height(cells: Iterable[tuple[Any, float]]) -> float | None:
+def fit_height(
+    cells: Iterable[tuple[Any, float]], count: Callable[[str, float], int] | None = None
+) -> float | None:
     """Row height (points) that shows every line of the wrapped ``(text, column width)`` cells;
-    None when one line is enough. Set explicitly: LibreOffice does not fit rows on import."""
+    None when one line is enough. Set explicitly: LibreOffice does not fit rows on import.
+    ``count(text, chars per line)`` counts the lines (default :func:`wrapped_lines`)."""
+    count = count or wrapped_lines
     lines = 1
     for text, width in cells:
         if not isinstance(text, str) or not text or width <= 0:
             continue
-        lines = max(lines, wrapped_lines(text, max(1.0, width * CHARS_PER_UNIT)))
+        lines = max(lines, count(text, max(1.0, width * CHARS_PER_UNIT)))
     return None if lines == 1 else min(409.0, lines * LINE_POINTS + 3)
+
+
+def estimated_lines(text: str, per: float) -> int:
+    """Lines from character counts alone (no word breaks): for large sheets, where measuring
+    every word costs seconds. Never fewer than one line per paragraph."""
+    per /= WRAP_SLACK
+    return sum(math.ceil(len(p) / per) or 1 for p in text.split("\n"))
 
 
 def estimate_height(cells: Iterable[tuple[Any, float]]) -> float | None:
-    """:func:`fit_height` from character counts alone (no word breaks): for large sheets,
-    where measuring every word costs seconds. Never lower than one line per paragraph."""
-    lines = 1
-    for text, width in cells:
-        if not isinstance(text, str) or not text or width <= 0:
-            continue
-        per = max(1.0, width * CHARS_PER_UNIT) / WRAP_SLACK
-        if "\n" in text:
-            lines = max(lines, sum(math.ceil(len(p) / per) or 1 for p in text.split("\n")))
-        elif len(text) > per * lines:
-            lines = math.ceil(len(text) / per)
-    return None if lines == 1 else min(409.0, lines * LINE_POINTS + 3)
+    """:func:`fit_height` with :func:`estimated_lines`."""
+    return fit_height(cells, estimated_lines)
 
 
 def wrapped_lines(text: str, per: float) -> int:

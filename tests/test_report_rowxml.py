@@ -12,7 +12,7 @@ import xlsxwriter
 
 from screen.report import sheet as sheet_mod
 from screen.report.rowxml import text_xml
-from screen.report.sheet import Col, Sheets, estimate_height, fit_height
+from screen.report.sheet import Col, Sheets, estimated_lines, fit_height, row_heights, wrapped_lines
 
 AWKWARD: list[Any] = [
     "plain",
@@ -75,6 +75,31 @@ def test_streamed_rows_are_byte_identical_to_xlsxwriter(
     assert fast == slow
 
 
+def test_text_needing_escapes_among_plain_text_across_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the few cells that need escaping are found by one search over a whole block: each must
+    # land on its own row, at any position, in any block
+    from screen.report import rowxml
+
+    monkeypatch.setattr(rowxml, "BLOCK_ROWS", 64)
+    awkward = ["A & B", "x<y", "\x01ctrl", "_x0041_", "line\nbreak", " lead", "é" * 20_000, "trail\n"]
+    rows: list[list[Any]] = []
+    for i in range(300):
+        name = awkward[i % len(awkward)] if i % 7 == 0 else f"plain supplier {i}"
+        rows.append([name, f"n{i}" if i % 5 else 3.5, "" if i % 3 else "false positive"])
+    _write(tmp_path / "fast.xlsx", rows, monkeypatch, stream=True)
+    monkeypatch.setattr(rowxml, "BLOCK_ROWS", 64)
+    _write(tmp_path / "slow.xlsx", rows, monkeypatch, stream=False)
+    assert _sheet_xml(tmp_path / "fast.xlsx") == _sheet_xml(tmp_path / "slow.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "fast.xlsx", read_only=True)["T"]
+    got = [r[0] for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert len(got) == len(rows)
+    # openpyxl does not decode the _xHHHH_ escapes; every other value reads back as written
+    same = [(g, r[0]) for g, r in zip(got, rows, strict=True) if "_x" not in g]
+    assert len(same) > 250 and all(g == w for g, w in same)
+
+
 def test_streamed_values_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rows = [["=1+1", 7, ""], ["<r><t>rich?</t></r>", "<r>&</r>", ""], ["a", 2.5, "true match"]]
     _write(tmp_path / "r.xlsx", rows, monkeypatch, stream=True)
@@ -101,11 +126,14 @@ def test_estimated_height_never_below_exact_by_much() -> None:
         "one\ntwo\nthree",
         "word " * 60,
     ]
-    for t in texts:
-        exact = fit_height([(t, 30.0)]) or 0
-        est = estimate_height([(t, 30.0)]) or 0
-        assert est >= exact - 12.75  # at most one line short
-        assert est <= exact + 2 * 12.75  # and at most two lines too many
+    rows = [[t, "", t[::-1]] for t in texts]
+    both = row_heights(rows, [(0, 30.0), (2, 12.0)], wrapped_lines)
+    exact = row_heights(rows, [(0, 30.0)], wrapped_lines)
+    est = row_heights(rows, [(0, 30.0)], estimated_lines)
+    for t, b, x, e in zip(texts, both, exact, est, strict=True):
+        assert b == fit_height([(t, 30.0), (t[::-1], 12.0)])  # column by column, as row by row
+        assert (e or 0) >= (x or 0) - 12.75  # at most one line short
+        assert (e or 0) <= (x or 0) + 2 * 12.75  # and at most two lines too many
 
 
 def test_cell_by_cell_rich_text_lookalike_is_escaped(tmp_path: Path) -> None:
@@ -150,10 +178,10 @@ def test_a_failed_background_table_fails_the_workbook(
     monkeypatch.setattr(sheet_mod, "BACKGROUND_ROWS", 1)
     from screen.report import rowxml
 
-    def broken(s: str) -> str:
+    def broken(*args: object) -> list[str]:
         raise ValueError("cannot be written")
 
-    monkeypatch.setattr(rowxml, "text_xml", broken)  # only the forked process writes the rows
+    monkeypatch.setattr(rowxml, "_column_xml", broken)  # only the forked process writes the rows
 
     wb = xlsxwriter.Workbook(str(tmp_path / "x.xlsx"), {"constant_memory": True})
     s = Sheets(wb, background=True)

@@ -24,8 +24,10 @@ import os
 import re
 import shutil
 import tempfile
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import partial
+from itertools import accumulate
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
@@ -69,13 +71,13 @@ def stream_rows(
     rows: Sequence[Sequence[Any]],
     xf: Sequence[int],
     keep_blank: Sequence[bool],
-    height: Callable[[Sequence[Any]], float | None],
+    height: Callable[[Sequence[Sequence[Any]]], Sequence[float | None]],
 ) -> bool:
     """Write ``rows`` as sheet rows 2, 3, … (row 1 is the header, already written).
 
     ``xf`` is each column's format index; an empty value is written as a formatted blank cell
-    only where ``keep_blank`` is true (the reviewer's entry cells); ``height(row)`` gives the
-    row height in points, or None for the default. Returns False, writing nothing, when the
+    only where ``keep_blank`` is true (the reviewer's entry cells); ``height(rows)`` gives
+    each row's height in points, or None for the default. Returns False, writing nothing, when the
     worksheet cannot be streamed into.
     """
     if not can_stream(ws):
@@ -91,7 +93,7 @@ def stream_rows_forked(
     rows: Sequence[Sequence[Any]],
     xf: Sequence[int],
     keep_blank: Sequence[bool],
-    height: Callable[[Sequence[Any]], float | None],
+    height: Callable[[Sequence[Sequence[Any]]], Sequence[float | None]],
 ) -> Callable[[], None] | None:
     """As :func:`stream_rows`, with the XML made in a forked process while this one writes the
     other sheets; returns the function that waits for it and puts the rows in place, which
@@ -135,38 +137,97 @@ def _claim_rows(ws: Any, rows: Sequence[Sequence[Any]]) -> Callable[..., None]:
     return partial(_write_rows, ncols=ncols, default_px=default_px)
 
 
+BLOCK_ROWS = 2_000  # rows made column by column, then written, at a time
+_SKIP = ""  # a cell not written
+
+
 def _write_rows(
     write: Callable[[str], object],
     rows: Sequence[Sequence[Any]],
     xf: Sequence[int],
     keep_blank: Sequence[bool],
-    height: Callable[[Sequence[Any]], float | None],
+    height: Callable[[Sequence[Sequence[Any]]], Sequence[float | None]],
     *,
     ncols: int,
     default_px: int,
 ) -> None:
     refs = [xl_col_to_name(c) for c in range(ncols)]
     styles = [f' s="{x}"' if x else "" for x in xf] + [""] * (ncols - len(xf))
-    buf: list[str] = []
-    for n, row in enumerate(rows, start=2):
-        parts = [f'<row r="{n}"{row_height_attrs(height(row), default_px)}>']
-        for c, v in enumerate(row):
-            if v is None or v == "":
-                if keep_blank[c]:
-                    parts.append(f'<c r="{refs[c]}{n}"{styles[c]}/>')
-                continue
-            if isinstance(v, bool):
-                v = "yes" if v else "no"
-            elif isinstance(v, (int, float)) and math.isfinite(v):
-                parts.append(f'<c r="{refs[c]}{n}"{styles[c]}><v>{v:.16G}</v></c>')
-                continue
-            s = text_xml(str(v))
-            # as xlsxwriter's ^\s / \s$ (the same Unicode whitespace as str.isspace)
-            space = ' xml:space="preserve"' if s and (s[0].isspace() or s[-1].isspace()) else ""
-            parts.append(f'<c r="{refs[c]}{n}"{styles[c]} t="inlineStr"><is><t{space}>{s}</t></is></c>')
-        parts.append("</row>")
-        buf.append("".join(parts))
-        if len(buf) >= 2_000:
-            write("".join(buf))
-            buf.clear()
-    write("".join(buf))
+    blanks = [bool(b) for b in keep_blank] + [False] * (ncols - len(keep_blank))
+    for start in range(0, len(rows), BLOCK_ROWS):
+        block = rows[start : start + BLOCK_ROWS]
+        first = start + 2
+        cells = [
+            _column_xml(
+                [r[c] if c < len(r) else _ABSENT for r in block], refs[c], styles[c], blanks[c], first
+            )
+            for c in range(ncols)
+        ]
+        heights = [row_height_attrs(h, default_px) for h in height(block)]
+        parts: list[str] = []
+        for k, row_cells in enumerate(zip(*cells, strict=True)):
+            parts.append(f'<row r="{first + k}"{heights[k]}>')
+            parts.extend(row_cells)
+            parts.append("</row>")
+        write("".join(parts))
+
+
+class _Absent:
+    """A cell beyond the end of a short row: not written, not even as a formatted blank."""
+
+
+_ABSENT = _Absent()
+
+
+def _column_xml(values: list[Any], ref: str, style: str, keep_blank: bool, first: int) -> list[str]:
+    """The ``<c>`` element of each value of one column (rows ``first``, ``first + 1``, …);
+    an empty string where nothing is written. Text, the common case, is made in bulk."""
+    texts = _escaped([v if type(v) is str else "" for v in values])
+    blank = keep_blank
+    return [
+        (
+            (
+                f'<c r="{ref}{n}"{style} t="inlineStr"><is><t'
+                f"{_SPACE if s[0].isspace() or s[-1].isspace() else ''}>{s}</t></is></c>"
+            )
+            if s
+            else (f'<c r="{ref}{n}"{style}/>' if blank else _SKIP)
+        )
+        if type(v) is str
+        else _cell_xml(v, f"{ref}{n}", style, blank)
+        for n, v, s in zip(range(first, first + len(values)), values, texts, strict=True)
+    ]
+
+
+_SPACE = ' xml:space="preserve"'
+
+
+def _escaped(texts: list[str]) -> list[str]:
+    """:func:`text_xml` of each text; one search over all of them finds the few that need it."""
+    joined = "\n".join(texts)  # no escape sequence spans a line break
+    care = {k for k, s in enumerate(texts) if len(s) > STR_MAX // 2}
+    found = [m.start() for m in _NEEDS_ESCAPE.finditer(joined)]
+    if found:
+        ends = list(accumulate(len(s) + 1 for s in texts))  # each text's end, with its separator
+        care.update(bisect_right(ends, p) for p in found)
+    if not care:
+        return texts
+    out = list(texts)
+    for k in care:
+        out[k] = text_xml(texts[k])
+    return out
+
+
+def _cell_xml(v: Any, at: str, style: str, keep_blank: bool) -> str:
+    if v is _ABSENT:
+        return _SKIP
+    if v is None or v == "":
+        return f'<c r="{at}"{style}/>' if keep_blank else _SKIP
+    if isinstance(v, bool):
+        v = "yes" if v else "no"
+    elif isinstance(v, (int, float)) and math.isfinite(v):
+        return f'<c r="{at}"{style}><v>{v:.16G}</v></c>'
+    s = text_xml(str(v))
+    # as xlsxwriter's ^\s / \s$ (the same Unicode whitespace as str.isspace)
+    space = _SPACE if s and (s[0].isspace() or s[-1].isspace()) else ""
+    return f'<c r="{at}"{style} t="inlineStr"><is><t{space}>{s}</t></is></c>'

@@ -186,10 +186,10 @@ class Sheets:
             ws.write_string(0, i, col.header, self.f_head)
         ws.freeze_panes(1, 0)
         wrapped = [(i, widths[i]) for i, c in enumerate(cols) if c.wrap and not c.hidden]
-        fit = fit_height if len(rows) <= EXACT_FIT_ROWS else estimate_height
+        count = wrapped_lines if len(rows) <= EXACT_FIT_ROWS else estimated_lines
 
-        def height(row: Sequence[Any]) -> float | None:
-            return fit((row[i], w) for i, w in wrapped)
+        def height(block: Sequence[Sequence[Any]]) -> list[float | None]:
+            return row_heights(block, wrapped, count)
 
         keep_blank = [i in inputs for i in range(len(cols))]  # a reviewer's entry cell keeps its format
         xf = [f._get_xf_index() for f in fmts]
@@ -199,8 +199,7 @@ class Sheets:
         if finish is not None:
             self.pending.append(finish)
         elif not stream_rows(ws, rows, xf, keep_blank, height):
-            for r, row in enumerate(rows, start=1):
-                h = height(row)
+            for r, (row, h) in enumerate(zip(rows, height(rows), strict=True), start=1):
                 if h:
                     ws.set_row(r, h)
                 for i, v in enumerate(row):
@@ -263,19 +262,34 @@ def fit_height(
         if not isinstance(text, str) or not text or width <= 0:
             continue
         lines = max(lines, count(text, max(1.0, width * CHARS_PER_UNIT)))
+    return _points(lines)
+
+
+def _points(lines: int) -> float | None:
     return None if lines == 1 else min(409.0, lines * LINE_POINTS + 3)
+
+
+def row_heights(
+    rows: Sequence[Sequence[Any]], wrapped: Sequence[tuple[int, float]], count: Callable[[str, float], int]
+) -> list[float | None]:
+    """:func:`fit_height` of each row's wrapped ``(column, width)`` cells, column by column."""
+    lines = [1] * len(rows)
+    for i, width in wrapped:
+        if width <= 0:
+            continue
+        per = max(1.0, width * CHARS_PER_UNIT)
+        col = [count(t, per) if isinstance(t, str) and t else 1 for t in (r[i] for r in rows)]
+        lines = list(map(max, lines, col))
+    return [_points(n) for n in lines]
 
 
 def estimated_lines(text: str, per: float) -> int:
     """Lines from character counts alone (no word breaks): for large sheets, where measuring
     every word costs seconds. Never fewer than one line per paragraph."""
     per /= WRAP_SLACK
+    if "\n" not in text:
+        return math.ceil(len(text) / per) or 1
     return sum(math.ceil(len(p) / per) or 1 for p in text.split("\n"))
-
-
-def estimate_height(cells: Iterable[tuple[Any, float]]) -> float | None:
-    """:func:`fit_height` with :func:`estimated_lines`."""
-    return fit_height(cells, estimated_lines)
 
 
 def wrapped_lines(text: str, per: float) -> int:

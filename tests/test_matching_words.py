@@ -69,3 +69,53 @@ def test_hashes_are_the_same_in_every_process() -> None:
     other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert other.strip() == str(deletion_hashes(["rungrado"])[0].tolist())
     assert set(deletion_hashes(["abcd"])[0].tolist()) == set(Neighbours(["abcd"], [True]).hashes.tolist())
+
+
+def test_every_pair_close_under_the_romanisation_key_is_found() -> None:
+    # syllables whose letters the key folds together (k/g, t/d, p/b, ch/j, eo/o, ...), words
+    # respelt and lengthened, so that pairs alike only under the key, and pairs far apart in
+    # length, are among the truth
+    rng = random.Random(11)
+    sounds = ["k", "g", "kh", "t", "d", "p", "b", "ch", "j", "s", "ng", "n", "m", "r", "l"]
+    vowels = ["a", "o", "eo", "u", "oo", "i", "ae", "yo", "ye"]
+    alike = {
+        "k": "g",
+        "g": "k",
+        "t": "d",
+        "d": "t",
+        "p": "b",
+        "b": "p",
+        "ch": "j",
+        "j": "ch",
+        "eo": "o",
+        "o": "eo",
+    }
+
+    def syllables() -> list[str]:
+        return [rng.choice(sounds) + rng.choice(vowels) for _ in range(rng.randint(1, 6))]
+
+    def respelt(parts: list[str]) -> str:
+        out = [
+            "".join(alike.get(ch, ch) if rng.random() < 0.5 else ch for ch in (p[:-1], p[-1:])) for p in parts
+        ]
+        if rng.random() < 0.3:
+            out.append(rng.choice(sounds) + rng.choice(vowels))
+        return "".join(out)
+
+    words = [syllables() for _ in range(400)]
+    vocab = sorted({"".join(w) for w in words})
+    queries = sorted(
+        {respelt(rng.choice(words)) for _ in range(300)} | {"".join(syllables()) for _ in range(100)}
+    )
+    voc = Vocabulary(vocab, [True] * len(vocab))
+    q, v, _ = voc.lookup(queries, [False] * len(queries), 80.0)
+    found = set(zip(q.tolist(), v.tolist(), strict=True))
+    truth = {
+        (a, b)
+        for a, query in enumerate(queries)
+        for b, listed in enumerate(vocab)
+        if token_similarity(listed, query)[0] >= 80.0
+    }
+    kinds = [token_similarity(vocab[b], queries[a])[1] for a, b in truth]
+    assert len(truth) > 250 and kinds.count("romanisation") > 50  # many key-only pairs among them
+    assert truth <= found

@@ -84,3 +84,17 @@ def test_normalising_twice_equals_once(text: str) -> None:
     twice = normalize_name(" ".join(once.tokens))
     # legal forms and abbreviations are already gone or expanded; only their re-expansion may differ
     assert normalize_name(" ".join(twice.tokens)).tokens == twice.tokens
+
+
+def test_plain_ascii_words_fold_as_the_general_path_folds_them() -> None:
+    # a plain word takes a shortcut; "!" sends the same word down the general path
+    import random
+    import string
+
+    rng = random.Random(3)
+    words = [
+        "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(rng.randint(1, 14)))
+        for _ in range(3000)
+    ]
+    for w in [*words, "KOREA", "Ryugyong2", "x"]:
+        assert fold(w) == fold(w + "!") == w.lower()

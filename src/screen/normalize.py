@@ -146,6 +146,8 @@ CJK_WORDS: dict[tuple[str, ...], str] = {
 
 def fold(text: str) -> str:
     """NFKC, transliterate to ASCII, case-fold, drop apostrophes, punctuation to spaces."""
+    if text.isascii() and text.isalnum():  # one plain word, most of them: all the rest leaves it as is
+        return text.lower()
     t = unicodedata.normalize("NFKC", text)
     t = t.replace("&", " and ").replace("+", " and ")
     for a in _APOSTROPHES:

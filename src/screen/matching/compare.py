@@ -31,6 +31,7 @@ QUALIFIER_COST = 0.25
 JOINED_MIN = 90.0
 FOREIGN_KEY_MIN_LEN = 5  # names not romanised from Korean or Chinese: the key only between
 FOREIGN_KEY_MIN_SIM = 0.6  # words this long and this alike in spelling (Indel similarity)
+KEY_PENALTY = 4.0  # words alike only under the romanisation key score this much below their keys' similarity
 INSERTION_COST = 0.07  # a word in parentheses ("(Doha)") costs a quarter of an ordinary extra word
 
 
@@ -92,7 +93,11 @@ def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = Tr
     if short < 4:
         return 0.0, ""
     sim = (plain if plain is not None else Indel.normalized_similarity(a, b)) * 100
-    ksim = Indel.normalized_similarity(ka, kb) * 100 - 4 if use_key and min(len(ka), len(kb)) >= 4 else 0.0
+    ksim = (
+        Indel.normalized_similarity(ka, kb) * 100 - KEY_PENALTY
+        if use_key and min(len(ka), len(kb)) >= 4
+        else 0.0
+    )
     if ksim > sim:
         return ksim, "romanisation"
     return sim, "spelling"

@@ -33,7 +33,7 @@ import pandas as pd
 from screen.matching.compare import JOINED_MIN, MAX_SPAN, QUALIFIER_COST, place_words
 from screen.matching.postings import JOINED, MASK_BITS, SHORT, SINGLE, Csr, Hits, SharePostings, bits
 from screen.matching.weights import TokenWeights
-from screen.matching.words import EPS, JOINED_LEN, Floats, Ints, Vocabulary, expand
+from screen.matching.words import EPS, JOINED_LEN, Floats, Ints, Vocabulary, expand, member, unique
 from screen.normalize import NormName, normalize_name
 
 Bools = npt.NDArray[np.bool_]
@@ -201,7 +201,7 @@ class NameIndex:
         if len(pairs):
             n = len(self.names)
             keep = self._bound(
-                queries, hits, pairs // n, pairs % n, np.isin(pairs, short_only), need, extra_cost
+                queries, hits, pairs // n, pairs % n, member(pairs, short_only), need, extra_cost
             )
             for key in pairs[keep].tolist():
                 qi, i = divmod(key, n)
@@ -256,11 +256,12 @@ class NameIndex:
         ):
             at, names = post.gather(v[sel], need / 100)
             via.append(q[sel][at] * n + names)
-        reached = np.unique(np.concatenate(via))
+        reached = unique(np.concatenate(via))
         sel = h.short > 0
         at, names = self._prefix.gather(v[sel], need / 100)
-        short_only = np.setdiff1d(q[sel][at] * n + names, reached)
-        reached = np.union1d(reached, short_only)
+        short = unique(q[sel][at] * n + names)
+        short_only = short[~member(short, reached)]
+        reached = np.sort(np.concatenate([reached, short_only]))  # the two are disjoint
         if NO_DISTINCTIVE_CAP < need:  # only names where a distinctive word can match closely
             close = np.maximum(h.single, h.short)
             closely: list[Ints] = []
@@ -272,7 +273,7 @@ class NameIndex:
             ):
                 at, names = csr.gather(v[sel])
                 closely.append(q[sel][at] * n + names)
-            reached = np.intersect1d(reached, np.concatenate(closely))
+            reached = reached[member(reached, np.sort(np.concatenate(closely)))]
         return reached, short_only
 
     def _bound(

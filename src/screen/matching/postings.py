@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from screen.matching.words import EPS, Floats, Ints, expand
+from screen.matching.words import EPS, Floats, Ints, expand, first_of_runs
 
 SINGLE, JOINED, SHORT = 0, 1, 2  # a supplier word of 3+ letters, a run of words, a word of 1-2
 MASK_BITS = 62  # supplier words tracked in a mask (later ones are never counted as extra)
@@ -68,7 +68,8 @@ class Hits:
     def reduce(cls, key: Ints, sim: Floats, kind: Ints, mask: Ints) -> Hits:
         order = np.argsort(key, kind="stable")
         key, sim, kind, mask = key[order], sim[order], kind[order], mask[order]
-        keys, start = np.unique(key, return_index=True)
+        start = first_of_runs(key)
+        keys = key[start]
         if not len(keys):
             z = np.zeros(0)
             return cls(keys, z, z, z, np.zeros(0, np.int64))

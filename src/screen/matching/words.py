@@ -31,7 +31,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from screen.matching.compare import JOINED_MIN
+from screen.matching.compare import JOINED_MIN, KEY_PENALTY
 from screen.normalize import roman_key
 
 Ints = npt.NDArray[np.int64]
@@ -80,8 +80,9 @@ def deletion_hashes(words: Sequence[str], deep: Sequence[bool] | None = None) ->
         hashes.append(_row_hash(once))
         ids.append(sel)
         # then a second letter, at or after p (each pair of positions once)
-        for p2 in range(p, int(length[sel].max()) - 1):
-            sel2 = np.flatnonzero(two[sel] & (length[sel] - 1 > p2))
+        two_sel, last = two[sel], length[sel] - 1
+        for p2 in range(p, int(last.max())):
+            sel2 = np.flatnonzero(two_sel & (last > p2))
             if len(sel2):
                 hashes.append(_row_hash(_delete(once[sel2], p2)))
                 ids.append(sel[sel2])
@@ -113,9 +114,12 @@ def _far_pairs(
     joined: Sequence[bool],
     cutoff: float,
     lengths: dict[int, tuple[Ints, list[str]]],
+    penalty: float = 0.0,
 ) -> tuple[Ints, Ints]:
     """(query index, text id) of supplier words close to indexed texts beyond the deletion
-    neighbourhoods; compared length against length, only where that can happen."""
+    neighbourhoods; compared length against length, only where that can happen. A pair
+    counts ``penalty`` below its similarity (the romanisation key's), so it must reach the
+    cutoff plus that."""
     by_length: dict[tuple[int, bool], list[int]] = {}
     for i, (w, j) in enumerate(zip(queries, joined, strict=True)):
         if len(w) >= 4:
@@ -123,8 +127,9 @@ def _far_pairs(
     qs: list[Ints] = [np.empty(0, np.int64)]
     ts: list[Ints] = [np.empty(0, np.int64)]
     for (a, j), rows in by_length.items():
+        need = (JOINED_MIN if j else cutoff) + penalty
         for b, (cols, choices) in lengths.items():
-            if not _far(a, b, JOINED_MIN if j else cutoff, j):
+            if not _far(a, b, need, j):
                 continue
             for start in range(0, len(rows), BLOCK):
                 block = np.asarray(rows[start : start + BLOCK], dtype=np.int64)
@@ -132,7 +137,7 @@ def _far_pairs(
                     [queries[i] for i in block.tolist()],
                     choices,
                     scorer=fuzz.ratio,
-                    score_cutoff=(JOINED_MIN if j else cutoff) - EPS,
+                    score_cutoff=need - EPS,
                     dtype=np.uint8,
                     workers=-1,
                 )
@@ -149,6 +154,33 @@ def expand(starts: Ints, counts: Ints) -> Ints:
     return out
 
 
+# Sets of int64 keys by sorting. numpy 2's np.unique (and the set functions built on it)
+# hashes, which on hundreds of thousands of distinct keys is some fifty times slower.
+
+
+def first_of_runs(sorted_keys: Ints) -> Ints:
+    """Positions where a new key starts in ``sorted_keys``."""
+    if not len(sorted_keys):
+        return np.zeros(0, np.int64)
+    return np.flatnonzero(np.concatenate(([True], sorted_keys[1:] != sorted_keys[:-1])))
+
+
+def unique(keys: Ints) -> Ints:
+    """The distinct keys, sorted (``np.unique``)."""
+    s = np.sort(keys)
+    out: Ints = s[first_of_runs(s)]
+    return out
+
+
+def member(keys: Ints, sorted_set: Ints) -> npt.NDArray[np.bool_]:
+    """Whether each key is in ``sorted_set`` (sorted ascending; ``np.isin``)."""
+    if not len(sorted_set):
+        return np.zeros(len(keys), dtype=bool)
+    pos = np.minimum(np.searchsorted(sorted_set, keys), len(sorted_set) - 1)
+    found: npt.NDArray[np.bool_] = sorted_set[pos] == keys
+    return found
+
+
 class Neighbours:
     """A hash join on one-deletion neighbourhoods: which strings are a typo apart (SymSpell)."""
 
@@ -160,7 +192,7 @@ class Neighbours:
     def pairs(self, words: Sequence[str], deep: Sequence[bool]) -> tuple[Ints, Ints]:
         """(query index, indexed id) for every query word sharing a neighbour with an indexed word."""
         qh, qi = deletion_hashes(words, deep)
-        order = np.argsort(qh, kind="stable")  # sorted queries search faster
+        order = np.argsort(qh)  # sorted queries search faster (any order of equal hashes)
         qh, qi = qh[order], qi[order]
         lo = np.searchsorted(self.hashes, qh, side="left")
         counts = np.searchsorted(self.hashes, qh, side="right") - lo
@@ -216,13 +248,13 @@ class Vocabulary:
         qa, va = self._raw.pairs(units, deep)
         qb, kb = self._key.pairs(keys, deep)
         qc, vc = _far_pairs(units, joined, min_similarity, self._raw_lengths)
-        qd, kd = _far_pairs(keys, joined, min_similarity, self._key_lengths)
+        qd, kd = _far_pairs(keys, joined, min_similarity, self._key_lengths, KEY_PENALTY)
         qb, kb = np.concatenate([qb, qd]), np.concatenate([kb, kd])
         counts = self._key_start[kb + 1] - self._key_start[kb]  # a key stands for its words
         vb = self._by_key[expand(self._key_start[kb], counts)]
         n = len(self.words)
         q = np.concatenate([qa, qc, np.repeat(qb, counts)])
-        pair = np.unique(q * n + np.concatenate([va, vc, vb]))
+        pair = unique(q * n + np.concatenate([va, vc, vb]))
         q, v = pair // n, pair % n
         run = np.array(joined, dtype=bool)[q]
         word = self.single[v]
@@ -249,7 +281,7 @@ class Vocabulary:
         key = 100.0 * key.astype(np.float64)
         short = np.minimum(self.length[v], u_len[q])
         kshort = np.minimum(self._klen[v], u_klen[q])
-        sim = np.where(short < 4, 0.0, np.maximum(raw, np.where(kshort >= 4, key - 4.0, 0.0)))
+        sim = np.where(short < 4, 0.0, np.maximum(raw, np.where(kshort >= 4, key - KEY_PENALTY, 0.0)))
         sim = np.where((self._key_of[v] == u_kid[q]) & (short >= 3), 94.0 + 0.04 * raw, sim)
         sim = np.where(self._digit[v] | u_digit[q], 0.0, sim)
         return np.where(u_vid[q] == v, 100.0, sim)

@@ -93,7 +93,12 @@ class MemorySampler:
 
 
 def screen_case(spec: dict[str, Any]) -> dict[str, Any]:
+    import gc
+
+    from screen.cli import GC_THRESHOLDS
     from screen.pipeline import screen_file
+
+    gc.set_threshold(*GC_THRESHOLDS)  # as the command sets it
     from screen.reference import load_reference
     from screen.report.xlsx import data_limit
 
@@ -154,9 +159,12 @@ def planted_found(results: Any, path: Path) -> str:
 
 
 def baseline_case(spec: dict[str, Any]) -> dict[str, Any]:
+    import gc
+
     import numpy as np
     from rapidfuzz import fuzz, process
 
+    from screen.cli import GC_THRESHOLDS
     from screen.columns import map_columns
     from screen.config import MatchingConfig
     from screen.matching.entities import best_matches, best_per_entry, score_floor
@@ -166,6 +174,7 @@ def baseline_case(spec: dict[str, Any]) -> dict[str, Any]:
     from screen.read import read_table
     from screen.reference import load_reference
 
+    gc.set_threshold(*GC_THRESHOLDS)  # as the command sets it (for both paths)
     cfg = MatchingConfig()
     floor = score_floor(cfg)
     ref = load_reference([Path(p) for p in spec["lists"]], bundled=not spec["lists"])

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from screen.config import Config
-from screen.model import RISK_ORDER, CountryResult, Match, RowIssue, SectorHit
+from screen.model import RISK_ORDER, CountryResult, Match, RowIssue
 from screen.outputs import PARALLEL_WRITE_MAX_ROWS, write_together
 from screen.reference import Reference
 
@@ -55,46 +55,74 @@ class Results:
         )
 
     # ------------------------------------------------------------------ contract
-    def supplier_dicts(self) -> list[dict[str, Any]]:
+    def supplier_dicts(self, share: bool = False) -> list[dict[str, Any]]:
+        """One dict per supplier row (the contract's ``suppliers``). ``share``: rows with the
+        same country or the same sector evidence share one dict for it (the screening stages
+        share those objects too), which is faster; for writing, not for changing."""
         out: list[dict[str, Any]] = []
         f = self.frame
         cols = {c: f[c].tolist() for c in f.columns}
         n = len(f)
-
         missing: list[Any] = [None] * n  # once: a default built per call made this quadratic
 
         def col(name: str) -> list[Any]:
             return cols.get(name, missing)
 
-        for i in range(n):
-            country: CountryResult | None = col("country_result")[i]
-            sectors: tuple[SectorHit, ...] = col("sectors")[i] or ()
-            matches: tuple[Match, ...] = col("matches")[i] or ()
+        # keyed by id(): the objects live in the frame for the whole loop
+        country_memo: dict[int, dict[str, Any]] = {}
+        sector_memo: dict[int, list[dict[str, Any]]] = {}
+        ids, blanks = col("id"), col("_blank")
+        extras = [(e, cols[e]) for e in ("fingerprint", "decision", "change") if e in cols]
+        for row, name, risk, country, raw, sectors, matches, rationale, sid, blank, i in zip(
+            col("_row"),
+            col("name"),
+            col("risk"),
+            col("country_result"),
+            col("country"),
+            col("sectors"),
+            col("matches"),
+            col("rationale"),
+            ids,
+            blanks,
+            range(n),
+            strict=True,
+        ):
+            cd = country_memo.get(id(country)) if share and country is not None else None
+            if cd is None:
+                cd = _country_dict(country, raw or "")
+                if share and country is not None:
+                    country_memo[id(country)] = cd
+            sd = sector_memo.get(id(sectors)) if share and sectors else None
+            if sd is None:
+                sd = [{"sector": h.sector, "evidence": h.evidence, "tier": h.tier} for h in sectors or ()]
+                if share and sectors:
+                    sector_memo[id(sectors)] = sd
             d: dict[str, Any] = {
-                "row": int(col("_row")[i]),
-                "name": col("name")[i] or "",
-                "risk": col("risk")[i],
-                "country": _country_dict(country, col("country")[i] or ""),
-                "sectors": [{"sector": s.sector, "evidence": s.evidence, "tier": s.tier} for s in sectors],
-                "matches": [_match_dict(m) for m in matches],
-                "rationale": list(col("rationale")[i] or []),
+                "row": int(row),
+                "name": name or "",
+                "risk": risk,
+                "country": cd,
+                "sectors": sd,
+                "matches": [_match_dict(m) for m in matches or ()],
+                "rationale": list(rationale or []),
             }
             if "id" in cols:
-                d["supplier_id"] = col("id")[i] or ""
-            if col("_blank")[i]:
+                d["supplier_id"] = sid or ""
+            if blank:
                 d["blank"] = True
-            for extra in ("fingerprint", "decision", "change"):
-                if extra in cols and col(extra)[i]:
-                    d[extra] = col(extra)[i]
+            for extra, values in extras:
+                if values[i]:
+                    d[extra] = values[i]
             out.append(d)
         return out
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, share: bool = False) -> dict[str, Any]:
+        """The results as the contract's document (``share``: see :meth:`supplier_dicts`)."""
         doc = {
             "schema": SCHEMA,
             "run": self.run,
             "summary": {"counts": self.counts(), "rows": len(self.frame), "issues": len(self.issues)},
-            "suppliers": self.supplier_dicts(),
+            "suppliers": self.supplier_dicts(share),
             "issues": [{"row": i.row, "code": i.code, "message": i.message} for i in self.issues],
         }
         if self.changes is not None:
@@ -103,7 +131,7 @@ class Results:
 
     def _json_to(self, tmp: Path) -> None:
         """Write the results; one supplier per line (fast C encoder, diffable, greppable)."""
-        doc = self.to_dict()
+        doc = self.to_dict(share=True)
         suppliers = doc.pop("suppliers")
         with tmp.open("w", encoding="utf-8") as fh:
             head = json.dumps(doc, ensure_ascii=False, indent=1)

@@ -8,6 +8,7 @@ reached. Errors print one line, ``Error: …``, never a traceback (unless ``--de
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import sys
 import traceback
@@ -97,5 +98,13 @@ with contextlib.suppress(ImportError):
     import_module("screen.cli.review_cmd")  # registers review / verify, when present
 
 
+# The cyclic garbage collector's thresholds for a run. A run makes millions of small
+# containers (rows, matches, report cells) that live until the report is written; at the
+# default first threshold (700) the collector walks them again and again: about 2.5 s of a
+# 12 s run on 100,000 rows. Reference cycles are still collected, less often.
+GC_THRESHOLDS = (100_000, 20, 10)
+
+
 def main() -> None:
+    gc.set_threshold(*GC_THRESHOLDS)
     app()

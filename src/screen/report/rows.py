@@ -7,7 +7,7 @@ the CSV (every input cell, input order, screening appended).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -29,9 +29,10 @@ def column(frame: pd.DataFrame, name: str, default: Any = None) -> list[Any]:
     return frame[name].tolist() if name in frame.columns else [default] * len(frame)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class RowView:
-    """One input row with everything the report shows about it."""
+    """One input row with everything the report shows about it (read only by convention: a
+    frozen dataclass costs about twice as much to make, and there is one per input row)."""
 
     index: int  # position in the frame (input order)
     row: int  # spreadsheet row number a person sees
@@ -158,11 +159,12 @@ def supplier_header(results: Results) -> list[str]:
 
 def supplier_row(
     v: RowView,
-    raw_values: list[Any],
+    raw_values: Sequence[Any],
     header: list[str],
     sep: str = "\n",
-    labels: Mapping[str, str] | None = None,
+    sectors: str = "",
 ) -> list[Any]:
+    """One row of the Suppliers sheet (``sectors``: the row's :func:`sectors_text`)."""
     m = v.best
     row: list[Any] = [
         v.row,
@@ -170,7 +172,7 @@ def supplier_row(
         v.risk,
         v.country_code,
         v.country_status,
-        sectors_text(v.sectors, labels),
+        sectors,
         best_match_text(m),
         m.score if m else "",
         m.band if m else "",
@@ -194,10 +196,25 @@ def supplier_rows(
     (``row_views``: the results' :func:`views`, when already made; ``labels``: sector labels
     for people, else the sector keys)."""
     header = supplier_header(results)
-    raw_values = results.raw.values.tolist()
+    raw_values = input_rows(results.raw)
+    texts: dict[int, str] = {}  # rows share their sectors tuples (one per distinct industry)
+
+    def sectors(v: RowView) -> str:
+        text = texts.get(id(v.sectors))
+        if text is None:
+            text = texts[id(v.sectors)] = sectors_text(v.sectors, labels)
+        return text
+
     rows = [
-        supplier_row(v, raw_values[v.index], header, sep, labels)
+        supplier_row(v, raw_values[v.index], header, sep, sectors(v))
         for v in (row_views if row_views is not None else views(results))
         if not only_flagged or v.flagged
     ]
     return header, rows
+
+
+def input_rows(raw: pd.DataFrame) -> list[tuple[Any, ...]]:
+    """The input cells, row by row (column by column first: three times faster than ``.values``)."""
+    if not raw.shape[1]:
+        return [()] * len(raw)
+    return list(zip(*(raw.iloc[:, k].tolist() for k in range(raw.shape[1])), strict=True))

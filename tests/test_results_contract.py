@@ -60,6 +60,8 @@ def test_contract_on_small_file(tmp_path: Path, small_csv: Path) -> None:
     assert by_row[6]["country"]["status"] == "ambiguous" and by_row[6]["risk"] == "medium"
     assert by_row[2]["matches"][0]["ref_id"] == "OFAC-SDN:19612" and by_row[2]["matches"][0]["band"] == "hit"
     assert by_row[3]["risk"] == "clear"
+    # the file is written with shared country/sector dicts: the same document as unshared
+    assert doc["suppliers"] == json.loads(json.dumps(res.to_dict()["suppliers"]))
 
 
 DEVSET = Path(__file__).resolve().parents[2] / "shared" / "devset"

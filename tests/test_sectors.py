@@ -299,3 +299,20 @@ def _shared_index() -> SectorIndex:
     if not _INDEX:
         _INDEX.append(SectorIndex.load(ROOT / "reference"))
     return _INDEX[0]
+
+
+def test_ascii_text_folds_as_the_general_path_folds_it() -> None:
+    # ASCII text takes a shortcut; a trailing "é" sends the same text down the general path
+    import random
+    import string
+
+    from screen.keyfold import fold_map
+
+    rng = random.Random(2)
+    alphabet = string.printable.replace("&", "")
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for t in [*texts, "General CONSTRUCTION subcontractor", "Logging\tand sawmill"]:
+        folded, index = fold_map(t)
+        slow, slow_index = fold_map(t + "é")
+        assert (folded, index) == (slow[:-1], slow_index[:-1])
+    assert fold_map("A&B") == ("a and b", [0, 1, 1, 1, 1, 1, 2])

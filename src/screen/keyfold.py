@@ -12,12 +12,14 @@ but letters and digits, which makes a key insensitive to spaces and punctuation
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # kana voicing marks are part of the letter (カ ≠ ガ); every other combining mark is dropped
 _KEEP_MARKS = frozenset("\u3099\u309a")
 _SPELL = {"œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "&": " and "}
 
 
+@lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     out: list[str] = []
     for c in unicodedata.normalize("NFKD", ch.casefold()).casefold():
@@ -29,6 +31,8 @@ def _fold_char(ch: str) -> str:
 
 def fold_map(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` and return, for each folded character, the index of its source character."""
+    if text.isascii() and "&" not in text:  # fast path, same result: ASCII folds to lower case
+        return text.lower(), list(range(len(text)))
     source = unicodedata.normalize("NFC", text)
     chars: list[str] = []
     index: list[int] = []

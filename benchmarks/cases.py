@@ -96,6 +96,7 @@ def screen_case(spec: dict[str, Any]) -> dict[str, Any]:
     import gc
 
     from screen.cli import GC_THRESHOLDS
+    from screen.outputs import PARALLEL_WRITE_MAX_ROWS
     from screen.pipeline import screen_file
 
     gc.set_threshold(*GC_THRESHOLDS)  # as the command sets it
@@ -128,7 +129,7 @@ def screen_case(spec: dict[str, Any]) -> dict[str, Any]:
         xlsx=OUT / f"{stem}.xlsx", json=OUT / f"{stem}.json", csv=OUT / f"{stem}.csv" if over else None
     )
     write_s = time.perf_counter() - t
-    return {
+    out = {
         "rows": len(results.frame),
         "list_names": len(ref.name_index),
         "reference_s": round(reference_s, 2),
@@ -138,6 +139,16 @@ def screen_case(spec: dict[str, Any]) -> dict[str, Any]:
         **memory.stop(),
         "planted": planted_found(results, Path(spec["path"])),
     }
+    # each output on its own as well, what it costs without the other (above this many rows
+    # the two are written one after the other anyway)
+    if len(results.frame) <= PARALLEL_WRITE_MAX_ROWS:
+        alone: dict[str, float] = {}
+        for kind in ("xlsx", "json"):
+            t = time.perf_counter()
+            results.write(**{kind: OUT / f"{stem}.alone.{kind}"})
+            alone[kind] = round(time.perf_counter() - t, 2)
+        out["write_alone_s"] = alone
+    return out
 
 
 def planted_found(results: Any, path: Path) -> str:

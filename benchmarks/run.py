@@ -180,9 +180,10 @@ def table(results: dict[str, Any]) -> str:
         f"Measured {m['date']} on {m['nproc']} cores ({m['cpu']}), Python {m['python']}, "
         f"rapidfuzz {m['rapidfuzz']}, pandas {m['pandas']}.\n\n"
         "| case | rows | list names | wall | reference | read | prepare | match | assess "
-        "| write xlsx ∥ json | rows/s | peak MB | match (names) | brute force | speed-up | recall | only fast "
+        "| write xlsx ∥ json | xlsx / json alone | rows/s | peak MB | normalise (names) | match (names) "
+        "| brute force | speed-up | recall | only fast "
         "| all pairs, full comparison (est.) | recall of all-pairs hits (sample) | planted found |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
     )
     order = {"1k": 0, "10k": 1, "100k": 2, "1m": 3}
     lines = []
@@ -192,11 +193,14 @@ def table(results: dict[str, Any]) -> str:
         st = r["stages"]
         b = r.get("baseline") or {}
         base = (
-            f"{b['fast_s']:.2f} s | {b['brute_s']:.1f} s | {b['brute_s'] / max(b['fast_s'], 1e-9):.1f}× "
+            f"{b['normalise_s']:.2f} s | {b['fast_s']:.2f} s | {b['brute_s']:.1f} s "
+            f"| {b['brute_s'] / max(b['fast_s'], 1e-9):.1f}× "
             f"| {b['recall']:.3f} ({b['both']}/{b['brute_hits']}) | {b['only_fast']}"
             if b
-            else "– | – | – | – | –"
+            else "– | – | – | – | – | –"
         )
+        alone = r.get("write_alone_s") or {}
+        solo = f"{alone['xlsx']:.1f} / {alone['json']:.1f}" if alone else "–"
         x = b.get("exhaustive")
         base += (
             f" | {_duration(x['all_pairs_s'])} | {x['recall']:.3f} ({x['found']}/{x['hits']} in {x['names']} names)"
@@ -206,7 +210,7 @@ def table(results: dict[str, Any]) -> str:
         lines.append(
             f"| {cid} | {r['rows']:,} | {r['list_names']:,} | **{wall(r):.1f} s** | {r['reference_s']:.1f} "
             f"| {st.get('read', 0):.1f} | {st.get('prepare', 0):.1f} | {st.get('match', 0):.1f} "
-            f"| {st.get('assess', 0):.1f} | {r['write_s']:.1f} "
+            f"| {st.get('assess', 0):.1f} | {r['write_s']:.1f} | {solo} "
             f"| {r['rows'] / wall(r):,.0f} | {r['peak_mb']:,} | {base} | {r['planted']} |"
         )
     return head + "\n".join(lines) + "\n"

@@ -119,3 +119,32 @@ def test_every_pair_close_under_the_romanisation_key_is_found() -> None:
     kinds = [token_similarity(vocab[b], queries[a])[1] for a, b in truth]
     assert len(truth) > 250 and kinds.count("romanisation") > 50  # many key-only pairs among them
     assert truth <= found
+
+
+def test_every_run_of_words_close_to_a_listed_word_is_found() -> None:
+    # supplier words written apart, joined into one long run, against long listed words:
+    # typos, letters more and fewer, at the depth where one deletion per side is not enough
+    rng = random.Random(0)
+    words: list[str] = []
+    runs: list[str] = []
+    for _ in range(400):
+        word = "".join(rng.choice("abdgjlmnosuhkyew") for _ in range(rng.randint(12, 28)))
+        run = list(word)
+        for _ in range(rng.randint(1, 4)):
+            k = rng.randrange(len(run))
+            op = rng.random()
+            if op < 0.5:
+                run[k] = rng.choice("mnslkgh")
+            elif op < 0.75:
+                run.insert(k, rng.choice("hwmk"))
+            elif len(run) > 4:
+                run.pop(k)
+        words.append(word)
+        runs.append("".join(run))
+    voc = Vocabulary(words, [True] * len(words))
+    q, v, _ = voc.lookup(runs, [True] * len(runs), 80.0)
+    found = set(zip(q.tolist(), v.tolist(), strict=True))
+    m = process.cdist(runs, words, scorer=fuzz.ratio, score_cutoff=90)
+    truth = {(int(a), int(b)) for a, b in zip(*np.nonzero(m), strict=True)}
+    assert len(truth) > 200
+    assert truth <= found

@@ -92,13 +92,15 @@ def deletion_hashes(words: Sequence[str], deep: Sequence[bool] | None = None) ->
 def _far(a: int, b: int, cutoff: float, joined: bool) -> bool:
     """Whether a supplier word of ``a`` letters and a listed word of ``b`` can reach ``cutoff``
     yet lie beyond the deletion neighbourhoods: more than two deletions apart on a side (more
-    letters, typos or both); for supplier words joined (one deletion deep), a listed word
-    two or more letters shorter."""
+    letters, typos or both); for supplier words joined (one deletion deep), more than one.
+
+    The bound is the most letters two such words can have in common: all of the shorter
+    one's when their lengths differ by the depth or more, else that many fewer.
+    """
     lo, hi = min(a, b), max(a, b)
-    if joined:
-        return a - b >= 2 and 200.0 * b / (a + b) >= cutoff - EPS
-    common = lo - max(0, 3 - (hi - lo))  # letters in common when the longer word loses three
-    return lo >= 4 and 200.0 * common / (a + b) >= cutoff - EPS
+    depth = 2 if joined else 3
+    common = lo - max(0, depth - (hi - lo))
+    return lo >= 4 and common > 0 and 200.0 * common / (a + b) >= cutoff - EPS
 
 
 def _by_length(texts: Sequence[str], ids: Iterable[int]) -> dict[int, tuple[Ints, list[str]]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 from rapidfuzz import fuzz, process
 
 from screen.matching.compare import token_similarity
@@ -121,10 +122,12 @@ def test_every_pair_close_under_the_romanisation_key_is_found() -> None:
     assert truth <= found
 
 
-def test_every_run_of_words_close_to_a_listed_word_is_found() -> None:
-    # supplier words written apart, joined into one long run, against long listed words:
-    # typos, letters more and fewer, at the depth where one deletion per side is not enough
-    rng = random.Random(0)
+@pytest.mark.parametrize("supplier_run", [True, False])
+def test_every_run_of_words_close_to_a_word_is_found(supplier_run: bool) -> None:
+    # words written apart on one side, joined into one long run, against a long word on the
+    # other (supplier run against listed word, or supplier word against listed run): typos,
+    # letters more and fewer, at the depth where one deletion per side is not enough
+    rng = random.Random(0 if supplier_run else 1)
     words: list[str] = []
     runs: list[str] = []
     for _ in range(400):
@@ -141,8 +144,8 @@ def test_every_run_of_words_close_to_a_listed_word_is_found() -> None:
                 run.pop(k)
         words.append(word)
         runs.append("".join(run))
-    voc = Vocabulary(words, [True] * len(words))
-    q, v, _ = voc.lookup(runs, [True] * len(runs), 80.0)
+    voc = Vocabulary(words, [supplier_run] * len(words))  # listed words, or listed runs
+    q, v, _ = voc.lookup(runs, [supplier_run] * len(runs), 80.0)
     found = set(zip(q.tolist(), v.tolist(), strict=True))
     m = process.cdist(runs, words, scorer=fuzz.ratio, score_cutoff=90)
     truth = {(int(a), int(b)) for a, b in zip(*np.nonzero(m), strict=True)}

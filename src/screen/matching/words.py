@@ -228,6 +228,10 @@ class Vocabulary:
         singles = np.flatnonzero(self.single).tolist()
         self._raw_lengths = _by_length(self.words, singles)
         self._key_lengths = _by_length(self._key_list, sorted({int(key_of[v]) for v in singles}))
+        # runs of listed words joined, for the single supplier words that may spell them
+        listed_runs = [v for v in np.flatnonzero(~self.single).tolist() if self.length[v] >= JOINED_LEN]
+        self._run_lengths = _by_length(self.words, listed_runs)
+        self._run_key_lengths = _by_length(self._key_list, sorted({int(key_of[v]) for v in listed_runs}))
         self._sorted = sorted(np.flatnonzero(self.single).tolist(), key=lambda v: self.words[v])
         self._sorted_words = [self.words[v] for v in self._sorted]
 
@@ -251,6 +255,16 @@ class Vocabulary:
         qb, kb = self._key.pairs(keys, deep)
         qc, vc = _far_pairs(units, joined, min_similarity, self._raw_lengths)
         qd, kd = _far_pairs(keys, joined, min_similarity, self._key_lengths, KEY_PENALTY)
+        # a single supplier word against listed runs: aligned as words joined are (JOINED_MIN,
+        # one deletion deep on the run's side)
+        single_q = np.flatnonzero(~np.asarray(joined, dtype=bool))
+        as_run = [True] * len(single_q)
+        qe, ve = _far_pairs([units[i] for i in single_q.tolist()], as_run, min_similarity, self._run_lengths)
+        qf, kf = _far_pairs(
+            [keys[i] for i in single_q.tolist()], as_run, min_similarity, self._run_key_lengths, KEY_PENALTY
+        )
+        qc, vc = np.concatenate([qc, single_q[qe]]), np.concatenate([vc, ve])
+        qd, kd = np.concatenate([qd, single_q[qf]]), np.concatenate([kd, kf])
         qb, kb = np.concatenate([qb, qd]), np.concatenate([kb, kd])
         counts = self._key_start[kb + 1] - self._key_start[kb]  # a key stands for its words
         vb = self._by_key[expand(self._key_start[kb], counts)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from screen.matching.words import EPS, Floats, Ints, expand, first_of_runs
+from screen.matching.words import EPS, Floats, Ints, expand, first_of_runs, locate
 
 SINGLE, JOINED, SHORT = 0, 1, 2  # a supplier word of 3+ letters, a run of words, a word of 1-2
 MASK_BITS = 62  # supplier words tracked in a mask (later ones are never counted as extra)
@@ -84,8 +84,7 @@ class Hits:
         if not len(self.keys):
             z = np.zeros(len(keys))
             return z, z, z, np.zeros(len(keys), np.int64)
-        pos = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
-        found = self.keys[pos] == keys
+        pos, found = locate(keys, self.keys)
         return (
             np.where(found, self.single[pos], 0.0),
             np.where(found, self.joined[pos], 0.0),

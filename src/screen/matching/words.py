@@ -174,13 +174,19 @@ def unique(keys: Ints) -> Ints:
     return out
 
 
+def locate(keys: Ints, sorted_set: Ints) -> tuple[Ints, npt.NDArray[np.bool_]]:
+    """For each key, its position in ``sorted_set`` (sorted ascending, not empty) and whether
+    it is there (where it is not, the position is that of a neighbour)."""
+    pos: Ints = np.minimum(np.searchsorted(sorted_set, keys), len(sorted_set) - 1)
+    found: npt.NDArray[np.bool_] = sorted_set[pos] == keys
+    return pos, found
+
+
 def member(keys: Ints, sorted_set: Ints) -> npt.NDArray[np.bool_]:
     """Whether each key is in ``sorted_set`` (sorted ascending; ``np.isin``)."""
     if not len(sorted_set):
         return np.zeros(len(keys), dtype=bool)
-    pos = np.minimum(np.searchsorted(sorted_set, keys), len(sorted_set) - 1)
-    found: npt.NDArray[np.bool_] = sorted_set[pos] == keys
-    return found
+    return locate(keys, sorted_set)[1]
 
 
 class Neighbours:

@@ -36,6 +36,8 @@ STR_MAX = 32_767  # UTF-16 units in one cell
 _NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
 _ESCAPED_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
 _CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
+Heights = Callable[[Sequence[Sequence[Any]]], Sequence[float | None]]
+"""``height(rows)``: each row's height in points, or None for the default."""
 _INTERNALS = ("fh", "previous_row", "table", "_write_single_row", "_check_dimensions", "constant_memory")
 
 
@@ -71,7 +73,7 @@ def stream_rows(
     rows: Sequence[Sequence[Any]],
     xf: Sequence[int],
     keep_blank: Sequence[bool],
-    height: Callable[[Sequence[Sequence[Any]]], Sequence[float | None]],
+    height: Heights,
 ) -> bool:
     """Write ``rows`` as sheet rows 2, 3, … (row 1 is the header, already written).
 
@@ -93,7 +95,7 @@ def stream_rows_forked(
     rows: Sequence[Sequence[Any]],
     xf: Sequence[int],
     keep_blank: Sequence[bool],
-    height: Callable[[Sequence[Sequence[Any]]], Sequence[float | None]],
+    height: Heights,
 ) -> Callable[[], None] | None:
     """As :func:`stream_rows`, with the XML made in a forked process while this one writes the
     other sheets; returns the function that waits for it and puts the rows in place, which
@@ -146,7 +148,7 @@ def _write_rows(
     rows: Sequence[Sequence[Any]],
     xf: Sequence[int],
     keep_blank: Sequence[bool],
-    height: Callable[[Sequence[Sequence[Any]]], Sequence[float | None]],
+    height: Heights,
     *,
     ncols: int,
     default_px: int,
@@ -183,7 +185,6 @@ def _column_xml(values: list[Any], ref: str, style: str, keep_blank: bool, first
     """The ``<c>`` element of each value of one column (rows ``first``, ``first + 1``, …);
     an empty string where nothing is written. Text, the common case, is made in bulk."""
     texts = _escaped([v if type(v) is str else "" for v in values])
-    blank = keep_blank
     return [
         (
             (
@@ -191,10 +192,10 @@ def _column_xml(values: list[Any], ref: str, style: str, keep_blank: bool, first
                 f"{_SPACE if s[0].isspace() or s[-1].isspace() else ''}>{s}</t></is></c>"
             )
             if s
-            else (f'<c r="{ref}{n}"{style}/>' if blank else _SKIP)
+            else (f'<c r="{ref}{n}"{style}/>' if keep_blank else _SKIP)
         )
         if type(v) is str
-        else _cell_xml(v, f"{ref}{n}", style, blank)
+        else _cell_xml(v, f"{ref}{n}", style, keep_blank)
         for n, v, s in zip(range(first, first + len(values)), values, texts, strict=True)
     ]
 

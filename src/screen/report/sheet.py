@@ -256,13 +256,9 @@ def fit_height(
     """Row height (points) that shows every line of the wrapped ``(text, column width)`` cells;
     None when one line is enough. Set explicitly: LibreOffice does not fit rows on import.
     ``count(text, chars per line)`` counts the lines (default :func:`wrapped_lines`)."""
-    count = count or wrapped_lines
-    lines = 1
-    for text, width in cells:
-        if not isinstance(text, str) or not text or width <= 0:
-            continue
-        lines = max(lines, count(text, max(1.0, width * CHARS_PER_UNIT)))
-    return _points(lines)
+    pairs = list(cells)
+    wrapped = [(i, width) for i, (_, width) in enumerate(pairs)]
+    return row_heights([[text for text, _ in pairs]], wrapped, count or wrapped_lines)[0]
 
 
 def _points(lines: int) -> float | None:

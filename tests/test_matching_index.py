@@ -36,6 +36,8 @@ HARD = [
     "Kwang Song Trading",
     "Office 39",
     "OFFICE NO 38",
+    "Office 39 39",  # numbers compare as a set
+    "Office 39 (38)",  # a number in parentheses is a qualifier
     "Koryo Link",
     "Korealink",
     "Chol Hyon Overseas Construction",

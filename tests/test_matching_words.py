@@ -9,7 +9,7 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from screen.matching.compare import token_similarity
-from screen.matching.words import Neighbours, Vocabulary, deletion_hashes
+from screen.matching.words import Neighbours, Vocabulary, deletion_hashes, nonzero
 
 
 def _typo(word: str, rng: random.Random) -> str:
@@ -151,3 +151,13 @@ def test_every_run_of_words_close_to_a_word_is_found(supplier_run: bool) -> None
     truth = {(int(a), int(b)) for a, b in zip(*np.nonzero(m), strict=True)}
     assert len(truth) > 200
     assert truth <= found
+
+
+@pytest.mark.parametrize("shape", [(64, 999), (3, 5), (1, 1), (0, 7), (7, 0), (5, 13)])
+@pytest.mark.parametrize("density", [0.0, 0.001, 0.3, 1.0])
+def test_nonzero_eight_bytes_at_a_time_equals_numpy(shape: tuple[int, int], density: float) -> None:
+    rng = np.random.default_rng(7)
+    m = ((rng.random(shape) < density) * rng.integers(1, 256, shape)).astype(np.uint8)
+    rows, cols = nonzero(m)
+    want_rows, want_cols = np.nonzero(m)
+    assert rows.tolist() == want_rows.tolist() and cols.tolist() == want_cols.tolist()

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screen.normalize import fold, normalize_name, roman_key
+from screen.normalize import _ROMAN_RULES, fold, normalize_name, roman_key, roman_keys
 
 
 def test_legal_forms_removed_and_recorded() -> None:
@@ -98,3 +100,29 @@ def test_plain_ascii_words_fold_as_the_general_path_folds_them() -> None:
     ]
     for w in [*words, "KOREA", "Ryugyong2", "x"]:
         assert fold(w) == fold(w + "!") == w.lower()
+
+
+def _roman_key_rule_by_rule(token: str) -> str:
+    """The romanisation key as its rules read: each replacement in turn, then doubled letters."""
+    if not token.isalpha():
+        return token
+    for a, b in _ROMAN_RULES:
+        token = token.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", token)
+
+
+def test_romanisation_keys_follow_the_rules_in_order_one_token_or_many() -> None:
+    # roman_key applies the one-letter rules in one translate and roman_keys runs them over
+    # many tokens joined; both must equal the rules applied one after another
+    import random
+
+    rng = random.Random(5)
+    letters = "shkcjtzdwhyeoauinxqgrpfvbl"
+    tokens = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 16))) for _ in range(4000)]
+    tokens += ["tchkh", "dzhx", "ngr", "yeoyi", "x y", "ab1", "", "hw", "wh", "hh"]
+    other = ["Über", "straße", "ééé", "ऀऀ", "日本"]  # not ASCII: another way through roman_keys
+    for some in (tokens, tokens + other):
+        expected = [_roman_key_rule_by_rule(t) for t in some]
+        assert [roman_key.__wrapped__(t) for t in some] == expected
+        assert roman_keys(some) == expected
+        assert roman_keys(some[:5]) == expected[:5]  # few tokens: one at a time

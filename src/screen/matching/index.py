@@ -24,6 +24,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -213,8 +214,11 @@ class NameIndex:
         unit_ids: dict[tuple[str, bool], int] = {}
         occ: list[tuple[int, int, int, int]] = []  # (query, unit, first word, end word)
         for qi, qn in enumerate(queries):
-            for u, lo, hi in _units(qn.tokens):
-                occ.append((qi, unit_ids.setdefault((u, hi - lo > 1), len(unit_ids)), lo, hi))
+            toks = qn.tokens
+            for lo, hi, joined in _unit_spans(len(toks)):
+                u = "".join(toks[lo:hi]) if joined else toks[lo]
+                if not joined or len(u) >= JOINED_LEN:
+                    occ.append((qi, unit_ids.setdefault((u, joined), len(unit_ids)), lo, hi))
         units = list(unit_ids)
         hu, hv, hs = self.vocab.lookup([u for u, _ in units], [j for _, j in units], min_similarity)
         o = np.array(occ, dtype=np.int64).reshape(-1, 4)
@@ -316,14 +320,13 @@ class NameIndex:
         ok_pair = (~short_only | longer) & (self._total[pi] > 0)
         if NO_DISTINCTIVE_CAP < need:
             ok_pair &= hit
+        sw, q_numbers = _supplier_words(queries, self.weights, self.places)
         if 100.0 * NUMBERS_FACTOR < need:
-            q_numbers = np.array([_numbers_hash(_core_numbers(qn)) for qn in queries], dtype=np.int64)
             ok_pair &= self._numbers[pi] == q_numbers[pq]
         coverage = np.add.reduceat(self._cost[w] * sims, starts) / np.maximum(self._total[pi], 1e-12)
         # supplier words that match none of the name's words (or runs) are extra
         reach = np.bitwise_or.reduceat(mask, starts)
         np.bitwise_or.at(reach, rp, rmask)
-        sw = _supplier_weights(queries, self.weights, self.places)
         total_s = sw.sum(axis=1)
         covered = np.zeros(len(pi))
         for j in range(sw.shape[1]):
@@ -332,23 +335,33 @@ class NameIndex:
         return ok_pair & (coverage * (1.0 - extra_cost * extra_ratio) >= need)
 
 
-def _core_numbers(q: NormName) -> frozenset[str]:
-    """The supplier's numbers outside parentheses: those the listed name's must equal."""
-    return frozenset(t for t, qual in zip(q.tokens, q.qualifier, strict=True) if t.isdigit() and not qual)
-
-
 def _numbers_hash(numbers: Iterable[str]) -> int:
     return zlib.crc32("|".join(sorted(numbers)).encode())
 
 
-def _supplier_weights(queries: Sequence[NormName], weight: TokenWeights, places: frozenset[str]) -> Floats:
-    """Per supplier name and word, the word's weight as the comparison counts an extra word."""
-    width = max((len(q.tokens) for q in queries), default=0)
-    out = np.zeros((len(queries), width))
-    for r, q in enumerate(queries):
-        for c, (t, qual) in enumerate(zip(q.tokens, q.qualifier, strict=True)):
-            out[r, c] = weight(t) * (QUALIFIER_COST if qual or t in places else 1.0)
-    return out
+def _supplier_words(
+    queries: Sequence[NormName], weight: TokenWeights, places: frozenset[str]
+) -> tuple[Floats, Ints]:
+    """Per supplier name and word, the word's weight as the comparison counts an extra word;
+    and per name, the hash of its numbers outside parentheses (those the listed name's must
+    equal). All names' words at once."""
+    lengths = np.fromiter((len(q.tokens) for q in queries), np.int64, len(queries))
+    flat = [t for q in queries for t in q.tokens]
+    qual = np.fromiter((x for q in queries for x in q.qualifier), bool, len(flat))
+    place = np.fromiter((t in places for t in flat), bool, len(flat))
+    w = np.fromiter(map(weight, flat), np.float64, len(flat))
+    row = np.repeat(np.arange(len(queries)), lengths)
+    col = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    out = np.zeros((len(queries), int(lengths.max(initial=0))))
+    out[row, col] = w * np.where(qual | place, QUALIFIER_COST, 1.0)
+    digits = np.fromiter((t.isdigit() for t in flat), bool, len(flat)) & ~qual
+    numbers = np.full(len(queries), _numbers_hash(()), dtype=np.int64)
+    for r in unique(row[digits]).tolist():
+        q = queries[r]
+        numbers[r] = _numbers_hash(
+            {t for t, x in zip(q.tokens, q.qualifier, strict=True) if t.isdigit() and not x}
+        )
+    return out, numbers
 
 
 def _prefix(costs: Sequence[float]) -> list[float]:
@@ -374,11 +387,8 @@ def _spans(n: int) -> Iterable[tuple[int, int]]:
             yield lo, hi
 
 
-def _units(tokens: tuple[str, ...]) -> Iterable[tuple[str, int, int]]:
-    """The supplier's words, and runs of 2-3 adjacent words joined (5+ letters): (text, first, end)."""
-    for k, t in enumerate(tokens):
-        yield t, k, k + 1
-    for lo, hi in _spans(len(tokens)):
-        joined = "".join(tokens[lo:hi])
-        if len(joined) >= JOINED_LEN:
-            yield joined, lo, hi
+@lru_cache(maxsize=256)
+def _unit_spans(n: int) -> tuple[tuple[int, int, bool], ...]:
+    """(first, end, joined) of the units of a supplier name of ``n`` words: each word, then
+    each run of 2 to MAX_SPAN adjacent words (kept when joined it has JOINED_LEN+ letters)."""
+    return (*((k, k + 1, False) for k in range(n)), *((lo, hi, True) for lo, hi in _spans(n)))

@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from screen.matching.compare import JOINED_MIN, KEY_PENALTY
-from screen.normalize import roman_key
+from screen.normalize import roman_keys
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -143,10 +143,20 @@ def _far_pairs(
                     dtype=np.uint8,
                     workers=-1,
                 )
-                r, c = np.nonzero(m)
+                r, c = nonzero(m)
                 qs.append(block[r])
                 ts.append(cols[c])
     return np.concatenate(qs), np.concatenate(ts)
+
+
+def nonzero(m: npt.NDArray[np.uint8]) -> tuple[Ints, Ints]:
+    """``np.nonzero`` of a sparse 2-D byte matrix, eight bytes at a time (several times faster)."""
+    flat = m.reshape(-1)
+    cut = len(flat) - len(flat) % 8
+    at = np.flatnonzero(flat[:cut].view(np.uint64))
+    pos = (at[:, None] * 8 + np.arange(8)).reshape(-1)
+    pos = np.concatenate([pos[flat[pos] != 0], cut + np.flatnonzero(flat[cut:])])
+    return np.divmod(pos, m.shape[1]) if m.shape[1] else (pos, pos)
 
 
 def expand(starts: Ints, counts: Ints) -> Ints:
@@ -212,7 +222,7 @@ class Vocabulary:
 
     def __init__(self, words: Sequence[str], single: Sequence[bool]) -> None:
         self.words = list(words)
-        self.keys = [roman_key(w) for w in self.words]
+        self.keys = roman_keys(self.words)
         self.single = np.array(single, dtype=bool)  # a word of a name (else only a joined run)
         self.length = np.array([len(w) for w in self.words], dtype=np.int64)
         self._raw = Neighbours(self.words, self.single.tolist())  # runs align at JOINED_MIN: one deletion
@@ -255,7 +265,7 @@ class Vocabulary:
         """
         if not units or not self.words:
             return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64)
-        keys = [roman_key(u) for u in units]
+        keys = roman_keys(units)
         deep = [not j for j in joined]
         qa, va = self._raw.pairs(units, deep)
         qb, kb = self._key.pairs(keys, deep)

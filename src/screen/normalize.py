@@ -263,13 +263,23 @@ def _join_initials(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 
 MAX_WORDS = 40
 
+
+@lru_cache(maxsize=100_000)
+def _chunk_words(chunk: str) -> tuple[tuple[str, bool], ...]:
+    """The folded words of one whitespace-separated chunk of a name, each with whether the
+    chunk was written with a trailing full stop ("Arch."). Chunks repeat across names."""
+    abbreviated = chunk.endswith(".") and len(chunk.rstrip(".")) >= 2
+    return tuple((t, abbreviated) for t in fold(chunk).split())
+
+
 _PAREN = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 
 
 @lru_cache(maxsize=200_000)
 def normalize_name(text: str) -> NormName:
     """Normalise a company name for comparison (see the module docstring)."""
-    raw = unicodedata.normalize("NFKC", text or "").strip()
+    text = text or ""
+    raw = (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
     # parenthesised parts are qualifiers: "(Doha)", "(Namibia branch)", "(KCC)"
     quals: list[str] = []
 
@@ -280,13 +290,13 @@ def normalize_name(text: str) -> NormName:
     main = _PAREN.sub(_q, raw)
     words: list[tuple[str, bool]] = []
     for chunk in main.split():
-        abbreviated = chunk.endswith(".") and len(chunk.rstrip(".")) >= 2
-        for t in fold(chunk).split():
-            words.append((t, abbreviated))
+        words.extend(_chunk_words(chunk))
     # a "name" longer than this is a description pasted into the name cell: its start is the name
-    words = _join_initials(words[:MAX_WORDS])
+    words = words[:MAX_WORDS]
+    if any(len(w) == 1 for w, _ in words):
+        words = _join_initials(words)
     tokens = [w for w, _ in words]
-    abbrev_flags = {i: a for i, (_, a) in enumerate(words)}
+    abbrev_flags = [a for _, a in words]
     tokens, removed = _strip_legal(tokens, protected=1)
     if removed and tokens and tuple(tokens) != tuple(w for w, _ in words)[: len(tokens)]:
         # legal form removed at the start: realign flags
@@ -295,7 +305,7 @@ def normalize_name(text: str) -> NormName:
         )
     else:
         offset = 0
-    flags = [abbrev_flags.get(offset + i, False) for i in range(len(tokens))]
+    flags = abbrev_flags[offset : offset + len(tokens)]
     qual_tokens: list[str] = []
     for q in quals:
         qt, qremoved = _strip_legal(fold(q).split(), protected=0)

@@ -105,7 +105,9 @@ def screen_case(spec: dict[str, Any]) -> dict[str, Any]:
 
     memory = MemorySampler()
     t0 = time.perf_counter()
-    ref = load_reference([Path(p) for p in spec["lists"]], bundled=not spec["lists"])
+    ref = load_reference(
+        [Path(p) for p in spec["lists"]], bundled=not spec["lists"], entity_types=entity_types(spec)
+    )
     reference_s = time.perf_counter() - t0
     stages: dict[str, float] = {}
     mark = {"stage": "", "at": time.perf_counter()}
@@ -188,7 +190,9 @@ def baseline_case(spec: dict[str, Any]) -> dict[str, Any]:
     gc.set_threshold(*GC_THRESHOLDS)  # as the command sets it (for both paths)
     cfg = MatchingConfig()
     floor = score_floor(cfg)
-    ref = load_reference([Path(p) for p in spec["lists"]], bundled=not spec["lists"])
+    ref = load_reference(
+        [Path(p) for p in spec["lists"]], bundled=not spec["lists"], entity_types=entity_types(spec)
+    )
     index = ref.name_index
     table = read_table(spec["path"])
     _, frame = supplier_frame(table, map_columns(table.headers, None, source=Path(spec["path"]).name))
@@ -299,6 +303,12 @@ def exhaustive_sample(
     }
 
 
+def entity_types(spec: dict[str, Any]) -> tuple[str, ...]:
+    """The kinds of listed names a case screens: entities, and individuals when the case asks
+    (as ``include_individuals = true`` in ``screen.toml`` does)."""
+    return ("entity", "individual") if spec.get("individuals") else ("entity",)
+
+
 def cli_case(spec: dict[str, Any]) -> dict[str, Any]:
     """``screen run FILE -o report.xlsx --json results.json --quiet`` as a user runs it:
     the wall time of the whole command, interpreter start to exit."""
@@ -310,6 +320,10 @@ def cli_case(spec: dict[str, Any]) -> dict[str, Any]:
     cmd += ["-o", str(OUT / f"{stem}.cli.xlsx"), "--json", str(OUT / f"{stem}.cli.json")]
     for p in spec["lists"]:
         cmd += ["--reference", p]
+    if spec.get("individuals"):
+        config = OUT / "individuals.toml"
+        config.write_text("[matching]\ninclude_individuals = true\n", encoding="utf-8")
+        cmd += ["--config", str(config)]
     t = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - t

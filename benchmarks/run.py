@@ -30,6 +30,7 @@ SDN_LIST = DATA / "ofac_sdn_entities.csv"
 RESULTS = HERE / "results.json"
 README = HERE / "README.md"
 START, END = "<!-- results:start -->", "<!-- results:end -->"
+PEOPLE = "sdn+individuals"
 
 
 def case_id(lists: str, size: str, fmt: str) -> str:
@@ -37,7 +38,8 @@ def case_id(lists: str, size: str, fmt: str) -> str:
 
 
 def prepare_lists() -> dict[str, list[str]]:
-    """List files per list set: "bundled" (none extra) and "sdn" when the official files exist."""
+    """List files per list set: "bundled" (none extra); "sdn" and "sdn+individuals" when the
+    official files exist."""
     sets: dict[str, list[str]] = {"bundled": []}
     sdn = OFFICIAL / "ofac_sdn_2024-05-03.csv"
     if not sdn.is_file():
@@ -53,6 +55,7 @@ def prepare_lists() -> dict[str, list[str]]:
         write_list_file(result, SDN_LIST)
         print(f"imported {sdn.name}: {result.entries} entries, {result.names} names -> {SDN_LIST}")
     sets["sdn"] = [str(SDN_LIST)]
+    sets[PEOPLE] = [str(SDN_LIST)]  # the same list with its individuals screened too: 100k xlsx only
     return sets
 
 
@@ -147,7 +150,10 @@ def main(argv: list[str] | None = None) -> None:
             for fmt in formats[size]:
                 if fmt == "csv" and size == "100k" and lists == "bundled":
                     continue  # one CSV case at 100k is enough
+                if lists == PEOPLE and (size, fmt) != ("100k", "xlsx"):
+                    continue
                 spec = {"lists": paths, "path": str(DATA / f"suppliers_{size}.{fmt}"), "size": size}
+                spec["individuals"] = lists == PEOPLE
                 cid = case_id(lists, size, fmt)
                 print(f"{cid}: screening ...", flush=True)
                 res = run_child("screen", spec)

@@ -86,10 +86,16 @@ def romanised_entries(entries: pd.DataFrame) -> set[str]:
 
 class NameIndex:
     def __init__(
-        self, names: pd.DataFrame, weights_folder: Path | str, romanised: Collection[str] | None = None
+        self,
+        names: pd.DataFrame,
+        weights_folder: Path | str,
+        romanised: Collection[str] | None = None,
+        not_entities: Collection[str] = (),
     ) -> None:
         """``romanised``: the entries whose names may be romanised from Korean or Chinese
-        (:func:`romanised_entries`); None for all."""
+        (:func:`romanised_entries`); None for all. ``not_entities``: the entries that are
+        individuals (or vessels, aircraft), whose words do not count as words of company names
+        in the weights (:meth:`TokenWeights.build`)."""
         rows: list[IndexedName] = []
         for ref_id, name, name_type in names[["ref_id", "name", "name_type"]].itertuples(index=False):
             norm = normalize_name(str(name))
@@ -101,7 +107,12 @@ class NameIndex:
         per_entry: dict[str, set[str]] = defaultdict(set)
         for r in rows:
             per_entry[r.ref_id].update(r.norm.tokens)
-        self.weights = TokenWeights.build(Path(weights_folder), per_entry.values())
+        others = set(not_entities)
+        self.weights = TokenWeights.build(
+            Path(weights_folder),
+            (w for e, w in per_entry.items() if e not in others),
+            (w for e, w in per_entry.items() if e in others),
+        )
         self.places = place_words()
         self.by_key: dict[str, list[int]] = defaultdict(list)
         vid: dict[str, int] = {}

@@ -28,8 +28,13 @@ class TokenWeights:
         self._cache: dict[str, float] = {}
 
     @classmethod
-    def build(cls, folder: Path, names: Iterable[Iterable[str]]) -> TokenWeights:
-        """``names``: the words of each loaded entry (all its names together)."""
+    def build(
+        cls, folder: Path, names: Iterable[Iterable[str]], others: Iterable[Iterable[str]] = ()
+    ) -> TokenWeights:
+        """``names``: the words of each loaded entity (all its names together); ``others``:
+        those of each loaded individual (or vessel). Their words become common ("kim") but
+        they do not enlarge the corpus of entity names: screening people as well must not
+        make the words of company names ("holdings", "trading") weigh more."""
         freq: Counter[str] = Counter()
         total = 0
         path = folder / "token_freq.csv"
@@ -44,6 +49,9 @@ class TokenWeights:
             total += 1
             for t in set(tokens):
                 freq[t] += 1
+        for tokens in others:
+            for t in set(tokens):
+                freq[t] += 1
         return cls(freq, total)
 
     def __call__(self, token: str) -> float:
@@ -55,7 +63,7 @@ class TokenWeights:
             elif len(token) == 1:
                 w = 0.1
             else:
-                idf = math.log(self._total / max(df, 1)) / self._log_norm
+                idf = max(0.0, math.log(self._total / max(df, 1)) / self._log_norm)
                 w = max(0.03, min(1.0, idf) ** 2.5)
             self._cache[token] = w
         return w

@@ -63,7 +63,9 @@ class Reference:
     def name_index(self) -> NameIndex:
         from screen.matching.index import NameIndex, romanised_entries
 
-        return NameIndex(self.names, self.folder, romanised_entries(self.entries))
+        kinds = self.entries[["ref_id", "entity_type"]]
+        others = kinds.loc[kinds["entity_type"] != "entity", "ref_id"].astype(str)
+        return NameIndex(self.names, self.folder, romanised_entries(self.entries), set(others))
 
     @cached_property
     def entry_by_id(self) -> dict[str, dict[str, object]]:

@@ -1,0 +1,49 @@
+"""Word weights: rare words in listed entity names weigh 1, common ones little; screening
+listed individuals as well must not change how much the words of company names weigh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from screen.matching.weights import TokenWeights
+from screen.reference import bundled_dir, load_reference
+
+HEADER = "list,official_id,entity_type,name_type,name,programs,countries,listed_on,group_id,source,source_date,remarks\n"
+
+
+def test_individuals_make_their_words_common_but_leave_company_words_alone() -> None:
+    entities = [["strategic", "forces"], ["kaniat"], ["namgang", "trading"]]
+    people = [["kim", "chol"], ["kim", "song", "il"]] * 400
+    alone = TokenWeights.build(bundled_dir(), entities)
+    both = TokenWeights.build(bundled_dir(), entities, people)
+    for word in ("holdings", "trading", "company", "namgang", "strategic"):
+        assert both(word) == alone(word), word
+    assert both("kim") < alone("kim")
+    assert 0.03 <= both("kim") <= 1.0  # a word in more names than the corpus holds stays in range
+
+
+def _list_file(folder: Path, people: int) -> Path:
+    rows = [
+        "OWN,E1,entity,primary,STRATEGIC ROCKET FORCE,,KP,,,x,2026-01-01,",
+        "OWN,E1,entity,weak,STRATEGIC FORCES,,KP,,,x,2026-01-01,",
+        "OWN,E2,entity,primary,KORYO HOLDINGS GROUP,,KP,,,x,2026-01-01,",
+        "OWN,E3,entity,primary,PYONGSU HOLDINGS,,KP,,,x,2026-01-01,",
+    ]
+    rows += [
+        f"OWN,P{i},individual,primary,PERSON NUMBER{i} SURNAME{i % 7},,KP,,,x,2026-01-01,"
+        for i in range(people)
+    ]
+    path = folder / "own.csv"
+    path.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_loading_individuals_keeps_entity_weights(tmp_path: Path) -> None:
+    path = _list_file(tmp_path, people=3000)
+    entities = load_reference([path], bundled=False).name_index.weights
+    with_people = load_reference(
+        [path], bundled=False, entity_types=("entity", "individual")
+    ).name_index.weights
+    for word in ("holdings", "strategic", "forces", "rocket", "group"):
+        assert with_people(word) == entities(word), word
+    assert with_people("surname3") < entities("surname3")

@@ -19,7 +19,15 @@ def test_individuals_make_their_words_common_but_leave_company_words_alone() -> 
     for word in ("holdings", "trading", "company", "namgang", "strategic"):
         assert both(word) == alone(word), word
     assert both("kim") < alone("kim")
-    assert 0.03 <= both("kim") <= 1.0  # a word in more names than the corpus holds stays in range
+
+
+def test_a_few_entities_and_many_people_keep_weights_in_order(tmp_path: Path) -> None:
+    # no token_freq.csv: the corpus is the loaded entities alone, and "kim" is in more names
+    # (people's) than there are entity names
+    for entities in ([["acme", "e0"]], [["acme"], ["beta"], ["gamma"]]):
+        weights = TokenWeights.build(tmp_path, entities, [["kim"]] * 50)
+        assert weights("acme") == 1.0  # rare: in one entity name
+        assert weights("kim") == 0.03  # common: the floor, not an error or a complex number
 
 
 def _list_file(folder: Path, people: int) -> Path:

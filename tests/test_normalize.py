@@ -126,3 +126,17 @@ def test_romanisation_keys_follow_the_rules_in_order_one_token_or_many() -> None
         assert [roman_key.__wrapped__(t) for t in some] == expected
         assert roman_keys(some) == expected
         assert roman_keys(some[:5]) == expected[:5]  # few tokens: one at a time
+
+
+def test_shortcuts_keep_what_normalisation_does() -> None:
+    # non-ASCII text is NFKC-normalised: small-form and enclosed brackets are qualifiers too
+    doha = normalize_name("Acme Trading ﹙Doha﹚")
+    assert doha.tokens == ("acme", "trading", "doha") and doha.qualifier == (False, False, True)
+    assert normalize_name("Acme ⑴ Trading").qualifier == (False, False, True)
+    # abbreviation flags follow their words when a legal form is removed at the start
+    assert normalize_name("LLC Intl. Arch. Group").abbreviated == (False, True, False)
+    assert normalize_name("Ltd. Arch. Services").abbreviated == (True, False)
+    # the first 40 words are kept, then initials joined: "X. Y." of a cut "X. Y. Z." stay one word
+    long = normalize_name(" ".join(f"Word{i}" for i in range(38)) + " X. Y. Z. Tail")
+    assert long.tokens[-2:] == ("word37", "xy")
+    assert normalize_name(None).original is None  # type: ignore[arg-type]

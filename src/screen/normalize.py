@@ -278,8 +278,8 @@ _PAREN = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 @lru_cache(maxsize=200_000)
 def normalize_name(text: str) -> NormName:
     """Normalise a company name for comparison (see the module docstring)."""
-    text = text or ""
-    raw = (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
+    given = text or ""
+    raw = (given if given.isascii() else unicodedata.normalize("NFKC", given)).strip()
     # parenthesised parts are qualifiers: "(Doha)", "(Namibia branch)", "(KCC)"
     quals: list[str] = []
 

@@ -107,7 +107,7 @@ class NameIndex:
         per_entry: dict[str, set[str]] = defaultdict(set)
         for r in rows:
             per_entry[r.ref_id].update(r.norm.tokens)
-        others = set(not_entities)
+        others = {str(e) for e in not_entities}
         self.weights = TokenWeights.build(
             Path(weights_folder),
             (w for e, w in per_entry.items() if e not in others),

@@ -3,7 +3,9 @@
 Weights come from how many listed entity names contain the word: the full OFAC SDN and UK
 lists (``reference/token_freq.csv``, built by ``scripts/build_token_freq.py``) plus the names
 of the lists loaded for this run, so a word common on the screened lists ("korea",
-"trading") weighs little even when it is rare elsewhere.
+"trading") weighs little even when it is rare elsewhere. Listed individuals and vessels,
+when screened, add to how many names hold their words ("kim") but not to the number of
+entity names the frequencies are measured against.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ DISTINCTIVE = 0.30
 class TokenWeights:
     def __init__(self, freq: Counter[str], total: int) -> None:
         self._freq = freq
-        self._total = max(total, 2)
+        self._total = max(total, RARE_DF + 1)  # a corpus of a few names must not invert the scale
         # words in at most RARE_DF listed names weigh 1; the weight falls steeply above that
         self._log_norm = math.log(self._total / RARE_DF)
         self._cache: dict[str, float] = {}

@@ -151,7 +151,7 @@ def _far_pairs(
 
 def nonzero(m: npt.NDArray[np.uint8]) -> tuple[Ints, Ints]:
     """``np.nonzero`` of a sparse 2-D byte matrix, eight bytes at a time (several times faster)."""
-    flat = m.reshape(-1)
+    flat = np.ascontiguousarray(m).reshape(-1)
     cut = len(flat) - len(flat) % 8
     at = np.flatnonzero(flat[:cut].view(np.uint64))
     pos = (at[:, None] * 8 + np.arange(8)).reshape(-1)

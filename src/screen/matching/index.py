@@ -366,12 +366,12 @@ def _supplier_words(
     out = np.zeros((len(queries), int(lengths.max(initial=0))))
     out[row, col] = w * np.where(qual | place, QUALIFIER_COST, 1.0)
     digits = np.fromiter((t.isdigit() for t in flat), bool, len(flat)) & ~qual
+    found: dict[int, set[str]] = {}
+    for i in np.flatnonzero(digits).tolist():
+        found.setdefault(int(row[i]), set()).add(flat[i])
     numbers = np.full(len(queries), _numbers_hash(()), dtype=np.int64)
-    for r in unique(row[digits]).tolist():
-        q = queries[r]
-        numbers[r] = _numbers_hash(
-            {t for t, x in zip(q.tokens, q.qualifier, strict=True) if t.isdigit() and not x}
-        )
+    for r, nums in found.items():
+        numbers[r] = _numbers_hash(nums)
     return out, numbers
 
 

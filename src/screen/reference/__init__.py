@@ -63,9 +63,8 @@ class Reference:
     def name_index(self) -> NameIndex:
         from screen.matching.index import NameIndex, romanised_entries
 
-        kinds = self.entries[["ref_id", "entity_type"]]
-        others = kinds.loc[kinds["entity_type"] != "entity", "ref_id"].astype(str)
-        return NameIndex(self.names, self.folder, romanised_entries(self.entries), set(others))
+        others = self.entries.loc[self.entries["entity_type"] != "entity", "ref_id"]
+        return NameIndex(self.names, self.folder, romanised_entries(self.entries), others.tolist())
 
     @cached_property
     def entry_by_id(self) -> dict[str, dict[str, object]]:

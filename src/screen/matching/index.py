@@ -115,7 +115,7 @@ class NameIndex:
         )
         self.places = place_words()
         self.by_key: dict[str, list[int]] = defaultdict(list)
-        vid: dict[str, int] = {}
+        vid: dict[tuple[str, bool], int] = {}  # (word, of a romanised name): see Vocabulary
         single: set[int] = set()
         # postings (vocabulary id, name): through a heavy word (prefix, with the share of the
         # name's weight at stake), a heavy run of words, a distinctive word, a run holding one,
@@ -139,7 +139,8 @@ class NameIndex:
         for i, r in enumerate(rows):
             toks = r.norm.tokens
             self.by_key[r.norm.key].append(i)
-            ids = [vid.setdefault(t, len(vid)) for t in toks]
+            rom = r.romanise
+            ids = [vid.setdefault((t, rom), len(vid)) for t in toks]
             single.update(ids)
             cost = [self.weights(t) * (QUALIFIER_COST if t in self.places else 1.0) for t in toks]
             share = _prefix(cost)
@@ -162,7 +163,7 @@ class NameIndex:
             for lo, hi in _spans(len(toks)):
                 joined = "".join(toks[lo:hi])
                 if len(joined) >= JOINED_LEN:
-                    v = vid.setdefault(joined, len(vid))
+                    v = vid.setdefault((joined, rom), len(vid))
                     run_ids.append(v)
                     run_spans.extend((lo, hi))
                     add("prefix_run", v, i)
@@ -173,7 +174,9 @@ class NameIndex:
             runs.append(run_ids)
             spans.append(run_spans)
             numbers.append(_numbers_hash(r.norm.numbers))
-        self.vocab = Vocabulary(list(vid), [v in single for v in range(len(vid))])
+        self.vocab = Vocabulary(
+            [t for t, _ in vid], [v in single for v in range(len(vid))], [r for _, r in vid]
+        )
         n_vocab = len(vid)
         self._words = Csr.rows(words)
         self._runs = Csr.rows(runs)

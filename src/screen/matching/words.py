@@ -31,7 +31,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from screen.matching.compare import JOINED_MIN, KEY_PENALTY
+from screen.matching.compare import FOREIGN_KEY_MIN_LEN, FOREIGN_KEY_MIN_SIM, JOINED_MIN, KEY_PENALTY
 from screen.normalize import roman_keys
 
 Ints = npt.NDArray[np.int64]
@@ -218,36 +218,56 @@ class Neighbours:
 
 
 class Vocabulary:
-    """Listed words and runs of listed words joined, as written, with their romanisation keys."""
+    """Listed words and runs of listed words joined, as written, with their romanisation keys.
 
-    def __init__(self, words: Sequence[str], single: Sequence[bool]) -> None:
+    ``romanise`` (per word, default all): the word is of a name romanised from Korean or
+    Chinese, where words equal under the romanisation key agree. Other words are compared as
+    the comparison compares them for such names: under the key only when both are long and
+    already alike in spelling. A word found in both kinds of name is listed twice, once each.
+    """
+
+    def __init__(
+        self, words: Sequence[str], single: Sequence[bool], romanise: Sequence[bool] | None = None
+    ) -> None:
         self.words = list(words)
         self.keys = roman_keys(self.words)
         self.single = np.array(single, dtype=bool)  # a word of a name (else only a joined run)
+        self.romanise = (
+            np.ones(len(self.words), dtype=bool) if romanise is None else np.array(romanise, dtype=bool)
+        )
         self.length = np.array([len(w) for w in self.words], dtype=np.int64)
         self._raw = Neighbours(self.words, self.single.tolist())  # runs align at JOINED_MIN: one deletion
-        # each distinct key once, with the vocabulary words that have it
+        # each distinct key once; the words that may align under it (see the class note)
         key_ids: dict[str, int] = {}
         key_of = np.array([key_ids.setdefault(k, len(key_ids)) for k in self.keys], dtype=np.int64)
+        keyed = np.flatnonzero(self.romanise | (self.length >= FOREIGN_KEY_MIN_LEN))
         self._key_list = list(key_ids)
         self._key_of, self._kid = key_of, key_ids
-        self._vid = {w: v for v, w in enumerate(self.words)}
+        self._tid: dict[str, int] = {}
+        self._text_id = np.array(
+            [self._tid.setdefault(w, len(self._tid)) for w in self.words], dtype=np.int64
+        )
         self._text = np.array(self.words, dtype=object)
         self._ktext = np.array(self.keys, dtype=object)
         self._klen = np.array([len(k) for k in self.keys], dtype=np.int64)
         self._digit = np.array([w.isdigit() for w in self.words], dtype=bool)
-        self._by_key = np.argsort(key_of, kind="stable")
+        self._by_key = keyed[np.argsort(key_of[keyed], kind="stable")]
         self._key_start = np.searchsorted(key_of[self._by_key], np.arange(len(key_ids) + 1))
         key_single = np.zeros(len(key_ids), dtype=bool)
-        key_single[key_of[self.single]] = True
-        self._key = Neighbours(self._key_list, key_single.tolist())
+        key_single[key_of[keyed[self.single[keyed]]]] = True
+        self._key_index = np.unique(key_of[keyed])  # the keys looked up: those of keyed words
+        self._key = Neighbours(
+            [self._key_list[k] for k in self._key_index.tolist()], key_single[self._key_index].tolist()
+        )
         singles = np.flatnonzero(self.single).tolist()
+        keyed_singles = keyed[self.single[keyed]].tolist()
         self._raw_lengths = _by_length(self.words, singles)
-        self._key_lengths = _by_length(self._key_list, sorted({int(key_of[v]) for v in singles}))
+        self._key_lengths = _by_length(self._key_list, sorted({int(key_of[v]) for v in keyed_singles}))
         # runs of listed words joined, for the single supplier words that may spell them
         listed_runs = [v for v in np.flatnonzero(~self.single).tolist() if self.length[v] >= JOINED_LEN]
+        keyed_runs = [v for v in keyed[~self.single[keyed]].tolist() if self.length[v] >= JOINED_LEN]
         self._run_lengths = _by_length(self.words, listed_runs)
-        self._run_key_lengths = _by_length(self._key_list, sorted({int(key_of[v]) for v in listed_runs}))
+        self._run_key_lengths = _by_length(self._key_list, sorted({int(key_of[v]) for v in keyed_runs}))
         self._sorted = sorted(np.flatnonzero(self.single).tolist(), key=lambda v: self.words[v])
         self._sorted_words = [self.words[v] for v in self._sorted]
 
@@ -269,6 +289,7 @@ class Vocabulary:
         deep = [not j for j in joined]
         qa, va = self._raw.pairs(units, deep)
         qb, kb = self._key.pairs(keys, deep)
+        kb = self._key_index[kb]
         qc, vc = _far_pairs(units, joined, min_similarity, self._raw_lengths)
         qd, kd = _far_pairs(keys, joined, min_similarity, self._key_lengths, KEY_PENALTY)
         # a single supplier word against listed runs: aligned as words joined are (JOINED_MIN,
@@ -297,7 +318,8 @@ class Vocabulary:
         return q[keep], v[keep], sim[keep]
 
     def _similarity(self, q: Ints, v: Ints, units: Sequence[str], keys: Sequence[str]) -> Floats:
-        """``token_similarity(listed, supplier)`` of each pair (without the abbreviation rule)."""
+        """``token_similarity(listed, supplier, romanise=...)`` of each pair, with the listed
+        word's ``romanise`` (without the abbreviation rule)."""
         if not len(q):
             return np.empty(0, np.float64)
         u_text = np.array(units, dtype=object)
@@ -305,7 +327,7 @@ class Vocabulary:
         u_len = np.array([len(u) for u in units], dtype=np.int64)
         u_klen = np.array([len(k) for k in keys], dtype=np.int64)
         u_digit = np.array([u.isdigit() for u in units], dtype=bool)
-        u_vid = np.array([self._vid.get(u, -1) for u in units], dtype=np.int64)
+        u_tid = np.array([self._tid.get(u, -1) for u in units], dtype=np.int64)
         u_kid = np.array([self._kid.get(k, -1) for k in keys], dtype=np.int64)
         raw = process.cpdist(self._text[v], u_text[q], scorer=Indel.normalized_similarity, workers=1)
         key = process.cpdist(self._ktext[v], u_keys[q], scorer=Indel.normalized_similarity, workers=1)
@@ -313,10 +335,17 @@ class Vocabulary:
         key = 100.0 * key.astype(np.float64)
         short = np.minimum(self.length[v], u_len[q])
         kshort = np.minimum(self._klen[v], u_klen[q])
-        sim = np.where(short < 4, 0.0, np.maximum(raw, np.where(kshort >= 4, key - KEY_PENALTY, 0.0)))
-        sim = np.where((self._key_of[v] == u_kid[q]) & (short >= 3), 94.0 + 0.04 * raw, sim)
+        # the key for romanised names; for others only between long words alike in spelling
+        use_key = self.romanise[v] | (
+            (short >= FOREIGN_KEY_MIN_LEN) & (raw >= 100.0 * FOREIGN_KEY_MIN_SIM - EPS)
+        )
+        sim = np.where(
+            short < 4, 0.0, np.maximum(raw, np.where(use_key & (kshort >= 4), key - KEY_PENALTY, 0.0))
+        )
+        same_key = use_key & (self._key_of[v] == u_kid[q]) & (short >= 3)
+        sim = np.where(same_key, 94.0 + 0.04 * raw, sim)
         sim = np.where(self._digit[v] | u_digit[q], 0.0, sim)
-        return np.where(u_vid[q] == v, 100.0, sim)
+        return np.where(u_tid[q] == self._text_id[v], 100.0, sim)
 
     def abbreviations(self, token: str) -> list[int]:
         """Ids of listed words that an abbreviated supplier word begins ("arch." -> architectural)."""

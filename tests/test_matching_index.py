@@ -138,3 +138,19 @@ def test_parallel_matches_equal_serial(
 
     assert flat(forked) == flat(serial)
     assert seen[0] == ("match", 0, len(sample)) and seen[-1] == ("match", len(sample), len(sample))
+
+
+@pytest.mark.parametrize(
+    ("n", "workers", "sizes"),
+    [(100, 2, [25] * 4), (80, 2, [40, 40]), (30, 2, [15, 15]), (41, 1, [21, 20]), (7, 3, [3, 3, 1])],
+)
+def test_partitions_are_large_and_shared_evenly(
+    n: int, workers: int, sizes: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from screen.matching import entities
+
+    monkeypatch.setattr(entities, "CHUNK", 40)
+    names = [f"name {k}" for k in range(n)]
+    parts = entities.partition(names, workers)
+    assert [len(p) for p in parts] == sizes
+    assert [x for p in parts for x in p] == names  # every name once, in order

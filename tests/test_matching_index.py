@@ -154,3 +154,45 @@ def test_partitions_are_large_and_shared_evenly(
     parts = entities.partition(names, workers)
     assert [len(p) for p in parts] == sizes
     assert [x for p in parts for x in p] == names  # every name once, in order
+
+
+@pytest.mark.parametrize(
+    ("listed", "bare"),
+    [
+        ("FOREIGN TRADE BANK (FTB)", ("foreign", "trade", "bank")),
+        ("KOREA KWANGSON BANKING CORPORATION (KKBC)", ("korea", "kwangson", "banking")),
+        ("MINISTRY OF THE PEOPLE’S ARMED FORCES (MPAF)", ("ministry", "peoples", "armed", "forces")),
+        (  # the initials of its first words
+            "CENTRAL MILITARY COMMISSION OF THE WORKERS’ PARTY OF KOREA (CMC)",
+            ("central", "military", "commission", "workers", "party", "korea"),
+        ),
+        ("LEADER (HONG KONG) INTERNATIONAL TRADING LIMITED", None),  # a place, not an acronym
+        ("QINGDAO CONSTRUCTION (NAMIBIA) CC", None),
+        ("SUN MOON STAR (SINGAPORE) LTD.", None),
+        ("FOREIGN TRADE BANK (KKBC)", None),  # not the name's initials
+        ("KORYO (K)", None),  # one word would be left
+        ("FOREIGN TRADE BANK", None),
+    ],
+)
+def test_an_acronym_in_parentheses_is_read_as_another_name(listed: str, bare: tuple[str, ...] | None) -> None:
+    from screen.matching.index import without_trailing_parentheses
+
+    got = without_trailing_parentheses(normalize_name(listed))
+    assert (got.tokens if got else None) == bare
+
+
+def test_a_name_without_its_acronym_matches_in_full() -> None:
+    names = pd.DataFrame(
+        {
+            "ref_id": ["UN:1", "UN:2"],
+            "name": ["FOREIGN TRADE BANK (FTB)", "KOREA TRADE BANK"],
+            "name_type": ["primary"] * 2,
+        }
+    )
+    index = NameIndex(names, bundled_dir())
+    found = best_matches(["Foreign Trade Bank", "Foreign Trade Bank (FTB)"], index, CFG)
+    for name in ("Foreign Trade Bank", "Foreign Trade Bank (FTB)"):
+        best = found[name][1]["UN:1"]
+        assert best.cmp.score == 100.0 and best.item.name == "FOREIGN TRADE BANK (FTB)"
+    assert found["Foreign Trade Bank"][1]["UN:1"].item.dropped == ("ftb",)
+    assert found["Foreign Trade Bank (FTB)"][1]["UN:1"].item.dropped == ()  # the name as written wins

@@ -1,6 +1,8 @@
 """The entity-matching stage: supplier names against the listed names, with corroboration.
 
-For each supplier name the best-scoring name of every candidate entry is kept. Then:
+For each supplier name the best-scoring name of every candidate entry is kept (a listed name
+that ends in its acronym in parentheses, as the UN and UK lists write them, "FOREIGN TRADE
+BANK (FTB)", is also compared without it). Then:
 
 - a weak alias (KOGEN, GENCO, ZENKO: short names OFAC itself calls weak) reaches at most
   the review band, and a hit only with a corroborating country or sector;
@@ -75,6 +77,8 @@ def explain(
     item, c = best.item, best.cmp
     alias = f" via {item.name_type} name '{item.name}'" if item.name != entry["name"] else ""
     parts = _fmt_pairs(c)
+    if item.dropped:
+        parts.append(f"listed name read without its parenthesised '{' '.join(item.dropped).upper()}'")
     if norm.expansions:
         parts.append(", ".join(f"'{a}' read as '{b}'" for a, b in norm.expansions))
     if norm.legal_forms:

@@ -20,6 +20,7 @@ sanctions lists, so candidates come from cheap lookups and only they are scored:
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -55,10 +56,38 @@ class IndexedName:
     name_type: str
     norm: NormName
     romanise: bool = True  # romanised from Korean or Chinese: see romanised_entries()
+    dropped: tuple[str, ...] = ()  # the name's trailing words in parentheses, read without them
 
     @property
     def weak(self) -> bool:
         return self.name_type == "weak"
+
+
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&"})
+
+
+def without_trailing_parentheses(norm: NormName) -> NormName | None:
+    """The listed name without the acronym in parentheses that ends it, if it has one.
+
+    The UN and UK lists write an entity's acronym after its name ("FOREIGN TRADE BANK (FTB)",
+    "KOREA KWANGSON BANKING CORPORATION (KKBC)"), where OFAC lists the acronym as an alias of
+    its own: the name is also matched as written without it, so that "Foreign Trade Bank" is
+    not missing a word. Only a last word in parentheses made of the initials of the words
+    before it counts (not a place, "(HONG KONG)", or a branch).
+    """
+    toks = norm.tokens
+    if len(toks) < 3 or not norm.qualifier[-1] or any(norm.qualifier[:-1]):
+        return None
+    acronym = toks[-1]
+    head, _, _ = norm.original.rpartition("(")
+    words = [w for w in re.split(r"[^\w’']+", head.casefold()) if w and w not in ACRONYM_SKIP]
+    initials = "".join(w[0] for w in words)
+    if not (2 <= len(acronym) <= 8 and acronym.isalpha() and initials.startswith(acronym)):
+        return None
+    k = len(toks) - 1
+    return NormName(
+        norm.original, toks[:k], norm.qualifier[:k], norm.abbreviated[:k], norm.legal_forms, norm.expansions
+    )
 
 
 ROMANISED_COUNTRIES = frozenset({"KP", "KR", "CN", "HK", "MO", "TW"})
@@ -103,6 +132,10 @@ class NameIndex:
                 rid = str(ref_id)
                 rom = romanised is None or rid in romanised
                 rows.append(IndexedName(rid, str(name), str(name_type), norm, rom))
+                bare = without_trailing_parentheses(norm)
+                if bare is not None:
+                    dropped = norm.tokens[len(bare.tokens) :]
+                    rows.append(IndexedName(rid, str(name), str(name_type), bare, rom, dropped))
         self.names = rows
         per_entry: dict[str, set[str]] = defaultdict(set)
         for r in rows:

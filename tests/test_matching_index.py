@@ -80,7 +80,9 @@ def brute_force(names: list[str], index: NameIndex, floor: float) -> set[tuple[s
     for n in names:
         q = normalize_name(n)
         for i, item in enumerate(index.names):
-            c = compare(q, item.norm, index.weights, CFG.min_token_similarity, CFG.extra_token_cost)
+            c = compare(
+                q, item.norm, index.weights, CFG.min_token_similarity, CFG.extra_token_cost, item.romanise
+            )
             if c.score >= floor:
                 out.add((n, i))
     return out
@@ -108,6 +110,21 @@ def test_low_floor_covers_brute_force(sample: list[str], index: NameIndex) -> No
     names = sample[::4]
     truth = brute_force(names, index, 50.0)
     assert truth <= candidates(names, index, 50.0)
+
+
+def test_candidates_cover_brute_force_with_both_kinds_of_name(
+    reference: Reference, sample: list[str]
+) -> None:
+    # half the entries romanised from Korean or Chinese, half not: their words are looked up
+    # differently, and a word of both kinds of name is in the vocabulary twice
+    names = reference.names.iloc[:400].reset_index(drop=True)
+    ids = sorted({str(r) for r in names["ref_id"]})
+    mixed = NameIndex(names, bundled_dir(), romanised=set(ids[::2]))
+    assert {n.romanise for n in mixed.names} == {True, False}
+    assert len(mixed.vocab.words) > len(set(mixed.vocab.words))  # some words twice
+    truth = brute_force(sample, mixed, FLOOR)
+    assert len(truth) >= 100
+    assert truth <= candidates(sample, mixed, FLOOR), sorted(truth - candidates(sample, mixed, FLOOR))[:10]
 
 
 def test_index_survives_pickling(sample: list[str], index: NameIndex) -> None:
@@ -142,7 +159,15 @@ def test_parallel_matches_equal_serial(
 
 @pytest.mark.parametrize(
     ("n", "workers", "sizes"),
-    [(100, 2, [25] * 4), (80, 2, [40, 40]), (30, 2, [15, 15]), (41, 1, [21, 20]), (7, 3, [3, 3, 1])],
+    [
+        (100, 2, [25] * 4),
+        (80, 2, [40, 40]),
+        (30, 2, [15, 15]),
+        (41, 1, [21, 20]),
+        (7, 3, [3, 2, 2]),
+        (2, 4, [1, 1]),
+        (0, 2, []),
+    ],
 )
 def test_partitions_are_large_and_shared_evenly(
     n: int, workers: int, sizes: list[int], monkeypatch: pytest.MonkeyPatch

@@ -128,10 +128,14 @@ def test_every_pair_close_under_the_romanisation_key_is_found(romanise: bool) ->
 
 def test_words_of_both_kinds_of_name() -> None:
     # "reed" of a Russian entity is not "riit" (a coincidence of the key); of a Korean one it may be
-    voc = Vocabulary(["riit", "riit", "pacific"], [True] * 3, [True, False, False])
-    q, v, sim = voc.lookup(["reed", "pakifik"], [False, False])
-    assert sorted(zip(q.tolist(), v.tolist(), strict=True)) == [(0, 0), (1, 2)]
-    assert sim.min() >= 80
+    voc = Vocabulary(
+        ["riit", "riit", "pacific", "shyeon", "shyeon"], [True] * 5, [True, False, False, True, False]
+    )
+    q, v, sim = voc.lookup(["reed", "pakifik", "shyeon"], [False, False, False])
+    found = {(a, b): s for a, b, s in zip(q.tolist(), v.tolist(), sim.tolist(), strict=True)}
+    assert set(found) == {(0, 0), (1, 2), (2, 3), (2, 4)}
+    assert found[(2, 3)] == found[(2, 4)] == 100.0  # the same word, of either kind of name
+    assert abs(found[(1, 2)] - token_similarity("pacific", "pakifik", romanise=False)[0]) < 0.01
 
 
 @pytest.mark.parametrize("supplier_run", [True, False])

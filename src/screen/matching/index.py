@@ -148,7 +148,9 @@ class NameIndex:
         )
         self.places = place_words()
         self.by_key: dict[str, list[int]] = defaultdict(list)
-        vid: dict[tuple[str, bool], int] = {}  # (word, of a romanised name): see Vocabulary
+        # vocabulary ids of the words (and runs) of names not romanised, and of romanised names:
+        # a word of both kinds has two (see Vocabulary)
+        vids: tuple[dict[str, int], dict[str, int]] = ({}, {})
         single: set[int] = set()
         # postings (vocabulary id, name): through a heavy word (prefix, with the share of the
         # name's weight at stake), a heavy run of words, a distinctive word, a run holding one,
@@ -172,8 +174,8 @@ class NameIndex:
         for i, r in enumerate(rows):
             toks = r.norm.tokens
             self.by_key[r.norm.key].append(i)
-            rom = r.romanise
-            ids = [vid.setdefault((t, rom), len(vid)) for t in toks]
+            vid = vids[r.romanise]
+            ids = [vid.setdefault(t, len(vids[0]) + len(vids[1])) for t in toks]
             single.update(ids)
             cost = [self.weights(t) * (QUALIFIER_COST if t in self.places else 1.0) for t in toks]
             share = _prefix(cost)
@@ -196,7 +198,7 @@ class NameIndex:
             for lo, hi in _spans(len(toks)):
                 joined = "".join(toks[lo:hi])
                 if len(joined) >= JOINED_LEN:
-                    v = vid.setdefault((joined, rom), len(vid))
+                    v = vid.setdefault(joined, len(vids[0]) + len(vids[1]))
                     run_ids.append(v)
                     run_spans.extend((lo, hi))
                     add("prefix_run", v, i)
@@ -207,10 +209,13 @@ class NameIndex:
             runs.append(run_ids)
             spans.append(run_spans)
             numbers.append(_numbers_hash(r.norm.numbers))
-        self.vocab = Vocabulary(
-            [t for t, _ in vid], [v in single for v in range(len(vid))], [r for _, r in vid]
-        )
-        n_vocab = len(vid)
+        n_vocab = len(vids[0]) + len(vids[1])
+        texts = [""] * n_vocab
+        rom_of = [False] * n_vocab
+        for rom, vid in ((False, vids[0]), (True, vids[1])):
+            for t, v in vid.items():
+                texts[v], rom_of[v] = t, rom
+        self.vocab = Vocabulary(texts, [v in single for v in range(n_vocab)], rom_of)
         self._words = Csr.rows(words)
         self._runs = Csr.rows(runs)
         self._spans = Csr.rows(spans)

@@ -20,7 +20,6 @@ sanctions lists, so candidates come from cheap lookups and only they are scored:
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -36,7 +35,7 @@ from screen.matching.compare import JOINED_MIN, MAX_SPAN, QUALIFIER_COST, place_
 from screen.matching.postings import JOINED, MASK_BITS, SHORT, SINGLE, Csr, Hits, SharePostings, bits
 from screen.matching.weights import TokenWeights
 from screen.matching.words import EPS, JOINED_LEN, Floats, Ints, Vocabulary, expand, member, unique
-from screen.normalize import NormName, normalize_name
+from screen.normalize import STOPWORDS, NormName, fold, normalize_name
 
 Bools = npt.NDArray[np.bool_]
 
@@ -63,9 +62,6 @@ class IndexedName:
         return self.name_type == "weak"
 
 
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&"})
-
-
 def without_trailing_parentheses(norm: NormName) -> NormName | None:
     """The listed name without the acronym in parentheses that ends it, if it has one.
 
@@ -80,8 +76,7 @@ def without_trailing_parentheses(norm: NormName) -> NormName | None:
         return None
     acronym = toks[-1]
     head, _, _ = norm.original.rpartition("(")
-    words = [w for w in re.split(r"[^\w’']+", head.casefold()) if w and w not in ACRONYM_SKIP]
-    initials = "".join(w[0] for w in words)
+    initials = "".join(w[0] for w in fold(head).split() if w not in STOPWORDS)
     if not (2 <= len(acronym) <= 8 and acronym.isalpha() and initials.startswith(acronym)):
         return None
     k = len(toks) - 1

@@ -255,7 +255,7 @@ class Vocabulary:
         self._key_start = np.searchsorted(key_of[self._by_key], np.arange(len(key_ids) + 1))
         key_single = np.zeros(len(key_ids), dtype=bool)
         key_single[key_of[keyed[self.single[keyed]]]] = True
-        self._key_index = np.unique(key_of[keyed])  # the keys looked up: those of keyed words
+        self._key_index = unique(key_of[keyed])  # the keys looked up: those of keyed words
         self._key = Neighbours(
             [self._key_list[k] for k in self._key_index.tolist()], key_single[self._key_index].tolist()
         )

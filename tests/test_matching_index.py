@@ -81,7 +81,13 @@ def brute_force(names: list[str], index: NameIndex, floor: float) -> set[tuple[s
         q = normalize_name(n)
         for i, item in enumerate(index.names):
             c = compare(
-                q, item.norm, index.weights, CFG.min_token_similarity, CFG.extra_token_cost, item.romanise
+                q,
+                item.norm,
+                index.weights,
+                CFG.min_token_similarity,
+                CFG.extra_token_cost,
+                item.romanise,
+                index.weights.rarity,
             )
             if c.score >= floor:
                 out.add((n, i))

@@ -32,7 +32,12 @@ def weights() -> TokenWeights:
 def band(supplier: str, listed: str, weak: bool, weights: TokenWeights) -> tuple[str, float]:
     item = IndexedName("T:1", listed, "weak" if weak else "primary", normalize_name(listed))
     cmp = compare(
-        normalize_name(supplier), item.norm, weights, CFG.min_token_similarity, CFG.extra_token_cost
+        normalize_name(supplier),
+        item.norm,
+        weights,
+        CFG.min_token_similarity,
+        CFG.extra_token_cost,
+        rarity=weights.rarity,
     )
     score, _notes, _ = adjust(_Best(item, cmp), {"countries": ()}, None, (), frozenset(), CFG, "")
     if score >= CFG.hit:
@@ -93,3 +98,24 @@ def test_nomenklatura_company_bench(weights: TokenWeights) -> None:
     )
     assert recall >= 0.80
     assert false_rate <= 0.10
+
+
+@pytest.mark.parametrize(
+    ("supplier", "listed", "expected"),
+    [
+        # a generic listed word ("project") missing: the listed name's own word is there
+        ("Mansudae Overseas", "MANSUDAE OVERSEAS PROJECT GROUP OF COMPANIES", "review"),
+        ("Korea Sobaeksu Trading Company", "KOREA SOBAEKSU UNITED CORPORATION", "review"),
+        # only generic words shared: not the entity
+        ("Energy Resources LLC", "NATIONAL RESOURCES DEVELOPMENT AND INVESTMENT CORPORATION", "none"),
+        # a place does not identify ("Korean"), with the common words differing
+        ("Korean Mining Trading Corporation", "KOREAN MINING AND INDUSTRIAL DEVELOPMENT CORPORATION", "none"),
+        # generic words rare on the lists still anchor a match when the name's own word has a typo
+        ("WEHIAI WORLD-SHIPPING FREIGHT", "WEIHAI WORLD-SHIPPING FREIGHT", "match"),
+        ("ORGANIZATION ANDguidance DEPARTMENT", "ORGANIZATION AND GUIDANCE DEPARTMENT", "match"),
+    ],
+)
+def test_generic_words_neither_required_nor_identifying(
+    supplier: str, listed: str, expected: str, weights: TokenWeights
+) -> None:
+    assert band(supplier, listed, False, weights)[0] == expected

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from screen.matching.weights import TokenWeights
+from screen.matching.weights import DISTINCTIVE, GENERIC_CAP, TokenWeights
 from screen.reference import bundled_dir, load_reference
 
 HEADER = "list,official_id,entity_type,name_type,name,programs,countries,listed_on,group_id,source,source_date,remarks\n"
@@ -55,3 +55,22 @@ def test_loading_individuals_keeps_entity_weights(tmp_path: Path) -> None:
     for word in ("holdings", "strategic", "forces", "rocket", "group"):
         assert with_people(word) == entities(word), word
     assert with_people("surname3") < entities("surname3")
+
+
+def test_generic_words_are_capped_below_distinctive_but_keep_their_rarity(tmp_path: Path) -> None:
+    (tmp_path / "generic_words.csv").write_text("word,source\noverseas,test\n", encoding="utf-8")
+    entities = [["mansudae", "overseas", "project"], ["namgang"], ["korea", "trading"]] * 2
+    with_list = TokenWeights.build(tmp_path, entities)
+    without = TokenWeights.build(tmp_path / "none", entities)
+    assert without("overseas") == without.rarity("overseas") >= DISTINCTIVE  # rare on these lists
+    assert with_list("overseas") == GENERIC_CAP < DISTINCTIVE  # never distinctive
+    assert with_list.rarity("overseas") == without("overseas")  # its rarity unchanged
+    assert with_list("mansudae") == without("mansudae")  # other words unchanged
+
+
+def test_bundled_generic_words() -> None:
+    weights = TokenWeights.build(bundled_dir(), [])
+    for word in ("overseas", "project", "projects", "resources", "restaurant", "banking", "logging"):
+        assert weights(word) <= GENERIC_CAP, word
+    for word in ("mansudae", "rungrado", "namgang"):
+        assert weights(word) >= DISTINCTIVE, word

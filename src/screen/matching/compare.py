@@ -2,7 +2,12 @@
 
 The score (0-100) is the share of the listed name's word weight that the supplier name
 covers, discounted for supplier words the listed name lacks (those cost less: suppliers add
-branches, places and activities). Words align when they are equal, equal under the
+branches, places and activities). A word weighs by how rarely the sanctions lists use it;
+words of business activity and scope (the words of the ISIC, NACE and NAICS industry titles,
+"overseas", "project", "united": ``reference/generic_words.csv``) weigh at most 0.25 as listed
+words, below what identifies an entity, so that "Mansudae Overseas" is not held back for lack
+of "project" nor "Energy Resources" matched to a name whose only rare word is "resources"; as
+extra supplier words they cost their rarity. Words align when they are equal, equal under the
 romanisation key (Namkang ~ Namgang), close in spelling (typos), an abbreviation of the other
 ("Arch." ~ "architectural"), or when several adjacent words of one side spell one word of the
 other (Rung Ra Do ~ Rungrado, Rich-Earth ~ richearth).
@@ -32,6 +37,8 @@ JOINED_MIN = 90.0
 FOREIGN_KEY_MIN_LEN = 5  # names not romanised from Korean or Chinese: the key only between
 FOREIGN_KEY_MIN_SIM = 0.6  # words this long and this alike in spelling (Indel similarity)
 KEY_PENALTY = 4.0  # words alike only under the romanisation key score this much below their keys' similarity
+STRONG_SIM = 95.0  # a distinctive listed word matched this closely is present ...
+COMPLETE_MIN_LETTERS = 6  # ... and distinctive words of this many letters together identify
 INSERTION_COST = 0.07  # a word in parentheses ("(Doha)") costs a quarter of an ordinary extra word
 
 
@@ -69,6 +76,13 @@ class Comparison:
     distinctive_complete: bool  # every distinctive listed word matched closely (>= 95)
     extra_distinctive: tuple[str, ...]  # unmatched supplier words that are themselves distinctive
     numbers_agree: bool
+
+    @property
+    def only_common_differ(self) -> bool:
+        """Every distinctive listed word is there, closely; the names differ only in common
+        words (no distinctive word added, no number different): worth a person's look whatever
+        the score ("Rungrado Construction" for RUNGRADO TRADE COMPANY)."""
+        return self.distinctive_complete and not self.extra_distinctive and self.numbers_agree
 
 
 def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = True) -> tuple[float, str]:
@@ -115,18 +129,27 @@ def compare(
     min_similarity: float = 80.0,
     extra_cost: float = 0.35,
     romanise: bool = True,
+    rarity: Callable[[str], float] | None = None,
 ) -> Comparison:
     """Align the words of ``listed`` with those of ``supplier`` and score the alignment.
-    ``romanise``: the listed name is romanised from Korean or Chinese (see :func:`token_similarity`)."""
+    ``romanise``: the listed name is romanised from Korean or Chinese (see :func:`token_similarity`).
+    ``rarity`` (default ``weight``): a word's weight from its rarity alone, without the cap on
+    generic words (:meth:`TokenWeights.rarity`). ``weight`` gives what listed words are worth;
+    ``rarity`` what an extra supplier word costs, and which words can anchor a match (a rare
+    word on the lists, generic or not, matched closely says the two names are not common words
+    alike); only the words ``weight`` finds distinctive (not generic) can identify an entity on
+    their own (``only_common_differ``)."""
+    rare = rarity or weight
     lt, st = listed.tokens, supplier.tokens
     if not lt or not st:
         return Comparison(0.0, (), lt, st, st, False, False, (), True)
     places = place_words()
     lw = [weight(t) for t in lt]
+    lrare = [rare(t) for t in lt]
     # what a missing listed word costs: a place word ("Korea") a quarter of its weight
     lcost = [w * (QUALIFIER_COST if t in places else 1.0) for t, w in zip(lt, lw, strict=True)]
     sw = [
-        weight(t) * (QUALIFIER_COST if q or t in places else 1.0)
+        rare(t) * (QUALIFIER_COST if q or t in places else 1.0)
         for t, q in zip(st, supplier.qualifier, strict=True)
     ]
     # candidate alignments between spans of the two names (one side a single word)
@@ -166,7 +189,7 @@ def compare(
         pairs.append(pair)
         spans.append((li, lj))
         matched += gain
-        if sim >= 85 and any(lw[k] >= DISTINCTIVE for k in lr):
+        if sim >= 85 and any(lrare[k] >= DISTINCTIVE for k in lr):
             distinctive_hit = True
         elif sim >= 85 and lj - li == 1 and sj - si > 1 and len(lt[li]) >= 6:
             distinctive_hit = True
@@ -179,9 +202,9 @@ def compare(
     extra_w = sum(sw[k] for k in extra_idx)
     extra_ratio = extra_w / total_s if total_s else 0.0
     score = 100.0 * coverage * (1.0 - extra_cost * extra_ratio)
-    has_distinctive = any(w >= DISTINCTIVE for w in lw)
+    has_distinctive = any(w >= DISTINCTIVE for w in lrare)
     extra_distinctive = tuple(
-        st[k] for k in extra_idx if not supplier.qualifier[k] and weight(st[k]) >= DISTINCTIVE
+        st[k] for k in extra_idx if not supplier.qualifier[k] and rare(st[k]) >= DISTINCTIVE
     )
     if not has_distinctive:
         # a name made only of common words matches only in full, with nothing distinctive added
@@ -196,14 +219,18 @@ def compare(
         gaps = sum(1 for k in range(lo, hi) if k not in used_s and not supplier.qualifier[k])
         score *= 1.0 - INSERTION_COST * gaps
     strong = {
-        k for p, (li, lj) in zip(pairs, spans, strict=True) if p.similarity >= 95 for k in range(li, lj)
+        k
+        for p, (li, lj) in zip(pairs, spans, strict=True)
+        if p.similarity >= STRONG_SIM
+        for k in range(li, lj)
     }
-    distinctive_idx = [k for k, w in enumerate(lw) if w >= DISTINCTIVE]
+    # (not a place: "Korean" alone does not identify KOREAN MINING AND INDUSTRIAL DEVELOPMENT)
+    distinctive_idx = [k for k, w in enumerate(lw) if w >= DISTINCTIVE and lt[k] not in places]
     # short words collide by chance ("Mega"): the distinctive part must be long enough to identify
     complete = (
         bool(distinctive_idx)
         and all(k in strong for k in distinctive_idx)
-        and sum(len(lt[k]) for k in distinctive_idx) >= 6
+        and sum(len(lt[k]) for k in distinctive_idx) >= COMPLETE_MIN_LETTERS
     )
     if not distinctive_hit:
         score = min(score, 60.0)

@@ -51,7 +51,13 @@ def best_per_entry(
     for i in sorted(cands):  # in list order: on equal scores the first name listed (the primary) wins
         item = index.names[i]
         c = compare(
-            norm, item.norm, index.weights, cfg.min_token_similarity, cfg.extra_token_cost, item.romanise
+            norm,
+            item.norm,
+            index.weights,
+            cfg.min_token_similarity,
+            cfg.extra_token_cost,
+            item.romanise,
+            index.weights.rarity,
         )
         if c.score < floor:
             continue
@@ -113,7 +119,7 @@ def adjust(
     """Apply corroboration and the weak-alias cap; returns score, notes, corroborated."""
     score = best.cmp.score
     notes: list[str] = []
-    if best.cmp.distinctive_complete and not best.cmp.extra_distinctive and score < cfg.review:
+    if best.cmp.only_common_differ and score < cfg.review:
         # every distinctive listed word is there; only common words differ: a person should look
         score = cfg.review
         notes.append("all distinctive listed words present, common words differ")

@@ -33,7 +33,7 @@ import pandas as pd
 
 from screen.matching.compare import JOINED_MIN, MAX_SPAN, QUALIFIER_COST, place_words
 from screen.matching.postings import JOINED, MASK_BITS, SHORT, SINGLE, Csr, Hits, SharePostings, bits
-from screen.matching.weights import TokenWeights
+from screen.matching.weights import DISTINCTIVE, TokenWeights
 from screen.matching.words import EPS, JOINED_LEN, Floats, Ints, Vocabulary, expand, member, unique
 from screen.normalize import STOPWORDS, NormName, fold, normalize_name
 
@@ -174,7 +174,8 @@ class NameIndex:
             single.update(ids)
             cost = [self.weights(t) * (QUALIFIER_COST if t in self.places else 1.0) for t in toks]
             share = _prefix(cost)
-            is_dist = [self.weights.distinctive(t) for t in toks]
+            # a word that anchors a match as compare() counts it: rare on the lists, generic or not
+            is_dist = [self.weights.rarity(t) >= DISTINCTIVE for t in toks]
             for t, v, d in zip(toks, ids, is_dist, strict=True):
                 add("prefix", v, i)
                 if d:
@@ -182,8 +183,11 @@ class NameIndex:
                 if len(t) >= LONG_WORD:
                     add("long", v, i)
             prefix_share.extend(share)
-            if not any(is_dist):  # a name of common words matches only in full: reach it by its heaviest
-                add("dist", ids[max(range(len(ids)), key=lambda k: (cost[k], -k))], i)
+            # a name of common words matches only in full: reach it by its heaviest word (or a run
+            # of words holding it: "FIRSTcredit" for FIRST CREDIT BANK)
+            heavy = -1 if any(is_dist) else max(range(len(ids)), key=lambda k: (cost[k], -k))
+            if heavy >= 0:
+                add("dist", ids[heavy], i)
             costs.extend(cost)
             flags.extend(
                 int(d) | (2 if len(t) >= LONG_WORD else 0) for t, d in zip(toks, is_dist, strict=True)
@@ -198,7 +202,7 @@ class NameIndex:
                     run_spans.extend((lo, hi))
                     add("prefix_run", v, i)
                     prefix_run_share.append(max(share[lo:hi]))
-                    if any(is_dist[lo:hi]):
+                    if any(is_dist[lo:hi]) or lo <= heavy < hi:
                         add("dist_run", v, i)
             words.append(ids)
             runs.append(run_ids)
@@ -389,14 +393,15 @@ def _numbers_hash(numbers: Iterable[str]) -> int:
 def _supplier_words(
     queries: Sequence[NormName], weight: TokenWeights, places: frozenset[str]
 ) -> tuple[Floats, Ints]:
-    """Per supplier name and word, the word's weight as the comparison counts an extra word;
+    """Per supplier name and word, the word's weight as the comparison counts an extra word
+    (its rarity: :meth:`TokenWeights.rarity`);
     and per name, the hash of its numbers outside parentheses (those the listed name's must
     equal). All names' words at once."""
     lengths = np.fromiter((len(q.tokens) for q in queries), np.int64, len(queries))
     flat = [t for q in queries for t in q.tokens]
     qual = np.fromiter((x for q in queries for x in q.qualifier), bool, len(flat))
     place = np.fromiter((t in places for t in flat), bool, len(flat))
-    w = np.fromiter(map(weight, flat), np.float64, len(flat))
+    w = np.fromiter(map(weight.rarity, flat), np.float64, len(flat))
     row = np.repeat(np.arange(len(queries)), lengths)
     col = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     out = np.zeros((len(queries), int(lengths.max(initial=0))))

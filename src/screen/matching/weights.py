@@ -6,6 +6,11 @@ of the lists loaded for this run, so a word common on the screened lists ("korea
 "trading") weighs little even when it is rare elsewhere. Listed individuals and vessels,
 when screened, add to how many names hold their words ("kim") but not to the number of
 entity names the frequencies are measured against.
+
+Words of business activity and scope (``reference/generic_words.csv``: the words of the
+industry classifications' titles, "resources", "banking", "restaurant", and "overseas",
+"project", "united") never weigh as distinctive, however seldom the lists use them: they say
+what a company does, not which company it is.
 """
 
 from __future__ import annotations
@@ -19,11 +24,14 @@ from pathlib import Path
 RARE_DF = 3
 DISTINCTIVE = 0.30
 """A word weighing at least this much can identify an entity on its own."""
+GENERIC_CAP = 0.25
+"""The most a generic word (generic_words.csv) weighs: below DISTINCTIVE."""
 
 
 class TokenWeights:
-    def __init__(self, freq: Counter[str], total: int) -> None:
+    def __init__(self, freq: Counter[str], total: int, generic: frozenset[str] = frozenset()) -> None:
         self._freq = freq
+        self._generic = generic
         self._total = max(total, RARE_DF + 1)  # a corpus of a few names must not invert the scale
         # words in at most RARE_DF listed names weigh 1; the weight falls steeply above that
         self._log_norm = math.log(self._total / RARE_DF)
@@ -47,6 +55,11 @@ class TokenWeights:
                         total += int(row["names"])
                     else:
                         freq[row["token"]] += int(row["names"])
+        generic: set[str] = set()
+        path = folder / "generic_words.csv"
+        if path.is_file():
+            with path.open(encoding="utf-8") as fh:
+                generic.update(row["word"] for row in csv.DictReader(fh))
         for tokens in names:
             total += 1
             for t in set(tokens):
@@ -54,9 +67,16 @@ class TokenWeights:
         for tokens in others:
             for t in set(tokens):
                 freq[t] += 1
-        return cls(freq, total)
+        return cls(freq, total, frozenset(generic))
 
     def __call__(self, token: str) -> float:
+        w = self.rarity(token)
+        return min(w, GENERIC_CAP) if token in self._generic else w
+
+    def rarity(self, token: str) -> float:
+        """The word's weight from its rarity alone, generic or not: what a supplier word the
+        listed name lacks costs ("Phoenix Overseas Construction" is not PHOENIX), and whether
+        a listed word, matched, anchors a match (see screen.matching.compare.compare)."""
         w = self._cache.get(token)
         if w is None:
             df = self._freq.get(token, 0)

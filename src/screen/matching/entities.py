@@ -6,8 +6,15 @@ BANK (FTB)", is also compared without it). Then:
 
 - a weak alias (KOGEN, GENCO, ZENKO: short names OFAC itself calls weak) reaches at most
   the review band, and a hit only with a corroborating country or sector;
+- a supplier name that holds every word identifying a listed name romanised from Korean or
+  Chinese (distinctive, not generic, not a place), closely, with only common words besides
+  and none of its own distinctive words, goes to review whatever its score ("Rungrado
+  Construction" for RUNGRADO TRADE COMPANY): labour-export companies trade under their own
+  name with other activities added;
 - the supplier's country agreeing with one of the entry's address countries adds points,
-  and disagreeing removes some (both known); a matching sector adds a little;
+  and disagreeing removes some (both known); a matching sector adds a little. The address
+  countries are those any list gives for the same entity (the UK list gives none where OFAC
+  does);
 - entries of one real entity on several lists (OFAC, UN, UK) are reported once, with the
   other lists' IDs linked;
 - each match carries a one-sentence explanation a compliance officer can defend.
@@ -43,6 +50,17 @@ def score_floor(cfg: MatchingConfig) -> float:
     return cfg.review - cfg.country_agree_bonus - cfg.sector_agree_bonus
 
 
+def own_words_match(item: IndexedName, c: Comparison) -> bool:
+    """Whether a supplier name holds every word that identifies a listed name romanised from
+    Korean or Chinese, closely, with only common words around them ("Rungrado Construction"
+    for RUNGRADO TRADE COMPANY, "Mansudae Construction" for MANSUDAE OVERSEAS PROJECT): kept
+    for review whatever its score, as labour-export companies trade under their own name with
+    other activities added. (Not for other names, where the identifying word is as often a
+    word of the language, "Pacific", "Golden": with it, a 100,000-row vendor file had 29% more
+    reviews.)"""
+    return item.romanise and c.only_common_differ
+
+
 def best_per_entry(
     norm: NormName, index: NameIndex, cands: Iterable[int], cfg: MatchingConfig
 ) -> dict[str, _Best]:
@@ -59,7 +77,7 @@ def best_per_entry(
             item.romanise,
             index.weights.rarity,
         )
-        if c.score < floor:
+        if c.score < floor and not own_words_match(item, c):  # (adjust() raises those to review)
             continue
         prev = best.get(item.ref_id)
         if prev is None or (c.score, not item.weak) > (prev.cmp.score, not prev.item.weak):
@@ -244,6 +262,7 @@ def match_entities(
     # the normalised name, for later stages (decision fingerprints) that would otherwise normalise again
     out["name_key"] = [per_name[n][0] if n in per_name else "" for n in names]
     entries = ref.entry_by_id
+    group_countries = _group_countries(entries.values())
     sector_cache: dict[str, frozenset[str]] = {}
     countries = out["country_result"].tolist() if "country_result" in out else [None] * len(out)
     sectors_col = out["sectors"].tolist() if "sectors" in out else [()] * len(out)
@@ -261,8 +280,10 @@ def match_entities(
             if ref_id not in sector_cache:
                 sector_cache[ref_id] = _entry_sectors(ref, entry)
             cname = country.name if isinstance(country, CountryResult) and country.name else ""
+            group = str(entry.get("group_id") or "")
+            located = {**entry, "countries": group_countries[group]} if group in group_countries else entry
             score, notes, _ = adjust(
-                best, entry, country, tuple(sectors or ()), sector_cache[ref_id], cfg, cname
+                best, located, country, tuple(sectors or ()), sector_cache[ref_id], cfg, cname
             )
             if score < cfg.review:
                 continue
@@ -294,6 +315,18 @@ def match_entities(
         result.append(tuple(_collapse_groups(matches, cfg.max_matches)))
     out["matches"] = pd.Series(result, index=out.index, dtype=object)
     return out
+
+
+def _group_countries(entries: Iterable[dict[str, object]]) -> dict[str, tuple[str, ...]]:
+    """Per group of linked entries (one real entity on several lists), the address countries
+    any of its lists gives: the UK list's short form gives none, OFAC's entry for the same
+    company does, and the supplier's country is checked against them."""
+    out: dict[str, set[str]] = {}
+    for e in entries:
+        group = str(e.get("group_id") or "")
+        if group:
+            out.setdefault(group, set()).update(str(c) for c in e.get("countries") or ())  # type: ignore[attr-defined]
+    return {g: tuple(sorted(c)) for g, c in out.items() if c}
 
 
 _LIST_PREFERENCE = {"OFAC-SDN": 0, "UN-SC": 1, "UK": 2}

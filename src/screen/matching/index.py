@@ -15,7 +15,9 @@ sanctions lists, so candidates come from cheap lookups and only they are scored:
    distinctive listed word is matched closely (else the score is capped below the review
    band), the numbers agree, and the score the name can reach at best (each listed word at
    its best similarity, each supplier word that matches none of its words counted as
-   extra) reaches the review band.
+   extra) reaches the review band; or, for a name romanised from Korean or Chinese, every
+   word that identifies it is matched closely (a review at any score: see
+   :func:`screen.matching.entities.own_words_match`).
 """
 
 from __future__ import annotations
@@ -31,7 +33,14 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from screen.matching.compare import JOINED_MIN, MAX_SPAN, QUALIFIER_COST, place_words
+from screen.matching.compare import (
+    COMPLETE_MIN_LETTERS,
+    JOINED_MIN,
+    MAX_SPAN,
+    QUALIFIER_COST,
+    STRONG_SIM,
+    place_words,
+)
 from screen.matching.postings import JOINED, MASK_BITS, SHORT, SINGLE, Csr, Hits, SharePostings, bits
 from screen.matching.weights import DISTINCTIVE, TokenWeights
 from screen.matching.words import EPS, JOINED_LEN, Floats, Ints, Vocabulary, expand, member, unique
@@ -164,8 +173,9 @@ class NameIndex:
         runs: list[list[int]] = []  # per name: vocabulary ids of its runs of words joined
         spans: list[list[int]] = []  # ... and the (first, end) word of each
         costs: list[float] = []
-        flags: list[int] = []  # per word: 1 distinctive, 2 long
+        flags: list[int] = []  # per word: 1 distinctive, 2 long, 4 identifies
         numbers: list[int] = []
+        own_words: list[bool] = []  # per name: romanised, with identifying words enough (own_words_match)
         for i, r in enumerate(rows):
             toks = r.norm.tokens
             self.by_key[r.norm.key].append(i)
@@ -176,6 +186,8 @@ class NameIndex:
             share = _prefix(cost)
             # a word that anchors a match as compare() counts it: rare on the lists, generic or not
             is_dist = [self.weights.rarity(t) >= DISTINCTIVE for t in toks]
+            # a word that identifies the entity (distinctive, not generic, not a place)
+            identifies = [self.weights.distinctive(t) and t not in self.places for t in toks]
             for t, v, d in zip(toks, ids, is_dist, strict=True):
                 add("prefix", v, i)
                 if d:
@@ -190,8 +202,11 @@ class NameIndex:
                 add("dist", ids[heavy], i)
             costs.extend(cost)
             flags.extend(
-                int(d) | (2 if len(t) >= LONG_WORD else 0) for t, d in zip(toks, is_dist, strict=True)
+                int(d) | (2 if len(t) >= LONG_WORD else 0) | (4 if x else 0)
+                for t, d, x in zip(toks, is_dist, identifies, strict=True)
             )
+            letters = sum(len(t) for t, x in zip(toks, identifies, strict=True) if x)
+            own_words.append(r.romanise and letters >= COMPLETE_MIN_LETTERS)
             run_ids: list[int] = []
             run_spans: list[int] = []
             for lo, hi in _spans(len(toks)):
@@ -223,6 +238,7 @@ class NameIndex:
         self._total = np.add.reduceat(self._cost, self._words.ptr[:-1]) if len(rows) else np.zeros(0)
         self._has_dist = np.logical_or.reduceat(self._flags & 1, self._words.ptr[:-1]).astype(bool)
         self._numbers = np.array(numbers, dtype=np.int64)
+        self._own_words = np.array(own_words, dtype=bool)
         self._prefix = SharePostings(*post["prefix"], prefix_share, n_vocab)
         self._prefix_run = SharePostings(*post["prefix_run"], prefix_run_share, n_vocab)
         self._dist = Csr.group(*post["dist"], n_vocab)
@@ -371,19 +387,26 @@ class NameIndex:
         ok_pair = (~short_only | longer) & (self._total[pi] > 0)
         if NO_DISTINCTIVE_CAP < need:
             ok_pair &= hit
-        sw, q_numbers = _supplier_words(queries, self.weights, self.places)
+        sw, q_numbers, q_rare = _supplier_words(queries, self.weights, self.places)
         if 100.0 * NUMBERS_FACTOR < need:
             ok_pair &= self._numbers[pi] == q_numbers[pq]
+        # or the comparison's own_words_match may hold, a review at any score: every identifying
+        # word of a romanised name matched closely, the numbers equal
+        ident = (self._flags[w] & 4) > 0
+        own = np.logical_and.reduceat(~ident | (sims >= STRONG_SIM - EPS), starts) & self._own_words[pi]
+        own &= (self._numbers[pi] == q_numbers[pq]) & (~short_only | longer)
         coverage = np.add.reduceat(self._cost[w] * sims, starts) / np.maximum(self._total[pi], 1e-12)
         # supplier words that match none of the name's words (or runs) are extra
         reach = np.bitwise_or.reduceat(mask, starts)
         np.bitwise_or.at(reach, rp, rmask)
+        own &= (q_rare[pq] & ~reach) == 0  # ... and none of them may be distinctive
         total_s = sw.sum(axis=1)
         covered = np.zeros(len(pi))
         for j in range(sw.shape[1]):
             covered += sw[pq, j] * (((reach >> j) & 1) if j < MASK_BITS else 1)
         extra_ratio = np.where(total_s[pq] > 0, 1.0 - covered / np.maximum(total_s[pq], 1e-12), 0.0)
-        return ok_pair & (coverage * (1.0 - extra_cost * extra_ratio) >= need)
+        out: Bools = (ok_pair & (coverage * (1.0 - extra_cost * extra_ratio) >= need)) | own
+        return out
 
 
 def _numbers_hash(numbers: Iterable[str]) -> int:
@@ -392,11 +415,11 @@ def _numbers_hash(numbers: Iterable[str]) -> int:
 
 def _supplier_words(
     queries: Sequence[NormName], weight: TokenWeights, places: frozenset[str]
-) -> tuple[Floats, Ints]:
+) -> tuple[Floats, Ints, Ints]:
     """Per supplier name and word, the word's weight as the comparison counts an extra word
-    (its rarity: :meth:`TokenWeights.rarity`);
-    and per name, the hash of its numbers outside parentheses (those the listed name's must
-    equal). All names' words at once."""
+    (its rarity: :meth:`TokenWeights.rarity`); per name, the hash of its numbers outside
+    parentheses (those the listed name's must equal) and the bits of its distinctive words
+    outside parentheses (the first MASK_BITS). All names' words at once."""
     lengths = np.fromiter((len(q.tokens) for q in queries), np.int64, len(queries))
     flat = [t for q in queries for t in q.tokens]
     qual = np.fromiter((x for q in queries for x in q.qualifier), bool, len(flat))
@@ -413,7 +436,10 @@ def _supplier_words(
     numbers = np.full(len(queries), _numbers_hash(()), dtype=np.int64)
     for r, nums in found.items():
         numbers[r] = _numbers_hash(nums)
-    return out, numbers
+    rare = np.zeros(len(queries), dtype=np.int64)
+    sel = (w >= DISTINCTIVE) & ~qual & (col < MASK_BITS)
+    np.bitwise_or.at(rare, row[sel], np.left_shift(np.int64(1), col[sel]))
+    return out, numbers, rare
 
 
 def _prefix(costs: Sequence[float]) -> list[float]:

@@ -1,0 +1,39 @@
+"""The entity stage on the bundled lists: a romanised listed name's own words kept for review
+at any score, and the address countries of one real entity shared by its entries on all lists."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from screen.pipeline import screen_frame
+from screen.reference import Reference
+
+
+def matched(reference: Reference, rows: list[tuple[str, str]]) -> list[set[str]]:
+    """Per supplier row (name, country): the listed names it matched (hit or review)."""
+    out = screen_frame(pd.DataFrame(rows, columns=["name", "country"]), reference)
+    return [{m.name for m in ms} for ms in out["matches"]]
+
+
+def test_own_words_of_a_korean_name_go_to_review_whatever_the_score(reference: Reference) -> None:
+    rungrado, mansudae, other = matched(
+        reference,
+        [
+            ("Rungrado Construction", "Russia"),
+            ("Mansudae Construction LLC", "Angola"),
+            ("Rungrado Tolstoy Construction", "Russia"),  # a distinctive word of its own
+        ],
+    )
+    assert "KOREA RUNGRADO GENERAL TRADING CORPORATION" in rungrado
+    assert "MANSUDAE OVERSEAS PROJECT GROUP OF COMPANIES" in mansudae
+    assert other == set()
+
+
+def test_an_entity_s_address_countries_come_from_all_its_lists(reference: Reference) -> None:
+    # the UK lists KOREA DAESONG GENERAL TRADING CORPORATION without an address; OFAC's entry
+    # for it (the same group) gives North Korea, so a South Korean Daesong is not it
+    south, unknown = matched(
+        reference, [("Daesong Construction", "South Korea"), ("Daesong Construction", "")]
+    )
+    assert south == set()
+    assert "KOREA DAESONG GENERAL TRADING CORPORATION" in unknown

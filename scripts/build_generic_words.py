@@ -9,10 +9,14 @@ missed MANSUDAE OVERSEAS PROJECT for lack of "project", and "Energy Resources LL
 NATIONAL RESOURCES DEVELOPMENT AND INVESTMENT CORPORATION. The matcher caps the weight of
 the words listed here below the distinctive threshold (screen.matching.weights).
 
-The words are, normalised as names are (screen.normalize), every word of three or more
+The words are, normalised as names are (screen.normalize), every word of four or more
 letters in the titles of ISIC Rev.4, NACE Rev.2 and NAICS 2017 (the industry classifications:
-what a business does), with its singular or plural; and a short list of our own, words of
-scope that companies everywhere put in their names (SCOPE). Each row names its source.
+what a business does, with the words of everyday company names they use: "general",
+"national", "first", "new"), with its singular or plural where that too has four letters or
+more; and a short list of our own, words of scope that companies everywhere put in their
+names (SCOPE). Shorter words are left out (abbreviations of the titles, "nec", "atv", and
+"mop", an acronym on the lists), and so are country names ("China", in "china and
+pottery"): a place is weighed as a place. Each row names its source.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from pathlib import Path
 
 import manifest_tools
 
+from screen.matching.compare import place_words
 from screen.normalize import STOPWORDS, normalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,12 +52,14 @@ def forms(word: str) -> list[str]:
 def main() -> int:
     src = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference-sources"
     sources: dict[str, set[str]] = {}
+    places = place_words()
     with (src / "derived" / "industry_codes_isic4_nace2_naics2017.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             for tok in normalize_name(row["title"]).tokens:
-                if tok.isalpha() and len(tok) >= 3 and tok not in STOPWORDS:
+                if tok.isalpha() and len(tok) >= 4 and tok not in STOPWORDS:
                     for f in forms(tok):
-                        sources.setdefault(f, set()).add(INDUSTRY)
+                        if len(f) >= 4 and f not in places:
+                            sources.setdefault(f, set()).add(INDUSTRY)
     for tok in SCOPE:
         sources.setdefault(tok, set()).add(OWN)
     with OUT.open("w", encoding="utf-8", newline="") as fh:

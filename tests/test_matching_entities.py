@@ -16,17 +16,21 @@ def matched(reference: Reference, rows: list[tuple[str, str]]) -> list[set[str]]
 
 
 def test_own_words_of_a_korean_name_go_to_review_whatever_the_score(reference: Reference) -> None:
-    rungrado, mansudae, other = matched(
+    rungrado, placed, mansudae, other, number = matched(
         reference,
         [
             ("Rungrado Construction", "Russia"),
+            ("Rungrado Construction Russia", "Russia"),  # a place is no name of its own
             ("Mansudae Construction LLC", "Angola"),
             ("Rungrado Tolstoy Construction", "Russia"),  # a distinctive word of its own
+            ("Rungrado Construction 2", "Russia"),  # a number the listed names lack
         ],
     )
     assert "KOREA RUNGRADO GENERAL TRADING CORPORATION" in rungrado
+    assert "KOREA RUNGRADO GENERAL TRADING CORPORATION" in placed
     assert "MANSUDAE OVERSEAS PROJECT GROUP OF COMPANIES" in mansudae
     assert other == set()
+    assert number == set()
 
 
 def test_an_entity_s_address_countries_come_from_all_its_lists(reference: Reference) -> None:

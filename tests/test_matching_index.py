@@ -51,6 +51,17 @@ HARD = [
     "Air Koryo",
     "Sea Star Shipping",
     "Daesong Bank",
+    # reached only through words of one or two letters
+    "No 39",
+    "No. 39 Trading",
+    "WT",
+    "WT Trading",
+    # names of common words only, written with two words joined
+    "KOREA TRADEBANK",
+    "KOREATRADE BANK",
+    "Korea GeneralConstruction",
+    "KoreaGeneral Construction",
+    "International IndustrialDevelopment Bank",
 ]
 
 

@@ -113,9 +113,24 @@ def test_nomenklatura_company_bench(weights: TokenWeights) -> None:
         # generic words rare on the lists still anchor a match when the name's own word has a typo
         ("WEHIAI WORLD-SHIPPING FREIGHT", "WEIHAI WORLD-SHIPPING FREIGHT", "match"),
         ("ORGANIZATION ANDguidance DEPARTMENT", "ORGANIZATION AND GUIDANCE DEPARTMENT", "match"),
+        # words of one or two letters identify only the same name
+        ("MP Electronics Corporation", "MP LIMITED LIABILITY COMPANY", "none"),
+        ("No 39", "OFFICE NO. 39", "none"),
+        ("MP LLC", "MP LIMITED LIABILITY COMPANY", "match"),
     ],
 )
 def test_generic_words_neither_required_nor_identifying(
     supplier: str, listed: str, expected: str, weights: TokenWeights
 ) -> None:
     assert band(supplier, listed, False, weights)[0] == expected
+
+
+def test_extra_supplier_words_cost_their_rarity_not_the_generic_cap(weights: TokenWeights) -> None:
+    # "overseas" and "construction" are generic (capped as listed words) but rare on the lists:
+    # added to a one-word listed name they say it is another company
+    supplier, listed = normalize_name("Phoenix Overseas Construction"), normalize_name("PHOENIX")
+    as_rarity = compare(supplier, listed, weights, rarity=weights.rarity)
+    as_capped = compare(supplier, listed, weights)
+    assert weights.rarity("overseas") > weights("overseas")
+    assert as_rarity.score < as_capped.score
+    assert as_rarity.extra_distinctive == ("overseas",)

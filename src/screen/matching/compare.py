@@ -44,8 +44,13 @@ INSERTION_COST = 0.07  # a word in parentheses ("(Doha)") costs a quarter of an 
 
 @lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
-    """Country names and demonyms written as one word: qualifiers, not identity."""
+    """Country names and demonyms written as one word: qualifiers, not identity. (ISO's names,
+    and the short names of the bundled country table: Russia, Brunei, Kosovo, Palestine.)"""
+    import csv
+
     import pycountry
+
+    from screen.reference import bundled_dir
 
     words = {"korean", "dprk", "chosun", "choson", "joson", "chinese", "russian", "prc", "uae"}
     for c in pycountry.countries:
@@ -53,6 +58,8 @@ def place_words() -> frozenset[str]:
             n = getattr(c, attr, None)
             if n and len(n.split()) == 1:
                 words.add(n.casefold())
+    with (bundled_dir() / "countries.csv").open(encoding="utf-8") as fh:
+        words.update(r["name"].casefold() for r in csv.DictReader(fh) if len(r["name"].split()) == 1)
     words.add("korea")
     return frozenset(words)
 
@@ -74,7 +81,9 @@ class Comparison:
     extra_core: tuple[str, ...]  # of those, the ones not in parentheses
     distinctive: bool  # a distinctive listed word matched (or the listed name has none)
     distinctive_complete: bool  # every distinctive listed word matched closely (>= 95)
-    extra_distinctive: tuple[str, ...]  # unmatched supplier words that are themselves distinctive
+    extra_distinctive: tuple[
+        str, ...
+    ]  # unmatched supplier words that are themselves distinctive (not places)
     numbers_agree: bool
 
     @property
@@ -204,11 +213,19 @@ def compare(
     score = 100.0 * coverage * (1.0 - extra_cost * extra_ratio)
     has_distinctive = any(w >= DISTINCTIVE for w in lrare)
     extra_distinctive = tuple(
-        st[k] for k in extra_idx if not supplier.qualifier[k] and rare(st[k]) >= DISTINCTIVE
+        st[k]
+        for k in extra_idx
+        if not supplier.qualifier[k] and st[k] not in places and rare(st[k]) >= DISTINCTIVE
     )
     if not has_distinctive:
         # a name made only of common words matches only in full, with nothing distinctive added
         distinctive_hit = not missing and all(p.similarity >= 85 for p in pairs) and not extra_distinctive
+    # words of one or two letters identify nothing on their own ("MP Electronics" is not MP
+    # LLC, nor "No 39" OFFICE NO. 39): one of three letters or more must match too, unless
+    # the two names are the same words
+    distinctive_hit = distinctive_hit and (
+        any(len(p.supplier.replace(" ", "")) >= 3 for p in pairs) or not (missing or extra)
+    )
     numbers_agree = listed.numbers == frozenset(
         t for t, q in zip(st, supplier.qualifier, strict=True) if t.isdigit() and not q
     )

@@ -301,7 +301,7 @@ def match_entities(
                     explanation=explain(name, entry, best, score, notes, normalize_name(name)),
                     programs=tuple(entry.get("programs") or ()),  # type: ignore[arg-type]
                     listed_on=str(entry.get("listed_on") or ""),
-                    countries=tuple(entry.get("countries") or ()),  # type: ignore[arg-type]
+                    countries=tuple(located.get("countries") or ()),  # type: ignore[arg-type]
                     entry_hash=str(entry.get("entry_hash") or ""),
                     details={
                         "group_id": str(entry.get("group_id") or ""),

@@ -265,12 +265,10 @@ class NameIndex:
             return out
         hits = self._hits(queries, min_similarity)
         need = floor - 0.05 - EPS  # the comparison rounds its score to 0.1
-        pairs, short_only = self._reached(hits, need)
+        pairs = self._reached(hits, need)
         if len(pairs):
             n = len(self.names)
-            keep = self._bound(
-                queries, hits, pairs // n, pairs % n, member(pairs, short_only), need, extra_cost
-            )
+            keep = self._bound(queries, hits, pairs // n, pairs % n, need, extra_cost)
             for key in pairs[keep].tolist():
                 qi, i = divmod(key, n)
                 out[qi].add(i)
@@ -315,24 +313,19 @@ class NameIndex:
             mask = np.concatenate([mask, bits(e[:, 2], e[:, 2] + 1)])
         return Hits.reduce(q * len(self.vocab) + v, s, kind, mask)
 
-    def _reached(self, h: Hits, need: float) -> tuple[Ints, Ints]:
-        """Keys ``query * names + name`` reached through a heavy word (prefix filtering), and
-        those of them reached only through a word of one or two letters ("38")."""
+    def _reached(self, h: Hits, need: float) -> Ints:
+        """Keys ``query * names + name`` reached through a heavy word (prefix filtering), by a
+        supplier word of any length (a word of one or two letters, "38", "WT", included)."""
         n, nv = len(self.names), len(self.vocab)
         q, v = h.keys // nv, h.keys % nv
         via: list[Ints] = []
         for sel, post in (
-            ((h.single > 0) | (h.joined > 0), self._prefix),
+            ((h.single > 0) | (h.joined > 0) | (h.short > 0), self._prefix),
             (h.single >= JOINED_MIN - EPS, self._prefix_run),
         ):
             at, names = post.gather(v[sel], need / 100)
             via.append(q[sel][at] * n + names)
         reached = unique(np.concatenate(via))
-        sel = h.short > 0
-        at, names = self._prefix.gather(v[sel], need / 100)
-        short = unique(q[sel][at] * n + names)
-        short_only = short[~member(short, reached)]
-        reached = np.sort(np.concatenate([reached, short_only]))  # the two are disjoint
         if NO_DISTINCTIVE_CAP < need:  # only names where a distinctive word can match closely
             close = np.maximum(h.single, h.short)
             closely: list[Ints] = []
@@ -345,7 +338,7 @@ class NameIndex:
                 at, names = csr.gather(v[sel])
                 closely.append(q[sel][at] * n + names)
             reached = reached[member(reached, np.sort(np.concatenate(closely)))]
-        return reached, short_only
+        return reached
 
     def _bound(
         self,
@@ -353,7 +346,6 @@ class NameIndex:
         h: Hits,
         pq: Ints,
         pi: Ints,
-        short_only: Bools,
         need: float,
         extra_cost: float,
     ) -> Bools:
@@ -375,18 +367,20 @@ class NameIndex:
             sel = ok & (lo + k < hi)
             np.maximum.at(sims, starts[rp[sel]] + lo[sel] + k, rs[sel])
         dist = (self._flags[w] & 1).astype(bool)
-        # (as before prefix filtering: a distinctive word, or any word of a name of common words
-        # or of at most two words)
-        posted = dist | np.repeat(~self._has_dist[pi] | (counts <= 2), counts)
-        longer = np.logical_or.reduceat(posted & (sims > 0), starts)
+        # a supplier word of three letters or more (or a run of words) matches one of the name's
+        # words or runs: else only words of one or two letters do, and the score is capped
+        # unless the names are the same words
+        longer = np.logical_or.reduceat((single > 0) | (joined > 0), starts)
+        longer[rp[rs > 0]] = True
         sims = np.maximum(sims, short)
+        longer |= np.logical_and.reduceat(sims > 0, starts)  # (or every listed word matches)
         close = sims >= DISTINCTIVE_SIM
         hit = np.logical_or.reduceat(dist & close, starts)
         hit |= ~self._has_dist[pi] & np.logical_and.reduceat(close, starts)
         hit |= np.logical_or.reduceat(((self._flags[w] & 2) > 0) & (joined > 0), starts)
-        ok_pair = (~short_only | longer) & (self._total[pi] > 0)
+        ok_pair = self._total[pi] > 0
         if NO_DISTINCTIVE_CAP < need:
-            ok_pair &= hit
+            ok_pair &= hit & longer
         sw, q_numbers, q_rare = _supplier_words(queries, self.weights, self.places)
         if 100.0 * NUMBERS_FACTOR < need:
             ok_pair &= self._numbers[pi] == q_numbers[pq]
@@ -394,7 +388,7 @@ class NameIndex:
         # word of a romanised name matched closely, the numbers equal
         ident = (self._flags[w] & 4) > 0
         own = np.logical_and.reduceat(~ident | (sims >= STRONG_SIM - EPS), starts) & self._own_words[pi]
-        own &= (self._numbers[pi] == q_numbers[pq]) & (~short_only | longer)
+        own &= (self._numbers[pi] == q_numbers[pq]) & longer
         coverage = np.add.reduceat(self._cost[w] * sims, starts) / np.maximum(self._total[pi], 1e-12)
         # supplier words that match none of the name's words (or runs) are extra
         reach = np.bitwise_or.reduceat(mask, starts)
@@ -419,7 +413,7 @@ def _supplier_words(
     """Per supplier name and word, the word's weight as the comparison counts an extra word
     (its rarity: :meth:`TokenWeights.rarity`); per name, the hash of its numbers outside
     parentheses (those the listed name's must equal) and the bits of its distinctive words
-    outside parentheses (the first MASK_BITS). All names' words at once."""
+    outside parentheses that are not places (the first MASK_BITS). All names' words at once."""
     lengths = np.fromiter((len(q.tokens) for q in queries), np.int64, len(queries))
     flat = [t for q in queries for t in q.tokens]
     qual = np.fromiter((x for q in queries for x in q.qualifier), bool, len(flat))
@@ -437,7 +431,7 @@ def _supplier_words(
     for r, nums in found.items():
         numbers[r] = _numbers_hash(nums)
     rare = np.zeros(len(queries), dtype=np.int64)
-    sel = (w >= DISTINCTIVE) & ~qual & (col < MASK_BITS)
+    sel = (w >= DISTINCTIVE) & ~qual & ~place & (col < MASK_BITS)
     np.bitwise_or.at(rare, row[sel], np.left_shift(np.int64(1), col[sel]))
     return out, numbers, rare
 

@@ -12,9 +12,9 @@ BANK (FTB)", is also compared without it). Then:
   Construction" for RUNGRADO TRADE COMPANY): labour-export companies trade under their own
   name with other activities added;
 - the supplier's country agreeing with one of the entry's address countries adds points,
-  and disagreeing removes some (both known); a matching sector adds a little. The address
-  countries are those any list gives for the same entity (the UK list gives none where OFAC
-  does);
+  and disagreeing removes some (both known); a matching sector adds a little. A South
+  Korean supplier is also checked against the addresses other lists give for the same entity
+  (the UK list gives none where OFAC gives North Korea);
 - entries of one real entity on several lists (OFAC, UN, UK) are reported once, with the
   other lists' IDs linked;
 - each match carries a one-sentence explanation a compliance officer can defend.
@@ -281,7 +281,9 @@ def match_entities(
                 sector_cache[ref_id] = _entry_sectors(ref, entry)
             cname = country.name if isinstance(country, CountryResult) and country.name else ""
             group = str(entry.get("group_id") or "")
-            located = {**entry, "countries": group_countries[group]} if group in group_countries else entry
+            located = entry
+            if _south_korean(country) and not entry.get("countries") and group in group_countries:
+                located = {**entry, "countries": group_countries[group]}
             score, notes, _ = adjust(
                 best, located, country, tuple(sectors or ()), sector_cache[ref_id], cfg, cname
             )
@@ -317,10 +319,17 @@ def match_entities(
     return out
 
 
+def _south_korean(country: CountryResult | None) -> bool:
+    return isinstance(country, CountryResult) and country.code == "KR"
+
+
 def _group_countries(entries: Iterable[dict[str, object]]) -> dict[str, tuple[str, ...]]:
     """Per group of linked entries (one real entity on several lists), the address countries
-    any of its lists gives: the UK list's short form gives none, OFAC's entry for the same
-    company does, and the supplier's country is checked against them."""
+    any of its lists gives. The UK list's short form gives none where OFAC's entry for the
+    same company gives North Korea; a South Korean supplier is checked against them, so that
+    "대성건설" (Daesung, a common South Korean name) is not taken for the UK's entry of KOREA
+    DAESONG GENERAL TRADING (the two Koreas' companies are distinct). Elsewhere an entry
+    without an address stays without one: a DPRK company's foreign front can be anywhere."""
     out: dict[str, set[str]] = {}
     for e in entries:
         group = str(e.get("group_id") or "")

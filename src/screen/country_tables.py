@@ -66,6 +66,11 @@ def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
         raise ReferenceError_(f"{path} is not UTF-8 ({exc}); save it as UTF-8.") from exc
 
 
+def short_names(folder: Path) -> list[str]:
+    """The short English names of ``countries.csv`` ("Russia", "Korea, North")."""
+    return [r["name"] for r in _rows(folder / "countries.csv", ("iso2", "name")) if r["name"]]
+
+
 def load_tables(folder: Path) -> CountryTables:
     """Load and index the country tables in ``folder``."""
     t = CountryTables()

@@ -46,10 +46,9 @@ INSERTION_COST = 0.07  # a word in parentheses ("(Doha)") costs a quarter of an 
 def place_words() -> frozenset[str]:
     """Country names and demonyms written as one word: qualifiers, not identity. (ISO's names,
     and the short names of the bundled country table: Russia, Brunei, Kosovo, Palestine.)"""
-    import csv
-
     import pycountry
 
+    from screen.country_tables import short_names
     from screen.reference import bundled_dir
 
     words = {"korean", "dprk", "chosun", "choson", "joson", "chinese", "russian", "prc", "uae"}
@@ -58,8 +57,7 @@ def place_words() -> frozenset[str]:
             n = getattr(c, attr, None)
             if n and len(n.split()) == 1:
                 words.add(n.casefold())
-    with (bundled_dir() / "countries.csv").open(encoding="utf-8") as fh:
-        words.update(r["name"].casefold() for r in csv.DictReader(fh) if len(r["name"].split()) == 1)
+    words.update(n.casefold() for n in short_names(bundled_dir()) if len(n.split()) == 1)
     words.add("korea")
     return frozenset(words)
 
@@ -81,9 +79,8 @@ class Comparison:
     extra_core: tuple[str, ...]  # of those, the ones not in parentheses
     distinctive: bool  # a distinctive listed word matched (or the listed name has none)
     distinctive_complete: bool  # every distinctive listed word matched closely (>= 95)
-    extra_distinctive: tuple[
-        str, ...
-    ]  # unmatched supplier words that are themselves distinctive (not places)
+    # unmatched supplier words that are themselves distinctive (not places)
+    extra_distinctive: tuple[str, ...]
     numbers_agree: bool
 
     @property

@@ -431,8 +431,8 @@ def _supplier_words(
     for r, nums in found.items():
         numbers[r] = _numbers_hash(nums)
     rare = np.zeros(len(queries), dtype=np.int64)
-    sel = (w >= DISTINCTIVE) & ~qual & ~place & (col < MASK_BITS)
-    np.bitwise_or.at(rare, row[sel], np.left_shift(np.int64(1), col[sel]))
+    sel = (w >= DISTINCTIVE) & ~qual & ~place
+    np.bitwise_or.at(rare, row[sel], bits(col[sel], col[sel] + 1))
     return out, numbers, rare
 
 

@@ -35,7 +35,8 @@ class TokenWeights:
         self._total = max(total, RARE_DF + 1)  # a corpus of a few names must not invert the scale
         # words in at most RARE_DF listed names weigh 1; the weight falls steeply above that
         self._log_norm = math.log(self._total / RARE_DF)
-        self._cache: dict[str, float] = {}
+        self._cache: dict[str, float] = {}  # rarity
+        self._capped: dict[str, float] = {}  # what __call__ gives
 
     @classmethod
     def build(
@@ -70,8 +71,13 @@ class TokenWeights:
         return cls(freq, total, frozenset(generic))
 
     def __call__(self, token: str) -> float:
-        w = self.rarity(token)
-        return min(w, GENERIC_CAP) if token in self._generic else w
+        w = self._capped.get(token)
+        if w is None:
+            w = self.rarity(token)
+            if token in self._generic:
+                w = min(w, GENERIC_CAP)
+            self._capped[token] = w
+        return w
 
     def rarity(self, token: str) -> float:
         """The word's weight from its rarity alone, generic or not: what a supplier word the

@@ -33,6 +33,29 @@ def test_own_words_of_a_korean_name_go_to_review_whatever_the_score(reference: R
     assert number == set()
 
 
+def test_a_north_korean_company_s_own_name_with_activities_added_goes_to_review(
+    reference: Reference,
+) -> None:
+    # "logging", "timber", "restaurant": generic words, though the lists seldom use them
+    logging, timber, restaurant, porter, tolstoy, english = matched(
+        reference,
+        [
+            ("Rungrado Logging", "Russia"),
+            ("Ryonbong Timber Vladivostok", "Russia"),  # a city is no name of its own
+            ("Mansudae Restaurant", "China"),
+            ("Porter Logistics", "Russia"),  # porter ~ BORDER (TRADE SETTLEMENT BANK) only under the key
+            ("Rungrado Tolstoy Logging", "Russia"),  # a word that could name a company
+            ("Technical Reconnaissance Consulting", "Russia"),  # an English name: no such licence
+        ],
+    )
+    assert "KOREA RUNGRADO GENERAL TRADING CORPORATION" in logging
+    assert "KOREA RYONBONG GENERAL CORPORATION" in timber
+    assert "MANSUDAE OVERSEAS PROJECT GROUP OF COMPANIES" in restaurant
+    assert porter == set()
+    assert tolstoy == set()
+    assert "RECONNAISSANCE GENERAL BUREAU" not in english
+
+
 def test_an_entity_s_address_countries_come_from_all_its_lists(reference: Reference) -> None:
     # the UK lists KOREA DAESONG GENERAL TRADING CORPORATION without an address; OFAC's entry
     # for it (the same group) gives North Korea, so a South Korean Daesong is not it

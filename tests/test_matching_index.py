@@ -51,6 +51,12 @@ HARD = [
     "Air Koryo",
     "Sea Star Shipping",
     "Daesong Bank",
+    # a North Korean company's own name with words of activity or a city added
+    "Rungrado Logging",
+    "Ryonbong Timber Vladivostok",
+    "Mansudae Restaurant",
+    "Rungrado Tolstoy Logging",
+    "Porter Logistics",
     # reached only through words of one or two letters
     "No 39",
     "No. 39 Trading",
@@ -124,7 +130,13 @@ def test_candidates_cover_brute_force(sample: list[str], index: NameIndex) -> No
 
 
 def test_own_words_of_romanised_names_are_candidates_below_the_floor(index: NameIndex) -> None:
-    names = ["Rungrado Construction", "Mansudae Construction LLC", "Rungrado Tolstoy Construction"]
+    names = [
+        "Rungrado Construction",
+        "Mansudae Construction LLC",
+        "Rungrado Tolstoy Construction",
+        "Ryonbong Logging",  # "logging": generic, though the lists seldom use it
+        "Rungrado Logging Tolstoy",
+    ]
     truth = brute_force(names, index, FLOOR)
     below = set()
     for n, i in truth:
@@ -135,7 +147,7 @@ def test_own_words_of_romanised_names_are_candidates_below_the_floor(index: Name
         if c.score < FLOOR:
             below.add(n)
     # kept for review at any score; not with a distinctive word added ("Tolstoy")
-    assert below == {"Rungrado Construction", "Mansudae Construction LLC"}
+    assert below == {"Rungrado Construction", "Mansudae Construction LLC", "Ryonbong Logging"}
     assert truth <= candidates(names, index, FLOOR)
 
 
@@ -158,6 +170,23 @@ def test_candidates_cover_brute_force_with_both_kinds_of_name(
     truth = brute_force(sample, mixed, FLOOR)
     assert len(truth) >= 100
     assert truth <= candidates(sample, mixed, FLOOR), sorted(truth - candidates(sample, mixed, FLOOR))[:10]
+
+
+def test_candidates_cover_brute_force_with_north_korean_and_other_entries(
+    reference: Reference, sample: list[str]
+) -> None:
+    # a North Korean company's own name takes added words of activity (own_words_match); the
+    # other romanised entries do not: the index must tell them apart as the comparison does
+    names = reference.names.iloc[:400].reset_index(drop=True)
+    ids = sorted({str(r) for r in names["ref_id"]})
+    mixed = NameIndex(names, bundled_dir(), north_korean=set(ids[1::2]))
+    assert {n.north_korean for n in mixed.names} == {True, False}
+    relaxed = ["Rungrado Logging", "Ryonbong Timber Vladivostok", "Mansudae Restaurant", "Namgang Catering"]
+    truth = brute_force(sample[::3] + relaxed, mixed, FLOOR)
+    found = candidates(sample[::3] + relaxed, mixed, FLOOR)
+    assert truth <= found, sorted(truth - found)[:10]
+    none = NameIndex(names, bundled_dir(), north_korean=())
+    assert brute_force(relaxed, mixed, FLOOR) != brute_force(relaxed, none, FLOOR)
 
 
 def test_index_survives_pickling(sample: list[str], index: NameIndex) -> None:

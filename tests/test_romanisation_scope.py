@@ -11,8 +11,9 @@ from __future__ import annotations
 import pandas as pd
 
 from screen.config import MatchingConfig
+from screen.matching.compare import locality_words, looks_korean
 from screen.matching.entities import best_matches
-from screen.matching.index import NameIndex, romanised_entries
+from screen.matching.index import NameIndex, north_korean_entries, romanised_entries
 from screen.reference import bundled_dir
 
 CFG = MatchingConfig()
@@ -71,3 +72,25 @@ def test_transliteration_of_other_names_still_matches() -> None:
     scoped = NameIndex(NAMES, bundled_dir(), romanised_entries(ENTRIES))
     assert "T:8" in found(scoped, "ПАКИФИК ОКЕАН ШИППИНГ ЛИМИТЕД")
     assert "T:9" in found(scoped, "Basich Resistance Center")
+
+
+def test_which_entries_are_north_korean_companies() -> None:
+    # an address in North Korea, or none and a Korea programme; not a Chinese company listed
+    # for North Korea (T:6 is on another programme, with a Chinese address)
+    assert north_korean_entries(ENTRIES) == {"T:4", "T:5"}
+    in_china = ENTRIES.assign(programs=[("DPRK3",)] * len(ENTRIES), countries=[("CN",)] * len(ENTRIES))
+    assert north_korean_entries(in_china) == set()
+
+
+def test_korean_words() -> None:
+    for word in ("rungrado", "mansudae", "ryonbong", "sobaeksu", "kwangson", "chollima", "paektu"):
+        assert looks_korean(word), word
+    for word in ("border", "academy", "reconnaissance", "tianyi", "shandong", "science"):
+        assert not looks_korean(word), word
+
+
+def test_cities_and_provinces_are_localities() -> None:
+    words = locality_words()
+    assert {"dandong", "pyongyang", "vladivostok", "shandong", "liaoning"} <= words
+    assert "russia" not in words  # a country is a place word already
+    assert all(w.isascii() and len(w) >= 4 for w in words)  # no transliterated key ("seong")

@@ -71,6 +71,14 @@ def short_names(folder: Path) -> list[str]:
     return [r["name"] for r in _rows(folder / "countries.csv", ("iso2", "name")) if r["name"]]
 
 
+def city_names(folder: Path) -> list[str]:
+    """The cities of ``country_aliases.csv`` (capitals and the cities of the trade with North
+    Korea: "Dandong", "Vladivostok")."""
+    return [
+        r["alias"] for r in _rows(folder / ALIAS_FILES[0], ("iso2", "alias", "kind")) if r["kind"] == "city"
+    ]
+
+
 def load_tables(folder: Path) -> CountryTables:
     """Load and index the country tables in ``folder``."""
     t = CountryTables()

@@ -21,6 +21,8 @@ key are mostly coincidences (Reed ~ RIIT, Khan ~ GAAN, Mid ~ MIT on the full SDN
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,6 +64,47 @@ def place_words() -> frozenset[str]:
     return frozenset(words)
 
 
+PROVINCE_TYPES = frozenset({"Province", "Municipality", "Autonomous region"})
+
+
+@lru_cache(maxsize=1)
+def locality_words() -> frozenset[str]:
+    """Cities and Chinese provinces written as one word ("Dandong", "Pyongyang", "Shandong"):
+    they say where a company is, not which it is, so they never identify a listed name on
+    their own nor count as a supplier's own name (the cities of the bundled country aliases;
+    China's provinces and municipalities from ISO 3166-2, via pycountry)."""
+    import pycountry
+
+    from screen.country_tables import city_names
+    from screen.normalize import normalize_name
+    from screen.reference import bundled_dir
+
+    names = list(city_names(bundled_dir()))
+    for s in pycountry.subdivisions:
+        if s.country_code == "CN" and s.type in PROVINCE_TYPES:
+            names.append(s.name.split()[0])  # "Shandong Sheng": Shandong
+    words = set()
+    for n in names:
+        if not all("LATIN" in unicodedata.name(ch, "") for ch in n if ch.isalpha()):
+            continue  # (the key of a name in another script is a transliteration: 성 "seong")
+        toks = normalize_name(n).tokens
+        if len(toks) == 1 and len(toks[0]) >= 4:
+            words.add(toks[0])
+    return frozenset(words - place_words())
+
+
+_KOREAN_SYLLABLE = "(?:kk|tt|pp|ss|jj|tch|ch|[gkndtrlmbpsjh])?(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|[aeiou])(?:ng|[kntlmpgbd])?"
+_KOREAN_WORD = re.compile(f"(?:{_KOREAN_SYLLABLE})+")
+
+
+def looks_korean(word: str) -> bool:
+    """Whether a word can be read as romanised Korean syllables (consonant, vowel, final),
+    as the Revised and McCune-Reischauer systems write them: Rungrado, Mansudae, Ryonbong,
+    Kwangson; not Border, Academy, Reconnaissance, Tianyi. Chinese syllables often pass too
+    (Hongda): the entries this serves are North Korean ones."""
+    return _KOREAN_WORD.fullmatch(word) is not None
+
+
 @dataclass(frozen=True)
 class Pair:
     listed: str  # listed word(s), space-joined when several
@@ -82,6 +125,10 @@ class Comparison:
     # unmatched supplier words that are themselves distinctive (not places)
     extra_distinctive: tuple[str, ...]
     numbers_agree: bool
+    # of those, the ones that could name a company: not generic (activity, scope), not a city
+    extra_identifying: tuple[str, ...] = ()
+    # the listed name's identifying words, cities aside, are Korean words, all matched closely
+    own_name_complete: bool = False
 
     @property
     def only_common_differ(self) -> bool:
@@ -150,6 +197,7 @@ def compare(
     if not lt or not st:
         return Comparison(0.0, (), lt, st, st, False, False, (), True)
     places = place_words()
+    localities = locality_words()
     lw = [weight(t) for t in lt]
     lrare = [rare(t) for t in lt]
     # what a missing listed word costs: a place word ("Korea") a quarter of its weight
@@ -246,6 +294,14 @@ def compare(
         and all(k in strong for k in distinctive_idx)
         and sum(len(lt[k]) for k in distinctive_idx) >= COMPLETE_MIN_LETTERS
     )
+    # the name a North Korean company trades under: its identifying words, cities aside, all
+    # Korean words (see own_name_words)
+    own_idx = [k for k in distinctive_idx if lt[k] not in localities]
+    own_name = (
+        bool(own_idx)
+        and all(looks_korean(lt[k]) and k in strong for k in own_idx)
+        and sum(len(lt[k]) for k in own_idx) >= COMPLETE_MIN_LETTERS
+    )
     if not distinctive_hit:
         score = min(score, 60.0)
     if not numbers_agree:
@@ -260,4 +316,8 @@ def compare(
         distinctive_complete=complete and distinctive_hit,
         extra_distinctive=extra_distinctive,
         numbers_agree=numbers_agree,
+        extra_identifying=tuple(
+            t for t in extra_distinctive if weight(t) >= DISTINCTIVE and t not in localities
+        ),
+        own_name_complete=own_name and distinctive_hit,
     )

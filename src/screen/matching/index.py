@@ -39,6 +39,8 @@ from screen.matching.compare import (
     MAX_SPAN,
     QUALIFIER_COST,
     STRONG_SIM,
+    locality_words,
+    looks_korean,
     place_words,
 )
 from screen.matching.postings import JOINED, MASK_BITS, SHORT, SINGLE, Csr, Hits, SharePostings, bits
@@ -64,6 +66,7 @@ class IndexedName:
     name_type: str
     norm: NormName
     romanise: bool = True  # romanised from Korean or Chinese: see romanised_entries()
+    north_korean: bool = True  # an entry of North Korea: see north_korean_entries()
     dropped: tuple[str, ...] = ()  # the name's trailing words in parentheses, read without them
 
     @property
@@ -97,6 +100,20 @@ def without_trailing_parentheses(norm: NormName) -> NormName | None:
 ROMANISED_COUNTRIES = frozenset({"KP", "KR", "CN", "HK", "MO", "TW"})
 
 
+def _programs_countries(entries: pd.DataFrame) -> Iterable[tuple[str, str, set[str]]]:
+    """Per entry: ref_id, its programmes as one upper-case text, its address countries."""
+    for ref_id, programs, countries in entries[["ref_id", "programs", "countries"]].itertuples(index=False):
+        progs = " ".join(
+            programs if isinstance(programs, (tuple, list)) else str(programs).split(";")
+        ).upper()
+        ctry = set(countries if isinstance(countries, (tuple, list)) else str(countries).split(";"))
+        yield str(ref_id), progs, ctry
+
+
+def _korea_programme(progs: str) -> bool:
+    return "DPRK" in progs or "NKSPEA" in progs or "KOREA" in progs
+
+
 def romanised_entries(entries: pd.DataFrame) -> set[str]:
     """The ``ref_id`` of entries whose names are romanised from Korean or Chinese: on a Korea
     sanctions programme (OFAC DPRK…/NKSPEA, UN 1718, the UK's DPRK regime) or with an address
@@ -106,14 +123,25 @@ def romanised_entries(entries: pd.DataFrame) -> set[str]:
     Choson). On other names the key finds coincidences, not variants (Redwood ~ REDUT,
     Reed ~ RIIT, Khan ~ GAAN, all Russian entities), so they are compared by spelling alone.
     """
+    return {
+        rid
+        for rid, progs, ctry in _programs_countries(entries)
+        if _korea_programme(progs) or ctry & ROMANISED_COUNTRIES
+    }
+
+
+def north_korean_entries(entries: pd.DataFrame) -> set[str]:
+    """The ``ref_id`` of entries of North Korean companies: an address in North Korea, or none
+    and a Korea sanctions programme (the UK list gives no addresses). Their own Korean name
+    with words of activity added ("Rungrado Logging") is worth a review
+    (:func:`screen.matching.entities.own_words_match`): the labour-export companies trade that
+    way. Not Chinese companies listed for North Korea (DANDONG HONGDA TRADE: "Hongda" is a
+    common Chinese name) nor those of other programmes (TIANYI INTERNATIONAL DALIAN)."""
     out: set[str] = set()
-    for ref_id, programs, countries in entries[["ref_id", "programs", "countries"]].itertuples(index=False):
-        progs = " ".join(
-            programs if isinstance(programs, (tuple, list)) else str(programs).split(";")
-        ).upper()
-        ctry = set(countries if isinstance(countries, (tuple, list)) else str(countries).split(";"))
-        if "DPRK" in progs or "NKSPEA" in progs or "KOREA" in progs or ctry & ROMANISED_COUNTRIES:
-            out.add(str(ref_id))
+    for rid, progs, ctry in _programs_countries(entries):
+        known = {c for c in ctry if c and c != "nan"}
+        if "KP" in known or (not known and _korea_programme(progs)):
+            out.add(rid)
     return out
 
 
@@ -124,22 +152,25 @@ class NameIndex:
         weights_folder: Path | str,
         romanised: Collection[str] | None = None,
         not_entities: Collection[str] = (),
+        north_korean: Collection[str] | None = None,
     ) -> None:
         """``romanised``: the entries whose names may be romanised from Korean or Chinese
         (:func:`romanised_entries`); None for all. ``not_entities``: the entries that are
         individuals (or vessels, aircraft), whose words do not count as words of company names
-        in the weights (:meth:`TokenWeights.build`)."""
+        in the weights (:meth:`TokenWeights.build`). ``north_korean``: the entries of North
+        Korea (:func:`north_korean_entries`); None for all those romanised."""
         rows: list[IndexedName] = []
         for ref_id, name, name_type in names[["ref_id", "name", "name_type"]].itertuples(index=False):
             norm = normalize_name(str(name))
             if norm.tokens:
                 rid = str(ref_id)
                 rom = romanised is None or rid in romanised
-                rows.append(IndexedName(rid, str(name), str(name_type), norm, rom))
+                nk = rom and (north_korean is None or rid in north_korean)
+                rows.append(IndexedName(rid, str(name), str(name_type), norm, rom, nk))
                 bare = without_trailing_parentheses(norm)
                 if bare is not None:
                     dropped = norm.tokens[len(bare.tokens) :]
-                    rows.append(IndexedName(rid, str(name), str(name_type), bare, rom, dropped))
+                    rows.append(IndexedName(rid, str(name), str(name_type), bare, rom, nk, dropped))
         self.names = rows
         per_entry: dict[str, set[str]] = defaultdict(set)
         for r in rows:
@@ -151,6 +182,7 @@ class NameIndex:
             (w for e, w in per_entry.items() if e in others),
         )
         self.places = place_words()
+        self.localities = locality_words()
         self.by_key: dict[str, list[int]] = defaultdict(list)
         # vocabulary ids of the words (and runs) of names not romanised, and of romanised names:
         # a word of both kinds has two (see Vocabulary)
@@ -173,9 +205,10 @@ class NameIndex:
         runs: list[list[int]] = []  # per name: vocabulary ids of its runs of words joined
         spans: list[list[int]] = []  # ... and the (first, end) word of each
         costs: list[float] = []
-        flags: list[int] = []  # per word: 1 distinctive, 2 long, 4 identifies
+        flags: list[int] = []  # per word: 1 distinctive, 2 long, 4 identifies, 8 own name (not a city)
         numbers: list[int] = []
         own_words: list[bool] = []  # per name: romanised, with identifying words enough (own_words_match)
+        korean_name: list[bool] = []  # ... North Korean, its own name in Korean words
         for i, r in enumerate(rows):
             toks = r.norm.tokens
             self.by_key[r.norm.key].append(i)
@@ -188,6 +221,8 @@ class NameIndex:
             is_dist = [self.weights.rarity(t) >= DISTINCTIVE for t in toks]
             # a word that identifies the entity (distinctive, not generic, not a place)
             identifies = [self.weights.distinctive(t) and t not in self.places for t in toks]
+            # ... of those not cities: a North Korean company's own name (own_words_match)
+            own_name = [x and t not in self.localities for t, x in zip(toks, identifies, strict=True)]
             for t, v, d in zip(toks, ids, is_dist, strict=True):
                 add("prefix", v, i)
                 if d:
@@ -202,11 +237,17 @@ class NameIndex:
                 add("dist", ids[heavy], i)
             costs.extend(cost)
             flags.extend(
-                int(d) | (2 if len(t) >= LONG_WORD else 0) | (4 if x else 0)
-                for t, d, x in zip(toks, is_dist, identifies, strict=True)
+                int(d) | (2 if len(t) >= LONG_WORD else 0) | (4 if x else 0) | (8 if o else 0)
+                for t, d, x, o in zip(toks, is_dist, identifies, own_name, strict=True)
             )
             letters = sum(len(t) for t, x in zip(toks, identifies, strict=True) if x)
             own_words.append(r.romanise and letters >= COMPLETE_MIN_LETTERS)
+            own_letters = sum(len(t) for t, o in zip(toks, own_name, strict=True) if o)
+            korean_name.append(
+                r.north_korean
+                and own_letters >= COMPLETE_MIN_LETTERS
+                and all(looks_korean(t) for t, o in zip(toks, own_name, strict=True) if o)
+            )
             run_ids: list[int] = []
             run_spans: list[int] = []
             for lo, hi in _spans(len(toks)):
@@ -239,6 +280,7 @@ class NameIndex:
         self._has_dist = np.logical_or.reduceat(self._flags & 1, self._words.ptr[:-1]).astype(bool)
         self._numbers = np.array(numbers, dtype=np.int64)
         self._own_words = np.array(own_words, dtype=bool)
+        self._korean_name = np.array(korean_name, dtype=bool)
         self._prefix = SharePostings(*post["prefix"], prefix_share, n_vocab)
         self._prefix_run = SharePostings(*post["prefix_run"], prefix_run_share, n_vocab)
         self._dist = Csr.group(*post["dist"], n_vocab)
@@ -381,19 +423,24 @@ class NameIndex:
         ok_pair = self._total[pi] > 0
         if NO_DISTINCTIVE_CAP < need:
             ok_pair &= hit & longer
-        sw, q_numbers, q_rare = _supplier_words(queries, self.weights, self.places)
+        sw, q_numbers, q_rare, q_own = _supplier_words(queries, self.weights, self.places, self.localities)
         if 100.0 * NUMBERS_FACTOR < need:
             ok_pair &= self._numbers[pi] == q_numbers[pq]
         # or the comparison's own_words_match may hold, a review at any score: every identifying
-        # word of a romanised name matched closely, the numbers equal
-        ident = (self._flags[w] & 4) > 0
-        own = np.logical_and.reduceat(~ident | (sims >= STRONG_SIM - EPS), starts) & self._own_words[pi]
-        own &= (self._numbers[pi] == q_numbers[pq]) & longer
+        # word of a romanised name matched closely, the numbers equal, and no supplier word that
+        # matches none of the name's words (or runs) distinctive; or, for a North Korean
+        # company's Korean name, every identifying word but cities matched closely, and no
+        # such supplier word one that could name a company
+        close_own = sims >= STRONG_SIM - EPS
+        flags = self._flags[w]
+        own = np.logical_and.reduceat(((flags & 4) == 0) | close_own, starts) & self._own_words[pi]
+        korean = np.logical_and.reduceat(((flags & 8) == 0) | close_own, starts) & self._korean_name[pi]
         coverage = np.add.reduceat(self._cost[w] * sims, starts) / np.maximum(self._total[pi], 1e-12)
-        # supplier words that match none of the name's words (or runs) are extra
         reach = np.bitwise_or.reduceat(mask, starts)
         np.bitwise_or.at(reach, rp, rmask)
-        own &= (q_rare[pq] & ~reach) == 0  # ... and none of them may be distinctive
+        own &= (q_rare[pq] & ~reach) == 0
+        korean &= (q_own[pq] & ~reach) == 0
+        own = (own | korean) & (self._numbers[pi] == q_numbers[pq]) & longer
         total_s = sw.sum(axis=1)
         covered = np.zeros(len(pi))
         for j in range(sw.shape[1]):
@@ -408,12 +455,14 @@ def _numbers_hash(numbers: Iterable[str]) -> int:
 
 
 def _supplier_words(
-    queries: Sequence[NormName], weight: TokenWeights, places: frozenset[str]
-) -> tuple[Floats, Ints, Ints]:
+    queries: Sequence[NormName], weight: TokenWeights, places: frozenset[str], localities: frozenset[str]
+) -> tuple[Floats, Ints, Ints, Ints]:
     """Per supplier name and word, the word's weight as the comparison counts an extra word
     (its rarity: :meth:`TokenWeights.rarity`); per name, the hash of its numbers outside
-    parentheses (those the listed name's must equal) and the bits of its distinctive words
-    outside parentheses that are not places (the first MASK_BITS). All names' words at once."""
+    parentheses (those the listed name's must equal), the bits of its distinctive words
+    outside parentheses that are not places (the comparison's ``extra_distinctive``), and of
+    those the ones that could name a company (not generic, not a city: ``extra_identifying``;
+    the first MASK_BITS). All names' words at once."""
     lengths = np.fromiter((len(q.tokens) for q in queries), np.int64, len(queries))
     flat = [t for q in queries for t in q.tokens]
     qual = np.fromiter((x for q in queries for x in q.qualifier), bool, len(flat))
@@ -433,7 +482,10 @@ def _supplier_words(
     rare = np.zeros(len(queries), dtype=np.int64)
     sel = (w >= DISTINCTIVE) & ~qual & ~place
     np.bitwise_or.at(rare, row[sel], bits(col[sel], col[sel] + 1))
-    return out, numbers, rare
+    own = np.zeros(len(queries), dtype=np.int64)
+    sel &= np.fromiter((weight.distinctive(t) and t not in localities for t in flat), bool, len(flat))
+    np.bitwise_or.at(own, row[sel], bits(col[sel], col[sel] + 1))
+    return out, numbers, rare, own
 
 
 def _prefix(costs: Sequence[float]) -> list[float]:

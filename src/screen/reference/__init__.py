@@ -61,10 +61,16 @@ class Reference:
 
     @cached_property
     def name_index(self) -> NameIndex:
-        from screen.matching.index import NameIndex, romanised_entries
+        from screen.matching.index import NameIndex, north_korean_entries, romanised_entries
 
         others = self.entries.loc[self.entries["entity_type"] != "entity", "ref_id"]
-        return NameIndex(self.names, self.folder, romanised_entries(self.entries), others.tolist())
+        return NameIndex(
+            self.names,
+            self.folder,
+            romanised_entries(self.entries),
+            others.tolist(),
+            north_korean_entries(self.entries),
+        )
 
     @cached_property
     def entry_by_id(self) -> dict[str, dict[str, object]]:

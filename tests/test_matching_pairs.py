@@ -65,6 +65,16 @@ def test_dprk_pairs(weights: TokenWeights) -> None:
     assert all(band(r["supplier"], r["listed"], bool(r["weak"]), weights)[0] != "match" for r in reviews)
 
 
+def test_english_words_written_in_cyrillic(weights: TokenWeights) -> None:
+    # "КОРПОРАТИОН", "Трейдинг Корпорейшн": not extra words, not a missing "corporation"
+    assert (
+        band("КОРЕА КВАНГСОН БАНКИНГ КОРПОРАТИОН", "KOREA KWANGSON BANKING CORPORATION", False, weights)[0]
+        == "match"
+    )
+    assert band("Пэксол Трейдинг Корпорейшн", "PAEKSOL TRADING CORPORATION", False, weights)[0] == "match"
+    assert band("Таймырская Горная Компания", "TAYMYRSKAYA GORNAYA KOMPANIYA", False, weights)[0] == "match"
+
+
 def test_weak_alias_never_hits_alone(weights: TokenWeights) -> None:
     assert band("ZENKO", "ZENKO", True, weights)[0] == "review"
     assert band("Genco Shipping & Trading Limited", "GENCO", True, weights)[0] == "none"

@@ -20,6 +20,20 @@ def test_cyrillic_legal_form_and_transliteration() -> None:
     assert n.legal_forms == ("ooo",)
 
 
+def test_english_business_words_in_cyrillic_read_as_english() -> None:
+    # as Russian writes them, letter for letter, and the Latin transliteration of a list
+    n = normalize_name("Корея Рынрадо Дженерал Трейдинг Корпорейшн")
+    assert n.tokens == ("korea", "rynrado", "general", "trading")
+    assert n.legal_forms == ("corporation",)  # read as English first, then removed as listed
+    assert ("treyding", "trading") in n.expansions
+    assert normalize_name("КОРЕА КВАНГСОН БАНКИНГ КОРПОРАТИОН").tokens == ("korea", "kvangson", "banking")
+    assert (
+        normalize_name("TAYMYRSKAYA GORNAYA KOMPANIYA").tokens
+        == normalize_name("Таймырская горная компани").tokens
+    )
+    assert normalize_name("Kompaniya").tokens == ("company",)  # a name of that word alone keeps it
+
+
 def test_apostrophes_vanish_inside_words() -> None:
     assert normalize_name("CH'OLHYO'N OVERSEAS CONSTRUCTION COMPANY").tokens == (
         "cholhyon",

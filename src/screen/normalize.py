@@ -11,6 +11,9 @@ or rewritten is the same for a listed name and a supplier name (rigour's rule):
    McCune-Reischauer list spellings (Ch'olhyo'n) and Wade-Giles are bridged by the matcher's
    romanisation key (:func:`roman_key`), not here.
 3. Apostrophes vanish inside words (Ch'olhyo'n → cholhyon); other punctuation splits words.
+   English business words as Russian writes them are read as the English word, on both
+   sides (Трейдинг Корпорейшн → treyding korporeyshn → trading corporation; КОРПОРАТИОН,
+   letter for letter; the Latin KOMPANIYA of a list), before legal forms are removed.
 4. Legal forms (Co., Ltd., LLC, OOO, JSC, SARL, W.L.L., 有限公司 …, from rigour's table in
    ``reference/legal_forms.csv``) are removed at the start and end of the name and recorded.
 5. Abbreviations are expanded (Corp → corporation, Gen → general, Constr → construction …).
@@ -98,6 +101,54 @@ ABBREVIATIONS: dict[str, str] = {
     "organisation": "organization",
     "programme": "program",
     "centres": "centers",
+}
+# English business words as Russian writes them, transliterated (Корпорейшн → korporeyshn),
+# and letter for letter (КОРПОРАТИОН → korporation): read as the English word, before legal
+# forms are removed, so that "Трейдинг Корпорейшн" is "trading corporation" as listed
+CYRILLIC_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "korporeyshn",
+            "korporeishn",
+            "korporeshn",
+            "korporeyshen",
+            "korporation",
+            "korporatsiya",
+            "korporatsii",
+        ),
+        "corporation",
+    ),
+    **dict.fromkeys(("kompani", "kompaniya", "kompanii", "kompany", "kampani"), "company"),
+    **dict.fromkeys(("treyding", "treiding"), "trading"),
+    **dict.fromkeys(("treyd", "treid"), "trade"),
+    **dict.fromkeys(("dzheneral", "dzhenerel"), "general"),
+    **dict.fromkeys(("interneshnl", "interneshnal", "interneshenal", "internatsional"), "international"),
+    **dict.fromkeys(("grupp", "gruppa"), "group"),
+    **dict.fromkeys(
+        ("konstrakshn", "konstrakshen", "konstruktion", "stroitelnaya", "stroitelnoe", "stroitelstvo"),
+        "construction",
+    ),
+    "kholding": "holding",
+    "kholdings": "holdings",
+    "indastriz": "industries",
+    "indastrial": "industrial",
+    **dict.fromkeys(("teknolodzhi", "tekhnolodzhi", "tekhnologii", "tekhnologiya"), "technology"),
+    "mayning": "mining",
+    **dict.fromkeys(("logistiks", "logistika"), "logistics"),
+    "eksport": "export",
+    "enterprayz": "enterprise",
+    **dict.fromkeys(("resorsez", "resursy"), "resources"),
+    "yunayted": "united",
+    "oversiz": "overseas",
+    "servisez": "services",
+    "servis": "service",
+    "enerdzhi": "energy",
+    "inzhiniring": "engineering",
+    "kommershl": "commercial",
+    **dict.fromkeys(("prodzhekt", "proekt"), "project"),
+    "benking": "banking",
+    "koreya": "korea",
+    "kndr": "dprk",
 }
 # only words that are never a syllable of a romanised Korean or Chinese name ("Rung Ra Do")
 STOPWORDS = frozenset("and the of for de del les du des et und".split())
@@ -295,6 +346,9 @@ def normalize_name(text: str) -> NormName:
     words = words[:MAX_WORDS]
     if any(len(w) == 1 for w, _ in words):
         words = _join_initials(words)
+    read_as = [(w, CYRILLIC_WORDS[w]) for w, _ in words if w in CYRILLIC_WORDS]
+    if read_as:
+        words = [(CYRILLIC_WORDS.get(w, w), a) for w, a in words]
     tokens = [w for w, _ in words]
     abbrev_flags = [a for _, a in words]
     tokens, removed = _strip_legal(tokens, protected=1)
@@ -314,7 +368,7 @@ def normalize_name(text: str) -> NormName:
     out: list[str] = []
     out_q: list[bool] = []
     out_a: list[bool] = []
-    expansions: list[tuple[str, str]] = []
+    expansions: list[tuple[str, str]] = list(dict.fromkeys(read_as))
     for tok, is_q, ab in [
         *zip(tokens, [False] * len(tokens), flags, strict=True),
         *((t, True, False) for t in qual_tokens),

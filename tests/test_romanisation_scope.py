@@ -11,9 +11,11 @@ from __future__ import annotations
 import pandas as pd
 
 from screen.config import MatchingConfig
-from screen.matching.compare import locality_words, looks_korean
+from screen.matching.compare import compare, locality_words, looks_korean
 from screen.matching.entities import best_matches
 from screen.matching.index import NameIndex, north_korean_entries, romanised_entries
+from screen.matching.weights import TokenWeights
+from screen.normalize import normalize_name
 from screen.reference import bundled_dir
 
 CFG = MatchingConfig()
@@ -29,6 +31,7 @@ ENTRIES = pd.DataFrame(
         ("T:8", ("SDGT",), ("AE",), "PACIFIC OCEAN SHIPPING LIMITED"),
         ("T:9", ("IRAN",), ("IR",), "BASIJ RESISTANCE CENTER"),
         ("T:10", ("RUSSIA-EO14024",), ("RU",), "MIT AG"),
+        ("T:11", ("SDGT",), ("TR",), "KADEK"),
     ],
     columns=["ref_id", "programs", "countries", "name"],
 )
@@ -42,7 +45,7 @@ def found(index: NameIndex, supplier: str) -> dict[str, float]:
 
 def test_which_entries_are_romanised() -> None:
     assert romanised_entries(ENTRIES) == {"T:4", "T:5", "T:6"}
-    as_text = ENTRIES.assign(programs=["X"] * 3 + ["DPRK3;NPWMD"] + ["X"] * 6, countries="")
+    as_text = ENTRIES.assign(programs=["X"] * 3 + ["DPRK3;NPWMD"] + ["X"] * 7, countries="")
     assert romanised_entries(as_text) == {"T:4"}
 
 
@@ -54,6 +57,7 @@ def test_key_coincidences_do_not_match_other_names() -> None:
         ("Redwood PMC", "T:2"),
         ("Khan Korporatsiya", "T:3"),
         ("Mid GmbH", "T:10"),
+        ("Gatek SA", "T:11"),  # five letters, but only 0.6 alike in spelling
     ]:
         assert rid in found(everything, supplier), supplier  # what the key alone would say
         assert rid not in found(scoped, supplier), supplier
@@ -94,3 +98,17 @@ def test_cities_and_provinces_are_localities() -> None:
     assert {"dandong", "pyongyang", "vladivostok", "shandong", "liaoning"} <= words
     assert "russia" not in words  # a country is a place word already
     assert all(w.isascii() and len(w) >= 4 for w in words)  # no transliterated key ("seong")
+
+
+def test_own_words_equal_only_under_the_key_must_be_alike_in_spelling() -> None:
+    # words equal under the key are "present" for the own-words review only when their
+    # spellings are three-quarters alike: Namkang is Namgang, Porter is not BORDER
+    weights = TokenWeights.build(bundled_dir(), [])
+
+    def complete(supplier: str, listed: str) -> bool:
+        return compare(
+            normalize_name(supplier), normalize_name(listed), weights, rarity=weights.rarity
+        ).distinctive_complete
+
+    assert complete("Namkang Logistics", "NAMGANG CONSTRUCTION")
+    assert not complete("Porter Logistics", "BORDER TRADE SETTLEMENT BANK")

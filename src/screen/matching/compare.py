@@ -37,9 +37,12 @@ MAX_SPAN = 3
 QUALIFIER_COST = 0.25
 JOINED_MIN = 90.0
 FOREIGN_KEY_MIN_LEN = 5  # names not romanised from Korean or Chinese: the key only between
-FOREIGN_KEY_MIN_SIM = 0.6  # words this long and this alike in spelling (Indel similarity)
+FOREIGN_KEY_MIN_SIM = 0.7  # words this long and this alike in spelling (Indel similarity; not Gatek ~ KADEK)
 KEY_PENALTY = 4.0  # words alike only under the romanisation key score this much below their keys' similarity
-STRONG_SIM = 95.0  # a distinctive listed word matched this closely is present ...
+# a distinctive listed word matched this closely is present (words equal under the
+# romanisation key score 94 + 4 x their spelling similarity: these must be three-quarters
+# alike, Namkang ~ Namgang, not Porter ~ BORDER) ...
+STRONG_SIM = 97.0
 COMPLETE_MIN_LETTERS = 6  # ... and distinctive words of this many letters together identify
 INSERTION_COST = 0.07  # a word in parentheses ("(Doha)") costs a quarter of an ordinary extra word
 

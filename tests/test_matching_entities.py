@@ -37,7 +37,7 @@ def test_a_north_korean_company_s_own_name_with_activities_added_goes_to_review(
     reference: Reference,
 ) -> None:
     # "logging", "timber", "restaurant": generic words, though the lists seldom use them
-    logging, timber, restaurant, porter, tolstoy, english = matched(
+    logging, timber, restaurant, porter, tolstoy, english, hong_kong = matched(
         reference,
         [
             ("Rungrado Logging", "Russia"),
@@ -46,6 +46,7 @@ def test_a_north_korean_company_s_own_name_with_activities_added_goes_to_review(
             ("Porter Logistics", "Russia"),  # porter ~ BORDER (TRADE SETTLEMENT BANK) only under the key
             ("Rungrado Tolstoy Logging", "Russia"),  # a word that could name a company
             ("Technical Reconnaissance Consulting", "Russia"),  # an English name: no such licence
+            ("Hong Kong Logistics Ltd", "Hong Kong"),  # nor a place: HONG KONG ELECTRONICS
         ],
     )
     assert "KOREA RUNGRADO GENERAL TRADING CORPORATION" in logging
@@ -54,6 +55,7 @@ def test_a_north_korean_company_s_own_name_with_activities_added_goes_to_review(
     assert porter == set()
     assert tolstoy == set()
     assert "RECONNAISSANCE GENERAL BUREAU" not in english
+    assert hong_kong == set()
 
 
 def test_an_entity_s_address_countries_come_from_all_its_lists(reference: Reference) -> None:

@@ -56,7 +56,21 @@ def place_words() -> frozenset[str]:
     from screen.country_tables import short_names
     from screen.reference import bundled_dir
 
-    words = {"korean", "dprk", "chosun", "choson", "joson", "chinese", "russian", "prc", "uae"}
+    # (and the words of Hong Kong, which is no name: "Hong Kong Logistics" is not HONG KONG
+    # ELECTRONICS)
+    words = {
+        "korean",
+        "dprk",
+        "chosun",
+        "choson",
+        "joson",
+        "chinese",
+        "russian",
+        "prc",
+        "uae",
+        "hong",
+        "kong",
+    }
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             n = getattr(c, attr, None)

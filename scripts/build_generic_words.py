@@ -36,7 +36,14 @@ INDUSTRY = "ISIC Rev.4 / NACE Rev.2 / NAICS 2017 code titles via sayari-analytic
 OWN = "screen: word of scope or organisation common in company names"
 SCOPE = (
     "overseas international global united world worldwide general national "
-    "project projects enterprise enterprises holding holdings partners associates"
+    "project projects enterprise enterprises holding holdings partners associates "
+    # a company's parts and offices ("Vladivostok Branch", "Moscow Rep Office")
+    "branch branches subsidiary subsidiaries affiliate affiliates division divisions "
+    "office offices representative representatives headquarters filial "
+    # the Gulf's word for a construction company ("General Contracting Company W.L.L.")
+    "contracting "
+    # legal forms written inside a name, where they are not removed ("General Corp. Branch")
+    "corporation corporations incorporated limited"
 ).split()
 
 

@@ -116,6 +116,7 @@ ADDITIONS = [
     ("limited liability company", "Limited Liability Company", "LLC"),
     ("companies", "Companies", "LLC"),
     ("group of companies", "Group of Companies", "LLC"),
+    ("group of cos", "Group of Cos.", "LLC"),
     ("khkhk", "KhKhK", "LLC"),
     ("obshchestvo s ogranichennoi otvetstvennostiu", "OOO", "LLC"),
     ("obschestvo s ogranichennoi otvetstvennostyu", "OOO", "LLC"),

@@ -58,6 +58,24 @@ def test_a_north_korean_company_s_own_name_with_activities_added_goes_to_review(
     assert hong_kong == set()
 
 
+def test_a_listed_company_s_branches_and_offices(reference: Reference) -> None:
+    # the legal form inside the name, "branch", "rep office", "general contracting" (the
+    # Gulf's word for construction) say nothing of which company it is
+    branch, office, contracting, group = matched(
+        reference,
+        [
+            ("Korea Ryonbong General Corp. Vladivostok Branch", "Russia"),
+            ("Rungrado General Trading Corp. - Moscow Rep Office", "Russia"),
+            ("Namgang General Contracting Company W.L.L.", "Kuwait"),
+            ("Mansudae Overseas Project Group of Cos.", "Namibia"),
+        ],
+    )
+    assert "KOREA RYONBONG GENERAL CORPORATION" in branch
+    assert "KOREA RUNGRADO GENERAL TRADING CORPORATION" in office
+    assert "NAMGANG CONSTRUCTION" in contracting
+    assert "MANSUDAE OVERSEAS PROJECT GROUP OF COMPANIES" in group
+
+
 def test_an_entity_s_address_countries_come_from_all_its_lists(reference: Reference) -> None:
     # the UK lists KOREA DAESONG GENERAL TRADING CORPORATION without an address; OFAC's entry
     # for it (the same group) gives North Korea, so a South Korean Daesong is not it

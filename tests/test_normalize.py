@@ -50,6 +50,15 @@ def test_abbreviations_expanded_and_explicit_abbreviations_flagged() -> None:
     assert arch.abbreviated == (False, True, False)
 
 
+def test_group_of_cos_and_rep_office() -> None:
+    assert normalize_name("Mansudae Overseas Project Group of Cos.").tokens == (
+        "mansudae",
+        "overseas",
+        "project",
+    )
+    assert normalize_name("Rungrado Rep. Office").tokens == ("rungrado", "representative", "office")
+
+
 def test_parentheses_are_qualifiers() -> None:
     n = normalize_name("Namgang Construction Ltd (Doha)")
     assert n.tokens == ("namgang", "construction", "doha")

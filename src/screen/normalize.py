@@ -94,6 +94,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bur": "bureau",
     "admin": "administration",
     "univ": "university",
+    "rep": "representative",
     "pyongyang": "pyongyang",
     "dprk": "dprk",
     "n": "north",

@@ -76,6 +76,34 @@ def test_a_listed_company_s_branches_and_offices(reference: Reference) -> None:
     assert "MANSUDAE OVERSEAS PROJECT GROUP OF COMPANIES" in group
 
 
+def test_north_korean_names_written_in_hangul(reference: Reference) -> None:
+    # 조선 is Korea, 총회사 general corporation, 창작사 art studio; South Korean spelling drops
+    # or changes a word-initial ㄹ (능라도 for North Korean 릉라도 Rungrado)
+    rungrado, ryonbong, mansudae, south_spelling = matched(
+        reference,
+        [
+            ("조선능라도무역총회사", "Russia"),
+            ("조선련봉총회사", "China"),
+            ("만수대창작사", "Namibia"),
+            ("능라도무역회사", "Russia"),
+        ],
+    )
+    assert "KOREA RUNGRADO GENERAL TRADING CORPORATION" in rungrado
+    assert "KOREA RYONBONG GENERAL CORPORATION" in ryonbong
+    assert "MANSUDAE OVERSEAS PROJECT GROUP OF COMPANIES" in mansudae
+    assert "KOREA RUNGRADO GENERAL TRADING CORPORATION" in south_spelling
+
+
+def test_a_south_korean_supplier_is_at_most_a_review_for_a_north_korean_entity(reference: Reference) -> None:
+    out = screen_frame(
+        pd.DataFrame([("대성무역", "South Korea"), ("대성무역", "Russia")], columns=["name", "country"]),
+        reference,
+    )
+    south, russia = ({m.name: m.band for m in ms} for ms in out["matches"])
+    assert south["KOREA DAESONG GENERAL TRADING CORPORATION"] == "review"
+    assert russia["KOREA DAESONG GENERAL TRADING CORPORATION"] == "hit"
+
+
 def test_an_entity_s_address_countries_come_from_all_its_lists(reference: Reference) -> None:
     # the UK lists KOREA DAESONG GENERAL TRADING CORPORATION without an address; OFAC's entry
     # for it (the same group) gives North Korea, so a South Korean Daesong is not it

@@ -131,7 +131,19 @@ def _roman_key_rule_by_rule(token: str) -> str:
         return token
     for a, b in _ROMAN_RULES:
         token = token.replace(a, b)
+    # then a word-initial n reads as l, and a word-initial l before i is dropped (5+ letters)
+    token = re.sub(r"^n(?=.{4})", "l", token)
+    token = re.sub(r"^l(?=i.{3})", "", token)
     return re.sub(r"(.)\1+", r"\1", token)
+
+
+def test_south_and_north_korean_spellings_share_a_key() -> None:
+    # South Korea writes a word-initial ㄹ as ㄴ or drops it before i/y; North Korea keeps it
+    assert roman_key("rungrado") == roman_key("neungnado") == roman_key("leunglado")
+    assert roman_key("ryonbong") == roman_key("yeonbong")
+    assert roman_key("rodong") == roman_key("nodong")
+    assert normalize_name("조선련봉총회사").tokens == ("korea", "lyeon", "bong", "general")
+    assert normalize_name("만수대창작사").tokens == ("man", "su", "dae", "art", "studio")
 
 
 def test_romanisation_keys_follow_the_rules_in_order_one_token_or_many() -> None:
@@ -142,7 +154,25 @@ def test_romanisation_keys_follow_the_rules_in_order_one_token_or_many() -> None
     rng = random.Random(5)
     letters = "shkcjtzdwhyeoauinxqgrpfvbl"
     tokens = ["".join(rng.choice(letters) for _ in range(rng.randint(0, 16))) for _ in range(4000)]
-    tokens += ["tchkh", "dzhx", "ngr", "yeoyi", "x y", "ab1", "", "hw", "wh", "hh"]
+    tokens += [
+        "tchkh",
+        "dzhx",
+        "ngr",
+        "yeoyi",
+        "x y",
+        "ab1",
+        "",
+        "hw",
+        "wh",
+        "hh",
+        "nyeon",
+        "rim",
+        "nni",
+        "llion",
+        "nlg",
+        "lia",
+        "liao",
+    ]
     other = ["Über", "straße", "ééé", "ऀऀ", "日本"]  # not ASCII: another way through roman_keys
     for some in (tokens, tokens + other):
         expected = [_roman_key_rule_by_rule(t) for t in some]

@@ -9,7 +9,10 @@ or rewritten is the same for a listed name and a supplier name (rigour's rule):
    a list's romanisation — the matcher joins adjacent tokens to compensate), Japanese kana.
    Limits: anyascii romanises Hangul by Revised Romanization and Chinese by toneless pinyin;
    McCune-Reischauer list spellings (Ch'olhyo'n) and Wade-Giles are bridged by the matcher's
-   romanisation key (:func:`roman_key`), not here.
+   romanisation key (:func:`roman_key`), not here, as are South Korean spellings of North
+   Korean names (능라도 for 릉라도 Rungrado). Generic words written in Hangul or Chinese
+   characters are translated (무역 trading, 건설 construction, 조선 Korea, 총회사 general
+   corporation, 有限公司 …).
 3. Apostrophes vanish inside words (Ch'olhyo'n → cholhyon); other punctuation splits words.
    English business words as Russian writes them are read as the English word, on both
    sides (Трейдинг Корпорейшн → treyding korporeyshn → trading corporation; КОРПОРАТИОН,
@@ -195,6 +198,25 @@ CJK_WORDS: dict[tuple[str, ...], str] = {
     ("sang", "sa"): "trading",
     ("gae", "bal"): "development",
     ("gwang", "eob"): "mining",
+    # North Korean names written in Hangul: 조선 (Korea), 총회사 (general corporation), ...
+    ("jo", "seon"): "korea",
+    ("chong", "hoe", "sa"): "general company",
+    ("chong", "mu", "yeog"): "general trading",
+    ("chong", "gug"): "general bureau",
+    ("hae", "oe"): "overseas",
+    ("hae", "un"): "shipping",
+    ("hab", "yeong"): "joint venture",
+    ("gi", "gye"): "machinery",
+    ("jeon", "ja"): "electronics",
+    ("su", "chul", "ib"): "export import",
+    ("gong", "eob"): "industrial",
+    ("lyeon", "hab"): "united",
+    ("yeon", "hab"): "united",
+    ("bo", "heom"): "insurance",
+    ("chang", "jag", "sa"): "art studio",
+    ("keom", "pyu", "teo"): "computer",
+    ("sen", "teo"): "center",
+    ("dae", "hag"): "university",
 }
 
 
@@ -222,10 +244,12 @@ def _join_cjk_words(t: str) -> str:
     out: list[str] = []
     i = 0
     while i < len(words):
-        pair = tuple(words[i : i + 2])
-        if pair in CJK_WORDS:
-            out.append(CJK_WORDS[pair])
-            i += 2
+        for n in (3, 2):
+            run = tuple(words[i : i + n])
+            if len(run) == n and run in CJK_WORDS:
+                out.append(CJK_WORDS[run])
+                i += n
+                break
         else:
             out.append(words[i])
             i += 1
@@ -408,6 +432,7 @@ _ROMAN_RULES: tuple[tuple[str, str], ...] = (
     ("x", "s"),
     ("q", "j"),
     ("ngr", "ngn"),
+    ("ngl", "ngn"),
     ("yeo", "yo"),
     ("eo", "o"),
     ("eu", "u"),
@@ -440,10 +465,18 @@ _ROMAN_SINGLE = str.maketrans({a: b or None for a, b in _ROMAN_RULES if len(a) =
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+# South Korea writes a word-initial ㄹ as ㄴ, and drops it (and ㄴ) before i and y, where
+# North Korea keeps it: 릉라도 Rungrado / 능라도 Neungnado, 련봉 Ryonbong / 연봉 Yeonbong (in
+# words of five letters or more: short ones collide, NLG ~ RKG, Noel ~ LOWELL)
+_INITIAL_N = re.compile(r"(?m)^n(?=[^\n]{4})")
+_INITIAL_L = re.compile(r"(?m)^l(?=i[^\n]{3})")
+
+
 def _roman(t: str) -> str:
     for a, b in _ROMAN_MULTI:
         t = t.replace(a, b)
-    return t.translate(_ROMAN_SINGLE)
+    t = _INITIAL_N.sub("l", t.translate(_ROMAN_SINGLE))
+    return _INITIAL_L.sub("", t)
 
 
 @lru_cache(maxsize=200_000)

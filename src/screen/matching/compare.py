@@ -40,9 +40,11 @@ FOREIGN_KEY_MIN_LEN = 5  # names not romanised from Korean or Chinese: the key o
 FOREIGN_KEY_MIN_SIM = 0.7  # words this long and this alike in spelling (Indel similarity; not Gatek ~ KADEK)
 KEY_PENALTY = 4.0  # words alike only under the romanisation key score this much below their keys' similarity
 # a distinctive listed word matched this closely is present (words equal under the
-# romanisation key score 94 + 4 x their spelling similarity: these must be three-quarters
-# alike, Namkang ~ Namgang, not Porter ~ BORDER) ...
+# romanisation key score 94 + 4 x their spelling similarity: a listed word that reads as
+# Korean may be spelt differently, 능라도 Neunglado ~ RUNGRADO, others must be three-quarters
+# alike, not Porter ~ BORDER) ...
 STRONG_SIM = 97.0
+STRONG_SIM_KOREAN = 95.0
 COMPLETE_MIN_LETTERS = 6  # ... and distinctive words of this many letters together identify
 INSERTION_COST = 0.07  # a word in parentheses ("(Doha)") costs a quarter of an ordinary extra word
 
@@ -114,6 +116,7 @@ _KOREAN_SYLLABLE = "(?:kk|tt|pp|ss|jj|tch|ch|[gkndtrlmbpsjh])?(?:yae|yeo|wae|ae|
 _KOREAN_WORD = re.compile(f"(?:{_KOREAN_SYLLABLE})+")
 
 
+@lru_cache(maxsize=65536)
 def looks_korean(word: str) -> bool:
     """Whether a word can be read as romanised Korean syllables (consonant, vowel, final),
     as the Revised and McCune-Reischauer systems write them: Rungrado, Mansudae, Ryonbong,
@@ -300,8 +303,8 @@ def compare(
     strong = {
         k
         for p, (li, lj) in zip(pairs, spans, strict=True)
-        if p.similarity >= STRONG_SIM
         for k in range(li, lj)
+        if p.similarity >= (STRONG_SIM_KOREAN if looks_korean(lt[k]) else STRONG_SIM)
     }
     # (not a place: "Korean" alone does not identify KOREAN MINING AND INDUSTRIAL DEVELOPMENT)
     distinctive_idx = [k for k, w in enumerate(lw) if w >= DISTINCTIVE and lt[k] not in places]

@@ -17,7 +17,9 @@ BANK (FTB)", is also compared without it). Then:
 - the supplier's country agreeing with one of the entry's address countries adds points,
   and disagreeing removes some (both known); a matching sector adds a little. A South
   Korean supplier is also checked against the addresses other lists give for the same entity
-  (the UK list gives none where OFAC gives North Korea);
+  (the UK list gives none where OFAC gives North Korea), and against an entity listed only at
+  North Korean addresses is a review at most: the two Koreas' companies are distinct and
+  share many names (대성무역, Daesung Trading, is not KOREA DAESONG GENERAL TRADING);
 - entries of one real entity on several lists (OFAC, UN, UK) are reported once, with the
   other lists' IDs linked;
 - each match carries a one-sentence explanation a compliance officer can defend.
@@ -154,15 +156,18 @@ def adjust(
     """Apply corroboration and the weak-alias cap; returns score, notes, corroborated."""
     score = best.cmp.score
     notes: list[str] = []
+    countries = tuple(str(c) for c in entry.get("countries") or ())  # type: ignore[attr-defined]
+    # a South Korean supplier and an entity listed only at North Korean addresses: the two
+    # Koreas' companies are distinct and share many names (Daesong, Daewon, Kumgang)
+    divided = country is not None and country.code == "KR" and set(countries) == {"KP"}
     if best.cmp.only_common_differ and score < cfg.review:
         # every distinctive listed word is there; only common words differ: a person should look
         score = cfg.review
         notes.append("all distinctive listed words present, common words differ")
-    elif own_words_match(best.item, best.cmp) and score < cfg.review:
+    elif own_words_match(best.item, best.cmp) and score < cfg.review and not divided:
         score = cfg.review
         added = ", ".join(repr(t) for t in best.cmp.extra_distinctive)
         notes.append(f"all distinctive listed words present, with words of activity or place added ({added})")
-    countries = tuple(str(c) for c in entry.get("countries") or ())  # type: ignore[attr-defined]
     corroborated = False
     if country is not None and country.code and countries:
         if country.code in countries:
@@ -196,6 +201,12 @@ def adjust(
             notes.append("weak alias without corroborating country or sector: review only")
         else:
             notes.append("weak alias, corroborated")
+    if divided and score >= cfg.hit:
+        score = cfg.hit - 1
+        notes.append(
+            "a South Korean supplier and a North Korean entity: a review at most, as the two Koreas' "
+            "companies are distinct and often share names"
+        )
     return max(0.0, min(100.0, score)), notes, corroborated
 
 

@@ -39,6 +39,7 @@ from screen.matching.compare import (
     MAX_SPAN,
     QUALIFIER_COST,
     STRONG_SIM,
+    STRONG_SIM_KOREAN,
     locality_words,
     looks_korean,
     place_words,
@@ -205,7 +206,8 @@ class NameIndex:
         runs: list[list[int]] = []  # per name: vocabulary ids of its runs of words joined
         spans: list[list[int]] = []  # ... and the (first, end) word of each
         costs: list[float] = []
-        flags: list[int] = []  # per word: 1 distinctive, 2 long, 4 identifies, 8 own name (not a city)
+        # per word: 1 distinctive, 2 long, 4 identifies, 8 own name (not a city), 16 reads as Korean
+        flags: list[int] = []
         numbers: list[int] = []
         own_words: list[bool] = []  # per name: romanised, with identifying words enough (own_words_match)
         korean_name: list[bool] = []  # ... North Korean, its own name in Korean words
@@ -237,7 +239,11 @@ class NameIndex:
                 add("dist", ids[heavy], i)
             costs.extend(cost)
             flags.extend(
-                int(d) | (2 if len(t) >= LONG_WORD else 0) | (4 if x else 0) | (8 if o else 0)
+                int(d)
+                | (2 if len(t) >= LONG_WORD else 0)
+                | (4 if x else 0)
+                | (8 if o else 0)
+                | (16 if looks_korean(t) else 0)
                 for t, d, x, o in zip(toks, is_dist, identifies, own_name, strict=True)
             )
             letters = sum(len(t) for t, x in zip(toks, identifies, strict=True) if x)
@@ -431,8 +437,8 @@ class NameIndex:
         # matches none of the name's words (or runs) distinctive; or, for a North Korean
         # company's Korean name, every identifying word but cities matched closely, and no
         # such supplier word one that could name a company
-        close_own = sims >= STRONG_SIM - EPS
         flags = self._flags[w]
+        close_own = sims >= np.where((flags & 16) > 0, STRONG_SIM_KOREAN, STRONG_SIM) - EPS
         own = np.logical_and.reduceat(((flags & 4) == 0) | close_own, starts) & self._own_words[pi]
         korean = np.logical_and.reduceat(((flags & 8) == 0) | close_own, starts) & self._korean_name[pi]
         coverage = np.add.reduceat(self._cost[w] * sims, starts) / np.maximum(self._total[pi], 1e-12)

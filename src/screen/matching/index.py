@@ -16,8 +16,9 @@ sanctions lists, so candidates come from cheap lookups and only they are scored:
    band), the numbers agree, and the score the name can reach at best (each listed word at
    its best similarity, each supplier word that matches none of its words counted as
    extra) reaches the review band; or, for a name romanised from Korean or Chinese, every
-   word that identifies it is matched closely (a review at any score: see
-   :func:`screen.matching.entities.own_words_match`).
+   word that identifies it is matched closely and the supplier adds no distinctive word (for
+   a North Korean company's Korean name, no word that could name a company) (a review at any
+   score: see :func:`screen.matching.entities.own_words_match`).
 """
 
 from __future__ import annotations

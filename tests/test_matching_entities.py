@@ -65,6 +65,17 @@ def test_found_and_not_found(reference: Reference) -> None:
     assert missed == [] and wrong == []
 
 
+def test_a_north_korean_company_s_whole_name_with_a_branch_is_a_hit(reference: Reference) -> None:
+    rows = [
+        ("Korea Ryonbong General Corp. Vladivostok Branch", "Russia"),  # the whole name: the company
+        ("Ryonbong Logging", "Russia"),  # its own word only: a review
+    ]
+    out = screen_frame(pd.DataFrame(rows, columns=["name", "country"]), reference)
+    branch, logging = ({m.name: m.band for m in ms} for ms in out["matches"])
+    assert branch[RYONBONG] == "hit"
+    assert logging[RYONBONG] == "review"
+
+
 def test_a_south_korean_supplier_is_at_most_a_review_for_a_north_korean_entity(reference: Reference) -> None:
     out = screen_frame(
         pd.DataFrame([("대성무역", "South Korea"), ("대성무역", "Russia")], columns=["name", "country"]),

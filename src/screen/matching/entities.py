@@ -13,7 +13,9 @@ BANK (FTB)", is also compared without it). Then:
   name with other activities added. For a North Korean company (an address in North Korea,
   or none and a Korea sanctions programme) named in Korean words, the words added may be any
   words of activity, scope or a city, however seldom the lists use them ("Ryonbong Logging",
-  "Mansudae Restaurant"), but none that could name a company of its own;
+  "Mansudae Restaurant"), but none that could name a company of its own; with the whole
+  listed name present (places aside) it is a hit: the company itself or a branch or office
+  of it ("Korea Ryonbong General Corp. Vladivostok Branch");
 - the supplier's country agreeing with one of the entry's address countries adds points,
   and disagreeing removes some (both known); a matching sector adds a little. A South
   Korean supplier is also checked against the addresses other lists give for the same entity
@@ -34,7 +36,7 @@ from functools import partial
 import pandas as pd
 
 from screen.config import MatchingConfig
-from screen.matching.compare import Comparison, compare
+from screen.matching.compare import Comparison, compare, place_words
 from screen.matching.index import IndexedName, NameIndex
 from screen.model import Band, CountryResult, Match, SectorHit
 from screen.normalize import NormName, normalize_name
@@ -78,6 +80,21 @@ def own_words_match(item: IndexedName, c: Comparison) -> bool:
     if c.distinctive_complete and not c.extra_distinctive:
         return True
     return item.north_korean and c.own_name_complete and not c.extra_identifying
+
+
+def whole_name_with_scope(best: _Best) -> bool:
+    """Whether a supplier name holds a North Korean company's whole listed name (places aside:
+    "Korea"), its Korean words closely, and adds only words of activity, scope or place: the
+    company itself or a branch or office of it ("Korea Ryonbong General Corp. Vladivostok
+    Branch"), a hit. (See :func:`own_words_match` for which names are North Korean companies'.)"""
+    c = best.cmp
+    return (
+        best.item.north_korean
+        and c.own_name_complete
+        and c.numbers_agree
+        and not c.extra_identifying
+        and all(m in place_words() for m in c.missing)
+    )
 
 
 def best_per_entry(
@@ -168,6 +185,14 @@ def adjust(
         score = cfg.review
         added = ", ".join(repr(t) for t in best.cmp.extra_distinctive)
         notes.append(f"all distinctive listed words present, with words of activity or place added ({added})")
+    if whole_name_with_scope(best) and score < cfg.hit and not divided:
+        # the listed company itself, a branch or office of it: "Korea Ryonbong General Corp.
+        # Vladivostok Branch", "Rungrado General Trading Corp. - Moscow Rep Office"
+        score = cfg.hit
+        added = ", ".join(repr(t) for t in best.cmp.extra_core) or "none"
+        notes.append(
+            f"the whole listed name is present, with only words of activity, scope or place added ({added})"
+        )
     corroborated = False
     if country is not None and country.code and countries:
         if country.code in countries:

@@ -54,6 +54,13 @@ NOT_FOUND = [
     ("Porter Logistics", "Russia", "KOREA KWANGSON BANKING CORP"),
     ("Technical Reconnaissance Consulting", "Russia", "RECONNAISSANCE GENERAL BUREAU"),  # English
     ("Hong Kong Logistics Ltd", "Hong Kong", "HONG KONG ELECTRONICS"),  # a place is no name
+    # words that read as Korean but are no Korean name: not the listed company with a trade added
+    ("Sinbad Seafood Restaurant", "Oman", "SINBAD"),
+    (
+        "Maritime Logistics",
+        "Singapore",
+        "MARITIME ADMINISTRATION OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA",
+    ),
 ]
 
 

@@ -189,6 +189,20 @@ def test_candidates_cover_brute_force_with_north_korean_and_other_entries(
     assert brute_force(relaxed, mixed, FLOOR) != brute_force(relaxed, none, FLOOR)
 
 
+def test_own_words_reach_a_north_korean_name_whose_city_weighs_more() -> None:
+    # the own-words review leaves a listed city aside; the index must still reach the name
+    # through its own words, though the city is its heaviest word
+    listed = ["RUNGRADO TRADING", "RUNGRADO SHIPPING", "RUNGRADO VLADIVOSTOK"]
+    names = pd.DataFrame(
+        [(f"T:{i}", n, "primary") for i, n in enumerate(listed)], columns=["ref_id", "name", "name_type"]
+    )
+    index = NameIndex(names, bundled_dir(), north_korean=["T:0", "T:1", "T:2"])
+    suppliers = ["Rungrado", "Rungrado Logging", "Rungrado Vladivostok Branch"]
+    truth = brute_force(suppliers, index, FLOOR)
+    assert ("Rungrado Logging", 2) in truth
+    assert truth <= candidates(suppliers, index, FLOOR)
+
+
 def test_index_survives_pickling(sample: list[str], index: NameIndex) -> None:
     again = pickle.loads(pickle.dumps(index))
     assert candidates(sample, again, FLOOR) == candidates(sample, index, FLOOR)

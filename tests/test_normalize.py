@@ -142,6 +142,7 @@ def test_south_and_north_korean_spellings_share_a_key() -> None:
     assert roman_key("rungrado") == roman_key("neungnado") == roman_key("leunglado")
     assert roman_key("ryonbong") == roman_key("yeonbong")
     assert roman_key("rodong") == roman_key("nodong")
+    assert roman_key("nudzhaba") == roman_key("nujaba")  # one key whatever the spelling
     assert normalize_name("조선련봉총회사").tokens == ("korea", "lyeon", "bong", "general")
     assert normalize_name("만수대창작사").tokens == ("man", "su", "dae", "art", "studio")
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import pandas as pd
 
 from screen.config import MatchingConfig
-from screen.matching.compare import compare, locality_words, looks_korean
+from screen.matching.compare import compare, locality_words
 from screen.matching.entities import best_matches
 from screen.matching.index import NameIndex, north_korean_entries, romanised_entries
 from screen.matching.weights import TokenWeights
-from screen.normalize import normalize_name
+from screen.normalize import looks_korean, normalize_name
 from screen.reference import bundled_dir
 
 CFG = MatchingConfig()
@@ -89,7 +89,16 @@ def test_which_entries_are_north_korean_companies() -> None:
 def test_korean_words() -> None:
     for word in ("rungrado", "mansudae", "ryonbong", "sobaeksu", "kwangson", "chollima", "paektu"):
         assert looks_korean(word), word
-    for word in ("border", "academy", "reconnaissance", "tianyi", "shandong", "science"):
+    for word in (
+        "border",
+        "academy",
+        "reconnaissance",
+        "tianyi",
+        "shandong",
+        "science",
+        "sinbad",
+        "e" * 40 + "x",
+    ):
         assert not looks_korean(word), word
 
 
@@ -112,3 +121,15 @@ def test_own_words_equal_only_under_the_key_must_be_alike_in_spelling() -> None:
 
     assert complete("Namkang Logistics", "NAMGANG CONSTRUCTION")
     assert not complete("Porter Logistics", "BORDER TRADE SETTLEMENT BANK")
+
+
+def test_a_north_korean_company_s_own_name_is_in_rare_korean_words() -> None:
+    weights = TokenWeights.build(bundled_dir(), [])
+
+    def own_name(supplier: str, listed: str) -> bool:
+        c = compare(normalize_name(supplier), normalize_name(listed), weights, rarity=weights.rarity)
+        return c.own_name_complete
+
+    assert own_name("Rungrado Logging", "KOREA RUNGRADO GENERAL TRADING CORPORATION")
+    assert not own_name("Maritime Logistics", "MARITIME ADMINISTRATION BUREAU")  # reads as Korean, common
+    assert not own_name("Sinbad Bakery", "SINBAD")  # a final d: not as the lists romanise Korean

@@ -11,8 +11,9 @@ or rewritten is the same for a listed name and a supplier name (rigour's rule):
    McCune-Reischauer list spellings (Ch'olhyo'n) and Wade-Giles are bridged by the matcher's
    romanisation key (:func:`roman_key`), not here, as are South Korean spellings of North
    Korean names (능라도 for 릉라도 Rungrado). Generic words written in Hangul or Chinese
-   characters are translated (무역 trading, 건설 construction, 조선 Korea, 총회사 general
-   corporation, 有限公司 …).
+   characters are translated (무역 trading, 건설 construction, 조선 Korea — as North Korea
+   writes it; in South Korean names it is as often shipbuilding, read as a place word there
+   too —, 총회사 general corporation, 有限公司 …).
 3. Apostrophes vanish inside words (Ch'olhyo'n → cholhyon); other punctuation splits words.
    English business words as Russian writes them are read as the English word, on both
    sides (Трейдинг Корпорейшн → treyding korporeyshn → trading corporation; КОРПОРАТИОН,
@@ -465,9 +466,30 @@ _ROMAN_SINGLE = str.maketrans({a: b or None for a, b in _ROMAN_RULES if len(a) =
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+# romanised Korean syllables: an initial, a vowel, a final as the lists write them (k n t l m p
+# ng; not the Revised Romanization's g b d, nor r)
+_KOREAN_SYLLABLE = (
+    "(?:kk|tt|pp|ss|jj|tch|ch|[gkndtrlmbpsjh])?"
+    "(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|[aeiou])"
+    "(?:ng|[kntlmp])?"
+)
+_KOREAN_WORD = re.compile(f"(?:{_KOREAN_SYLLABLE})+")
+KOREAN_WORD_MAX = 16  # longer words are not one Korean name (and the pattern backtracks)
+
+
+@lru_cache(maxsize=65536)
+def looks_korean(word: str) -> bool:
+    """Whether a word reads as romanised Korean syllables (initial, vowel, final), as the lists
+    write them (McCune-Reischauer and North Korean spellings): Rungrado, Mansudae, Ryonbong,
+    Kwangson; not Border, Academy, Sinbad, Tianyi. Plain words of open syllables pass too
+    (Maritime, Panama): what relies on it also asks for the word's rarity on the lists."""
+    return len(word) <= KOREAN_WORD_MAX and _KOREAN_WORD.fullmatch(word) is not None
+
+
 # South Korea writes a word-initial ㄹ as ㄴ, and drops it (and ㄴ) before i and y, where
-# North Korea keeps it: 릉라도 Rungrado / 능라도 Neungnado, 련봉 Ryonbong / 연봉 Yeonbong (in
-# words of five letters or more: short ones collide, NLG ~ RKG, Noel ~ LOWELL)
+# North Korea keeps it: 릉라도 Rungrado / 능라도 Neungnado, 련봉 Ryonbong / 연봉 Yeonbong. In
+# words of five letters or more (short ones collide: NLG ~ RKG, Noel ~ LOWELL), whatever they
+# read as: a key must not depend on the spelling it stands for (Nudzhaba and Nujaba share one)
 _INITIAL_N = re.compile(r"(?m)^n(?=[^\n]{4})")
 _INITIAL_L = re.compile(r"(?m)^l(?=i[^\n]{3})")
 

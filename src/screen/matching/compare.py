@@ -21,7 +21,6 @@ key are mostly coincidences (Reed ~ RIIT, Khan ~ GAAN, Mid ~ MIT on the full SDN
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from itertools import product
 from rapidfuzz.distance import Indel
 
 from screen.matching.weights import DISTINCTIVE
-from screen.normalize import NormName, roman_key
+from screen.normalize import NormName, looks_korean, roman_key
 
 MAX_SPAN = 3
 QUALIFIER_COST = 0.25
@@ -46,6 +45,9 @@ KEY_PENALTY = 4.0  # words alike only under the romanisation key score this much
 STRONG_SIM = 97.0
 STRONG_SIM_KOREAN = 95.0
 COMPLETE_MIN_LETTERS = 6  # ... and distinctive words of this many letters together identify
+# a North Korean company's own name: words that read as Korean and are this rare on the lists
+# (Rungrado 0.71, Daesong 0.60; not Maritime 0.37, Golden 0.43, which read as Korean too)
+KOREAN_NAME_MIN_RARITY = 0.55
 INSERTION_COST = 0.07  # a word in parentheses ("(Doha)") costs a quarter of an ordinary extra word
 
 
@@ -112,19 +114,6 @@ def locality_words() -> frozenset[str]:
     return frozenset(words - place_words())
 
 
-_KOREAN_SYLLABLE = "(?:kk|tt|pp|ss|jj|tch|ch|[gkndtrlmbpsjh])?(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|[aeiou])(?:ng|[kntlmpgbd])?"
-_KOREAN_WORD = re.compile(f"(?:{_KOREAN_SYLLABLE})+")
-
-
-@lru_cache(maxsize=65536)
-def looks_korean(word: str) -> bool:
-    """Whether a word can be read as romanised Korean syllables (consonant, vowel, final),
-    as the Revised and McCune-Reischauer systems write them: Rungrado, Mansudae, Ryonbong,
-    Kwangson; not Border, Academy, Reconnaissance, Tianyi. Chinese syllables often pass too
-    (Hongda): the entries this serves are North Korean ones."""
-    return _KOREAN_WORD.fullmatch(word) is not None
-
-
 @dataclass(frozen=True)
 class Pair:
     listed: str  # listed word(s), space-joined when several
@@ -141,7 +130,7 @@ class Comparison:
     extra: tuple[str, ...]  # supplier words with no counterpart
     extra_core: tuple[str, ...]  # of those, the ones not in parentheses
     distinctive: bool  # a distinctive listed word matched (or the listed name has none)
-    distinctive_complete: bool  # every distinctive listed word matched closely (>= 95)
+    distinctive_complete: bool  # every distinctive listed word matched closely (STRONG_SIM)
     # unmatched supplier words that are themselves distinctive (not places)
     extra_distinctive: tuple[str, ...]
     numbers_agree: bool
@@ -315,11 +304,11 @@ def compare(
         and sum(len(lt[k]) for k in distinctive_idx) >= COMPLETE_MIN_LETTERS
     )
     # the name a North Korean company trades under: its identifying words, cities aside, all
-    # Korean words (see own_name_words)
+    # rare Korean words (see screen.matching.entities.own_words_match)
     own_idx = [k for k in distinctive_idx if lt[k] not in localities]
     own_name = (
         bool(own_idx)
-        and all(looks_korean(lt[k]) and k in strong for k in own_idx)
+        and all(looks_korean(lt[k]) and lrare[k] >= KOREAN_NAME_MIN_RARITY and k in strong for k in own_idx)
         and sum(len(lt[k]) for k in own_idx) >= COMPLETE_MIN_LETTERS
     )
     if not distinctive_hit:

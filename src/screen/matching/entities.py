@@ -64,14 +64,15 @@ def own_words_match(item: IndexedName, c: Comparison) -> bool:
     companies trade under their own name with other activities added.
 
     For a North Korean company (:func:`screen.matching.index.north_korean_entries`) whose
-    identifying words, cities aside, are Korean words, the added words may be any words of
+    identifying words, cities aside, are Korean words rare on the lists (Rungrado, not
+    Maritime: :data:`screen.matching.compare.KOREAN_NAME_MIN_RARITY`), the added words may be any words of
     activity, scope or place, however seldom the lists use them ("Ryonbong Logging",
     "Mansudae Restaurant", "Rungrado Vladivostok"); a word of the supplier's own that could
     name a company (rare on the lists, neither generic nor a city) still makes it another
     company ("Rungrado Tolstoy Construction"). Not for names in English words (BORDER TRADE
     SETTLEMENT BANK is not "Porter Logistics" under the romanisation key, nor RECONNAISSANCE
-    GENERAL BUREAU "Technical Reconnaissance Team"), nor Chinese companies ("Hunchun Tianyi
-    Machinery" is not TIANYI INTERNATIONAL DALIAN).
+    GENERAL BUREAU "Technical Reconnaissance Team", nor SINBAD "Sinbad Bakery"), nor Chinese
+    companies ("Hunchun Tianyi Machinery" is not TIANYI INTERNATIONAL DALIAN).
 
     (Not for names not romanised, where the identifying word is as often a word of the
     language, "Pacific", "Golden": with it, a 100,000-row vendor file had 29% more reviews.)"""
@@ -170,7 +171,8 @@ def adjust(
     cfg: MatchingConfig,
     country_name: str,
 ) -> tuple[float, list[str], bool]:
-    """Apply corroboration and the weak-alias cap; returns score, notes, corroborated."""
+    """Apply the review and hit rules of the module note (own words, whole name), corroboration,
+    the weak-alias cap and the South Korean cap; returns score, notes, corroborated."""
     score = best.cmp.score
     notes: list[str] = []
     countries = tuple(str(c) for c in entry.get("countries") or ())  # type: ignore[attr-defined]
@@ -183,8 +185,11 @@ def adjust(
         notes.append("all distinctive listed words present, common words differ")
     elif own_words_match(best.item, best.cmp) and score < cfg.review and not divided:
         score = cfg.review
-        added = ", ".join(repr(t) for t in best.cmp.extra_distinctive)
-        notes.append(f"all distinctive listed words present, with words of activity or place added ({added})")
+        added = ", ".join(repr(t) for t in best.cmp.extra_core)
+        notes.append(
+            "the listed company's own name is present"
+            + (f", with words of activity or place added ({added})" if added else "")
+        )
     if whole_name_with_scope(best) and score < cfg.hit and not divided:
         # the listed company itself, a branch or office of it: "Korea Ryonbong General Corp.
         # Vladivostok Branch", "Rungrado General Trading Corp. - Moscow Rep Office"

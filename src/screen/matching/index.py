@@ -37,18 +37,18 @@ import pandas as pd
 from screen.matching.compare import (
     COMPLETE_MIN_LETTERS,
     JOINED_MIN,
+    KOREAN_NAME_MIN_RARITY,
     MAX_SPAN,
     QUALIFIER_COST,
     STRONG_SIM,
     STRONG_SIM_KOREAN,
     locality_words,
-    looks_korean,
     place_words,
 )
 from screen.matching.postings import JOINED, MASK_BITS, SHORT, SINGLE, Csr, Hits, SharePostings, bits
 from screen.matching.weights import DISTINCTIVE, TokenWeights
 from screen.matching.words import EPS, JOINED_LEN, Floats, Ints, Vocabulary, expand, member, unique
-from screen.normalize import STOPWORDS, NormName, fold, normalize_name
+from screen.normalize import STOPWORDS, NormName, fold, looks_korean, normalize_name
 
 Bools = npt.NDArray[np.bool_]
 
@@ -68,7 +68,7 @@ class IndexedName:
     name_type: str
     norm: NormName
     romanise: bool = True  # romanised from Korean or Chinese: see romanised_entries()
-    north_korean: bool = True  # an entry of North Korea: see north_korean_entries()
+    north_korean: bool = False  # an entry of North Korea: see north_korean_entries()
     dropped: tuple[str, ...] = ()  # the name's trailing words in parentheses, read without them
 
     @property
@@ -133,12 +133,13 @@ def romanised_entries(entries: pd.DataFrame) -> set[str]:
 
 
 def north_korean_entries(entries: pd.DataFrame) -> set[str]:
-    """The ``ref_id`` of entries of North Korean companies: an address in North Korea, or none
-    and a Korea sanctions programme (the UK list gives no addresses). Their own Korean name
-    with words of activity added ("Rungrado Logging") is worth a review
-    (:func:`screen.matching.entities.own_words_match`): the labour-export companies trade that
-    way. Not Chinese companies listed for North Korea (DANDONG HONGDA TRADE: "Hongda" is a
-    common Chinese name) nor those of other programmes (TIANYI INTERNATIONAL DALIAN)."""
+    """The ``ref_id`` of entries located in North Korea: an address there (among others, as
+    for some entries of other programmes), or none and a Korea sanctions programme (the UK
+    list gives no addresses). Those whose own name is in rare Korean words are North Korean
+    companies whose name with words of activity added ("Rungrado Logging") is worth a review
+    (:func:`screen.matching.entities.own_words_match`): the labour-export companies trade
+    that way. Not Chinese companies listed for North Korea (DANDONG HONGDA TRADE: "Hongda" is
+    a common Chinese name) nor those of other programmes (TIANYI INTERNATIONAL DALIAN)."""
     out: set[str] = set()
     for rid, progs, ctry in _programs_countries(entries):
         known = {c for c in ctry if c and c != "nan"}
@@ -226,6 +227,19 @@ class NameIndex:
             identifies = [self.weights.distinctive(t) and t not in self.places for t in toks]
             # ... of those not cities: a North Korean company's own name (own_words_match)
             own_name = [x and t not in self.localities for t, x in zip(toks, identifies, strict=True)]
+            own_letters = sum(len(t) for t, o in zip(toks, own_name, strict=True) if o)
+            korean = (
+                r.north_korean
+                and own_letters >= COMPLETE_MIN_LETTERS
+                and all(
+                    looks_korean(t) and self.weights.rarity(t) >= KOREAN_NAME_MIN_RARITY
+                    for t, o in zip(toks, own_name, strict=True)
+                    if o
+                )
+            )
+            korean_name.append(korean)
+            if korean:  # its own words alone make a review, however heavy a city beside them
+                share = [1.0 if o else sh for sh, o in zip(share, own_name, strict=True)]
             for t, v, d in zip(toks, ids, is_dist, strict=True):
                 add("prefix", v, i)
                 if d:
@@ -249,12 +263,6 @@ class NameIndex:
             )
             letters = sum(len(t) for t, x in zip(toks, identifies, strict=True) if x)
             own_words.append(r.romanise and letters >= COMPLETE_MIN_LETTERS)
-            own_letters = sum(len(t) for t, o in zip(toks, own_name, strict=True) if o)
-            korean_name.append(
-                r.north_korean
-                and own_letters >= COMPLETE_MIN_LETTERS
-                and all(looks_korean(t) for t, o in zip(toks, own_name, strict=True) if o)
-            )
             run_ids: list[int] = []
             run_spans: list[int] = []
             for lo, hi in _spans(len(toks)):

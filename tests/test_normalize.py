@@ -14,6 +14,14 @@ def test_legal_forms_removed_and_recorded() -> None:
     assert n.legal_forms == ("co", "ltd")
 
 
+def test_courtesy_before_a_firm_s_name_removed() -> None:
+    n = normalize_name("M/S Namgang Construction")
+    assert n.tokens == ("namgang", "construction") and n.legal_forms == ("m/s",)
+    assert normalize_name("Messrs. Ali Traders").tokens == ("ali", "traders")
+    assert normalize_name("MS Electronics").tokens == ("ms", "electronics")  # a name, not "M/S"
+    assert normalize_name("M/S").tokens == ("ms",)  # nothing after it: kept
+
+
 def test_cyrillic_legal_form_and_transliteration() -> None:
     n = normalize_name("ООО «Зил-М»")
     assert n.tokens == ("zil", "m")

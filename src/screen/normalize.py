@@ -349,6 +349,7 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, bool], ...]:
     return tuple((t, abbreviated) for t in fold(chunk).split())
 
 
+_COURTESY = re.compile(r"\s*(?:m/s|messrs)\b\.?\s+(?=\S)", re.IGNORECASE)
 _PAREN = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 
 
@@ -365,6 +366,10 @@ def normalize_name(text: str) -> NormName:
         return " "
 
     main = _PAREN.sub(_q, raw)
+    # "M/S" or "Messrs" before a firm's name (South Asian and Gulf vendor masters): a courtesy
+    courtesy = _COURTESY.match(main)
+    if courtesy:
+        main = main[courtesy.end() :]
     words: list[tuple[str, bool]] = []
     for chunk in main.split():
         words.extend(_chunk_words(chunk))
@@ -378,6 +383,8 @@ def normalize_name(text: str) -> NormName:
     tokens = [w for w, _ in words]
     abbrev_flags = [a for _, a in words]
     tokens, removed = _strip_legal(tokens, protected=1)
+    if courtesy:
+        removed.insert(0, courtesy.group(0).strip().rstrip(".").casefold())
     if removed and tokens and tuple(tokens) != tuple(w for w, _ in words)[: len(tokens)]:
         # legal form removed at the start: realign flags
         offset = next(

@@ -114,6 +114,12 @@ def locality_words() -> frozenset[str]:
     return frozenset(words - place_words())
 
 
+def korean_name_word(word: str, rarity: float) -> bool:
+    """Whether a listed word can be part of a North Korean company's own name: it reads as
+    romanised Korean and the lists seldom use it (``rarity``: :meth:`TokenWeights.rarity`)."""
+    return looks_korean(word) and rarity >= KOREAN_NAME_MIN_RARITY
+
+
 @dataclass(frozen=True)
 class Pair:
     listed: str  # listed word(s), space-joined when several
@@ -295,22 +301,21 @@ def compare(
         for k in range(li, lj)
         if p.similarity >= (STRONG_SIM_KOREAN if looks_korean(lt[k]) else STRONG_SIM)
     }
+
+    def present(idx: list[int], ok: Callable[[int], bool]) -> bool:
+        # every word of ``idx`` there, closely; short words collide by chance ("Mega"): together
+        # they must be long enough to identify
+        return (
+            all(k in strong and ok(k) for k in idx) and sum(len(lt[k]) for k in idx) >= COMPLETE_MIN_LETTERS
+        )
+
     # (not a place: "Korean" alone does not identify KOREAN MINING AND INDUSTRIAL DEVELOPMENT)
     distinctive_idx = [k for k, w in enumerate(lw) if w >= DISTINCTIVE and lt[k] not in places]
-    # short words collide by chance ("Mega"): the distinctive part must be long enough to identify
-    complete = (
-        bool(distinctive_idx)
-        and all(k in strong for k in distinctive_idx)
-        and sum(len(lt[k]) for k in distinctive_idx) >= COMPLETE_MIN_LETTERS
-    )
+    complete = present(distinctive_idx, lambda k: True)
     # the name a North Korean company trades under: its identifying words, cities aside, all
     # rare Korean words (see screen.matching.entities.own_words_match)
     own_idx = [k for k in distinctive_idx if lt[k] not in localities]
-    own_name = (
-        bool(own_idx)
-        and all(looks_korean(lt[k]) and lrare[k] >= KOREAN_NAME_MIN_RARITY and k in strong for k in own_idx)
-        and sum(len(lt[k]) for k in own_idx) >= COMPLETE_MIN_LETTERS
-    )
+    own_name = present(own_idx, lambda k: korean_name_word(lt[k], lrare[k]))
     if not distinctive_hit:
         score = min(score, 60.0)
     if not numbers_agree:

@@ -76,11 +76,13 @@ def own_words_match(item: IndexedName, c: Comparison) -> bool:
 
     (Not for names not romanised, where the identifying word is as often a word of the
     language, "Pacific", "Golden": with it, a 100,000-row vendor file had 29% more reviews.)"""
-    if not (item.romanise and c.numbers_agree):
-        return False
-    if c.distinctive_complete and not c.extra_distinctive:
-        return True
-    return item.north_korean and c.own_name_complete and not c.extra_identifying
+    return (item.romanise and c.only_common_differ) or _own_name_with_scope(item, c)
+
+
+def _own_name_with_scope(item: IndexedName, c: Comparison) -> bool:
+    """A North Korean company's own name, closely, with only words of activity, scope or place
+    added (own_words_match's second case)."""
+    return item.north_korean and c.own_name_complete and c.numbers_agree and not c.extra_identifying
 
 
 def whole_name_with_scope(best: _Best) -> bool:
@@ -88,14 +90,7 @@ def whole_name_with_scope(best: _Best) -> bool:
     "Korea"), its Korean words closely, and adds only words of activity, scope or place: the
     company itself or a branch or office of it ("Korea Ryonbong General Corp. Vladivostok
     Branch"), a hit. (See :func:`own_words_match` for which names are North Korean companies'.)"""
-    c = best.cmp
-    return (
-        best.item.north_korean
-        and c.own_name_complete
-        and c.numbers_agree
-        and not c.extra_identifying
-        and all(m in place_words() for m in c.missing)
-    )
+    return _own_name_with_scope(best.item, best.cmp) and all(m in place_words() for m in best.cmp.missing)
 
 
 def best_per_entry(
@@ -178,7 +173,7 @@ def adjust(
     countries = tuple(str(c) for c in entry.get("countries") or ())  # type: ignore[attr-defined]
     # a South Korean supplier and an entity listed only at North Korean addresses: the two
     # Koreas' companies are distinct and share many names (Daesong, Daewon, Kumgang)
-    divided = country is not None and country.code == "KR" and set(countries) == {"KP"}
+    divided = _south_korean(country) and set(countries) == {"KP"}
     if best.cmp.only_common_differ and score < cfg.review:
         # every distinctive listed word is there; only common words differ: a person should look
         score = cfg.review

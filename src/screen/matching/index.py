@@ -37,11 +37,11 @@ import pandas as pd
 from screen.matching.compare import (
     COMPLETE_MIN_LETTERS,
     JOINED_MIN,
-    KOREAN_NAME_MIN_RARITY,
     MAX_SPAN,
     QUALIFIER_COST,
     STRONG_SIM,
     STRONG_SIM_KOREAN,
+    korean_name_word,
     locality_words,
     place_words,
 )
@@ -232,7 +232,7 @@ class NameIndex:
                 r.north_korean
                 and own_letters >= COMPLETE_MIN_LETTERS
                 and all(
-                    looks_korean(t) and self.weights.rarity(t) >= KOREAN_NAME_MIN_RARITY
+                    korean_name_word(t, self.weights.rarity(t))
                     for t, o in zip(toks, own_name, strict=True)
                     if o
                 )

@@ -81,6 +81,9 @@ def test_a_north_korean_company_s_whole_name_with_a_branch_is_a_hit(reference: R
     branch, logging = ({m.name: m.band for m in ms} for ms in out["matches"])
     assert branch[RYONBONG] == "hit"
     assert logging[RYONBONG] == "review"
+    # one reason, said once: the whole name (not also "the own name is present")
+    (why,) = [m.explanation for m in out["matches"].iloc[0] if m.name == RYONBONG]
+    assert "the whole listed name is present" in why and "own name is present" not in why
 
 
 def test_a_south_korean_supplier_is_at_most_a_review_for_a_north_korean_entity(reference: Reference) -> None:

@@ -174,24 +174,24 @@ def adjust(
     # a South Korean supplier and an entity listed only at North Korean addresses: the two
     # Koreas' companies are distinct and share many names (Daesong, Daewon, Kumgang)
     divided = _south_korean(country) and set(countries) == {"KP"}
-    if best.cmp.only_common_differ and score < cfg.review:
+    added = ", ".join(repr(t) for t in best.cmp.extra_core)
+    if whole_name_with_scope(best) and score < cfg.hit and not divided:
+        # the listed company itself, a branch or office of it: "Korea Ryonbong General Corp.
+        # Vladivostok Branch", "Rungrado General Trading Corp. - Moscow Rep Office"
+        score = cfg.hit
+        notes.append(
+            "the whole listed name is present, with only words of activity, scope or place added "
+            f"({added or 'none'})"
+        )
+    elif best.cmp.only_common_differ and score < cfg.review:
         # every distinctive listed word is there; only common words differ: a person should look
         score = cfg.review
         notes.append("all distinctive listed words present, common words differ")
     elif own_words_match(best.item, best.cmp) and score < cfg.review and not divided:
         score = cfg.review
-        added = ", ".join(repr(t) for t in best.cmp.extra_core)
         notes.append(
             "the listed company's own name is present"
             + (f", with words of activity or place added ({added})" if added else "")
-        )
-    if whole_name_with_scope(best) and score < cfg.hit and not divided:
-        # the listed company itself, a branch or office of it: "Korea Ryonbong General Corp.
-        # Vladivostok Branch", "Rungrado General Trading Corp. - Moscow Rep Office"
-        score = cfg.hit
-        added = ", ".join(repr(t) for t in best.cmp.extra_core) or "none"
-        notes.append(
-            f"the whole listed name is present, with only words of activity, scope or place added ({added})"
         )
     corroborated = False
     if country is not None and country.code and countries:

@@ -33,6 +33,7 @@ from rapidfuzz.distance import Indel
 
 from screen.matching.compare import FOREIGN_KEY_MIN_LEN, FOREIGN_KEY_MIN_SIM, JOINED_MIN, KEY_PENALTY
 from screen.normalize import roman_keys
+from screen.parallel import threads
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -141,7 +142,7 @@ def _far_pairs(
                     scorer=fuzz.ratio,
                     score_cutoff=need - EPS,
                     dtype=np.uint8,
-                    workers=-1,
+                    workers=threads(),
                 )
                 r, c = nonzero(m)
                 qs.append(block[r])

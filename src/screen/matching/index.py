@@ -27,7 +27,6 @@ import zlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -320,30 +319,23 @@ class NameIndex:
         out = [set(self.by_key.get(q.key, ())) for q in queries]
         if not queries or not self.names:
             return out
-        hits = self._hits(queries, min_similarity)
+        words = _Words.of(queries)
+        hits = self._hits(words, min_similarity)
         need = floor - 0.05 - EPS  # the comparison rounds its score to 0.1
         pairs = self._reached(hits, need)
         if len(pairs):
             n = len(self.names)
-            keep = self._bound(queries, hits, pairs // n, pairs % n, need, extra_cost)
+            keep = self._bound(words, hits, pairs // n, pairs % n, need, extra_cost)
             for key in pairs[keep].tolist():
                 qi, i = divmod(key, n)
                 out[qi].add(i)
         return out
 
-    def _hits(self, queries: Sequence[NormName], min_similarity: float) -> Hits:
+    def _hits(self, words: _Words, min_similarity: float) -> Hits:
         """Per (supplier name, vocabulary id): the best similarity of each kind of supplier unit."""
-        unit_ids: dict[tuple[str, bool], int] = {}
-        occ: list[tuple[int, int, int, int]] = []  # (query, unit, first word, end word)
-        for qi, qn in enumerate(queries):
-            toks = qn.tokens
-            for lo, hi, joined in _unit_spans(len(toks)):
-                u = "".join(toks[lo:hi]) if joined else toks[lo]
-                if not joined or len(u) >= JOINED_LEN:
-                    occ.append((qi, unit_ids.setdefault((u, joined), len(unit_ids)), lo, hi))
+        unit_ids, o = _units(words)
         units = list(unit_ids)
         hu, hv, hs = self.vocab.lookup([u for u, _ in units], [j for _, j in units], min_similarity)
-        o = np.array(occ, dtype=np.int64).reshape(-1, 4)
         # every occurrence of a unit gets the unit's hits
         order = np.argsort(hu, kind="stable")
         hu, hv, hs = hu[order], hv[order], hs[order]
@@ -356,11 +348,9 @@ class NameIndex:
         mask = bits(lo, hi)
         # abbreviated supplier words ("Arch.") and the listed words they begin
         abbrev = [
-            (qi, w, k)
-            for qi, qn in enumerate(queries)
-            for k, (t, ab) in enumerate(zip(qn.tokens, qn.abbreviated, strict=True))
-            if ab and len(t) >= 3
-            for w in self.vocab.abbreviations(t)
+            (words.row[i], w, words.col[i])
+            for i in np.flatnonzero(words.abbreviated & (words.length >= 3)).tolist()
+            for w in self.vocab.abbreviations(words.texts[words.tid[i]])
         ]
         if abbrev:
             e = np.array(abbrev, dtype=np.int64)
@@ -399,7 +389,7 @@ class NameIndex:
 
     def _bound(
         self,
-        queries: Sequence[NormName],
+        words: _Words,
         h: Hits,
         pq: Ints,
         pi: Ints,
@@ -438,7 +428,7 @@ class NameIndex:
         ok_pair = self._total[pi] > 0
         if NO_DISTINCTIVE_CAP < need:
             ok_pair &= hit & longer
-        sw, q_numbers, q_rare, q_own = _supplier_words(queries, self.weights, self.places, self.localities)
+        sw, q_numbers, q_rare, q_own = _supplier_words(words, self.weights, self.places, self.localities)
         if 100.0 * NUMBERS_FACTOR < need:
             ok_pair &= self._numbers[pi] == q_numbers[pq]
         # or the comparison's own_words_match may hold, a review at any score: every identifying
@@ -470,37 +460,111 @@ def _numbers_hash(numbers: Iterable[str]) -> int:
 
 
 def _supplier_words(
-    queries: Sequence[NormName], weight: TokenWeights, places: frozenset[str], localities: frozenset[str]
+    words: _Words, weight: TokenWeights, places: frozenset[str], localities: frozenset[str]
 ) -> tuple[Floats, Ints, Ints, Ints]:
     """Per supplier name and word, the word's weight as the comparison counts an extra word
     (its rarity: :meth:`TokenWeights.rarity`); per name, the hash of its numbers outside
     parentheses (those the listed name's must equal), the bits of its distinctive words
     outside parentheses that are not places (the comparison's ``extra_distinctive``), and of
     those the ones that could name a company (not generic, not a city: ``extra_identifying``;
-    the first MASK_BITS). All names' words at once."""
-    lengths = np.fromiter((len(q.tokens) for q in queries), np.int64, len(queries))
-    flat = [t for q in queries for t in q.tokens]
-    qual = np.fromiter((x for q in queries for x in q.qualifier), bool, len(flat))
-    place = np.fromiter((t in places for t in flat), bool, len(flat))
-    w = np.fromiter(map(weight.rarity, flat), np.float64, len(flat))
-    row = np.repeat(np.arange(len(queries)), lengths)
-    col = np.arange(len(flat)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    out = np.zeros((len(queries), int(lengths.max(initial=0))))
+    the first MASK_BITS). All names' words at once, each distinct word looked up once."""
+    texts, tid, row, col = words.texts, words.tid, words.row, words.col
+    qual = words.qualifier
+    place = np.fromiter((t in places for t in texts), bool, len(texts))[tid]
+    w = np.fromiter(map(weight.rarity, texts), np.float64, len(texts))[tid]
+    out = np.zeros((words.names, int(words.lengths.max(initial=0))))
     out[row, col] = w * np.where(qual | place, QUALIFIER_COST, 1.0)
-    digits = np.fromiter((t.isdigit() for t in flat), bool, len(flat)) & ~qual
+    digits = np.fromiter((t.isdigit() for t in texts), bool, len(texts))[tid] & ~qual
     found: dict[int, set[str]] = {}
     for i in np.flatnonzero(digits).tolist():
-        found.setdefault(int(row[i]), set()).add(flat[i])
-    numbers = np.full(len(queries), _numbers_hash(()), dtype=np.int64)
+        found.setdefault(int(row[i]), set()).add(texts[tid[i]])
+    numbers = np.full(words.names, _numbers_hash(()), dtype=np.int64)
     for r, nums in found.items():
         numbers[r] = _numbers_hash(nums)
-    rare = np.zeros(len(queries), dtype=np.int64)
+    rare = np.zeros(words.names, dtype=np.int64)
     sel = (w >= DISTINCTIVE) & ~qual & ~place
     np.bitwise_or.at(rare, row[sel], bits(col[sel], col[sel] + 1))
-    own = np.zeros(len(queries), dtype=np.int64)
-    sel &= np.fromiter((weight.distinctive(t) and t not in localities for t in flat), bool, len(flat))
+    own = np.zeros(words.names, dtype=np.int64)
+    sel &= np.fromiter((weight.distinctive(t) and t not in localities for t in texts), bool, len(texts))[tid]
     np.bitwise_or.at(own, row[sel], bits(col[sel], col[sel] + 1))
     return out, numbers, rare, own
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A batch of supplier names' words, flat: per word its name (``row``), its place in the
+    name (``col``), and its id among the batch's distinct words (``texts[tid]``), so that what
+    depends on the word alone is computed once per distinct word."""
+
+    names: int
+    lengths: Ints  # per name: its number of words
+    row: Ints
+    col: Ints
+    tid: Ints
+    texts: list[str]
+    length: Ints  # per word: its letters
+    qualifier: Bools
+    abbreviated: Bools
+
+    @classmethod
+    def of(cls, queries: Sequence[NormName]) -> _Words:
+        lengths = np.fromiter((len(q.tokens) for q in queries), np.int64, len(queries))
+        n = int(lengths.sum())
+        ids: dict[str, int] = {}
+        tid = np.fromiter((ids.setdefault(t, len(ids)) for q in queries for t in q.tokens), np.int64, n)
+        texts = list(ids)
+        row = np.repeat(np.arange(len(queries), dtype=np.int64), lengths)
+        col = np.arange(n, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        return cls(
+            len(queries),
+            lengths,
+            row,
+            col,
+            tid,
+            texts,
+            np.fromiter(map(len, texts), np.int64, len(texts))[tid],
+            np.fromiter((x for q in queries for x in q.qualifier), bool, n),
+            np.fromiter((x for q in queries for x in q.abbreviated), bool, n),
+        )
+
+
+def _units(words: _Words) -> tuple[dict[tuple[str, bool], int], Ints]:
+    """The batch's supplier units, ``(text, joined)`` -> unit id: each distinct word, and each
+    distinct run of 2 to MAX_SPAN adjacent words joined that has JOINED_LEN+ letters; and
+    their occurrences, rows of (name, unit, first word, end word)."""
+    unit_ids: dict[tuple[str, bool], int] = {(t, False): k for k, t in enumerate(words.texts)}
+    n = len(words.tid)
+    occ = [np.stack([words.row, words.tid, words.col, words.col + 1], axis=1)]
+    end = np.repeat(np.cumsum(words.lengths), words.lengths)  # per word: its name's end (flat)
+    for span in range(2, MAX_SPAN + 1):
+        at = np.flatnonzero(np.arange(n) + span <= end)
+        letters = sum(words.length[at + k] for k in range(span))
+        at = at[letters >= JOINED_LEN]
+        if not len(at):
+            continue
+        # the run's words as one integer: pairs of ids numbered, then that with the next id
+        key = words.tid[at]
+        for k in range(1, span):
+            key = _dense(key * len(words.texts) + words.tid[at + k])
+        first = np.zeros(int(key.max()) + 1, dtype=np.int64)
+        first[key] = at  # a run where each distinct key occurs
+        distinct = unique(key)
+        unit = np.empty(int(key.max()) + 1, dtype=np.int64)
+        for kk, i in zip(distinct.tolist(), first[distinct].tolist(), strict=True):
+            joined = "".join(words.texts[t] for t in words.tid[i : i + span].tolist())
+            unit[kk] = unit_ids.setdefault((joined, True), len(unit_ids))
+        occ.append(np.stack([words.row[at], unit[key], words.col[at], words.col[at] + span], axis=1))
+    return unit_ids, np.concatenate(occ)
+
+
+def _dense(keys: Ints) -> Ints:
+    """Each key replaced by its rank among the distinct keys (0 .. distinct - 1)."""
+    order = np.argsort(keys, kind="stable")
+    s = keys[order]
+    new = np.concatenate([[True], s[1:] != s[:-1]]) if len(s) else np.zeros(0, bool)
+    out = np.empty(len(keys), dtype=np.int64)
+    out[order] = np.cumsum(new) - 1
+    return out
 
 
 def _prefix(costs: Sequence[float]) -> list[float]:
@@ -524,10 +588,3 @@ def _spans(n: int) -> Iterable[tuple[int, int]]:
     for lo in range(n):
         for hi in range(lo + 2, min(n, lo + MAX_SPAN) + 1):
             yield lo, hi
-
-
-@lru_cache(maxsize=256)
-def _unit_spans(n: int) -> tuple[tuple[int, int, bool], ...]:
-    """(first, end, joined) of the units of a supplier name of ``n`` words: each word, then
-    each run of 2 to MAX_SPAN adjacent words (kept when joined it has JOINED_LEN+ letters)."""
-    return (*((k, k + 1, False) for k in range(n)), *((lo, hi, True) for lo, hi in _spans(n)))

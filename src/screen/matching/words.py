@@ -206,16 +206,24 @@ class Neighbours:
     def __init__(self, words: Sequence[str], deep: Sequence[bool]) -> None:
         hashes, ids = deletion_hashes(words, deep)
         order = np.argsort(hashes, kind="stable")
-        self.hashes, self.ids = hashes[order], ids[order]
+        hashes, self.ids = hashes[order], ids[order]
+        # each distinct hash once, with where its ids start and how many there are
+        first = first_of_runs(hashes)
+        self.hashes = hashes[first]
+        self.start = first
+        self.count = np.diff(np.append(first, len(hashes)))
 
     def pairs(self, words: Sequence[str], deep: Sequence[bool]) -> tuple[Ints, Ints]:
         """(query index, indexed id) for every query word sharing a neighbour with an indexed word."""
         qh, qi = deletion_hashes(words, deep)
+        if not len(self.hashes):
+            return np.empty(0, np.int64), np.empty(0, np.int64)
         order = np.argsort(qh)  # sorted queries search faster (any order of equal hashes)
         qh, qi = qh[order], qi[order]
-        lo = np.searchsorted(self.hashes, qh, side="left")
-        counts = np.searchsorted(self.hashes, qh, side="right") - lo
-        return np.repeat(qi, counts), self.ids[expand(lo, counts)]
+        pos, found = locate(qh, self.hashes)
+        pos, qi = pos[found], qi[found]
+        counts = self.count[pos]
+        return np.repeat(qi, counts), self.ids[expand(self.start[pos], counts)]
 
 
 class Vocabulary:

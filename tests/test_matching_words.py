@@ -177,3 +177,26 @@ def test_nonzero_eight_bytes_at_a_time_equals_numpy(shape: tuple[int, int], dens
     rows, cols = nonzero(m)
     want_rows, want_cols = np.nonzero(m)
     assert rows.tolist() == want_rows.tolist() and cols.tolist() == want_cols.tolist()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("electronics", "ruselectronics"),
+        ("x" * 40 + "q", "x" * 40),  # beyond the 32 bytes of the grid
+        ("münchen", "munchen"),
+        ("plant7", "plant1"),
+    ],
+)
+def test_letter_sets_lower_bound_the_letters_left_unmatched(a: str, b: str) -> None:
+    """The far-pair filter: each kind of character one word has and the other lacks is at
+    least one letter outside their longest common subsequence."""
+    from rapidfuzz.distance import LCSseq
+
+    from screen.matching.words import letter_sets
+
+    sa, sb = (int(x) for x in letter_sets([a, b]))
+    common = LCSseq.similarity(a, b)
+    assert (sa & ~sb).bit_count() <= len(a) - common
+    assert (sb & ~sa).bit_count() <= len(b) - common
+    assert (sa & ~sb).bit_count() >= (1 if set(a) - set(b) else 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from screen.parallel import can_fork, map_parts, threads
+from screen.parallel import can_fork, map_parts
 
 
 def _square_pid(x: int) -> tuple[int, int]:
@@ -22,14 +22,6 @@ def test_map_parts_serial_and_forked() -> None:
     assert sorted(done) == list(range(1, 8))
     if can_fork():
         assert {p for _, p in forked} != {os.getpid()}
-
-
-def test_workers_run_c_routines_on_one_thread() -> None:
-    """In a worker the siblings hold the other cores: cdist must not start threads of its own
-    (two threads per worker on two cores made matching a third slower)."""
-    assert threads() == -1
-    in_workers = map_parts(lambda _: threads(), [0, 1, 2], workers=2)
-    assert in_workers == ([1, 1, 1] if can_fork() else [-1, -1, -1])
 
 
 def test_closures_need_no_pickling() -> None:

@@ -37,13 +37,6 @@ def can_fork() -> bool:
     )
 
 
-def threads() -> int:
-    """Threads a routine in C (rapidfuzz's ``cdist``) may use here: one in a worker of
-    :func:`map_parts`, whose siblings use the other cores (two threads each on two cores made
-    matching the 100k bench file a third slower), else all (``-1``)."""
-    return 1 if mp.current_process().daemon else -1
-
-
 def _run(i: int) -> tuple[int, Any]:
     assert _TASK is not None  # set in the parent before the fork
     fn, parts = _TASK

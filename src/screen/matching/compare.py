@@ -153,6 +153,7 @@ class Comparison:
         return self.distinctive_complete and not self.extra_distinctive and self.numbers_agree
 
 
+@lru_cache(maxsize=65536)  # the same words meet again and again in a vendor master
 def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = True) -> tuple[float, str]:
     """Similarity of two words (0-100) and how they relate. ``romanise``: the listed word may
     be romanised from Korean or Chinese, so spellings equal under the romanisation key agree

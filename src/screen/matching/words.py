@@ -181,12 +181,12 @@ def _far_pairs(
             by_length.setdefault((len(w), j), []).append(i)
     if not by_length:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    q_text = np.array(queries, dtype=object)
     q_letters = letter_sets(queries)
-    qs: list[Ints] = [np.empty(0, np.int64)]
-    ts: list[Ints] = [np.empty(0, np.int64)]
+    # pairs left by the letter sets, by the similarity they need: scored at the end, in bulk
+    left: dict[float, tuple[list[Ints], list[Ints], list[npt.NDArray[np.object_]]]] = {}
     for (a, j), rows in by_length.items():
         need = (JOINED_MIN if j else cutoff) + penalty
+        qs, ts, texts = left.setdefault(need, ([], [], []))
         for b, group in lengths.items():
             if not _far(a, b, need, j):
                 continue
@@ -197,15 +197,22 @@ def _far_pairs(
                 ok = np.bitwise_count(ql & ~group.letters) <= a - common
                 ok &= np.bitwise_count(group.letters & ~ql) <= b - common
                 r, c = nonzero(ok.view(np.uint8))
-                if not len(r):
-                    continue
-                score = process.cpdist(
-                    q_text[block[r]], group.texts[c], scorer=fuzz.ratio, score_cutoff=need - EPS, workers=1
-                )
-                keep = score > 0
-                qs.append(block[r[keep]])
-                ts.append(group.ids[c[keep]])
-    return np.concatenate(qs), np.concatenate(ts)
+                qs.append(block[r])
+                ts.append(group.ids[c])
+                texts.append(group.texts[c])
+    q_text = np.array(queries, dtype=object)
+    out_q: list[Ints] = [np.empty(0, np.int64)]
+    out_t: list[Ints] = [np.empty(0, np.int64)]
+    for need, (qs, ts, texts) in left.items():
+        if not qs:
+            continue
+        q, t = np.concatenate(qs), np.concatenate(ts)
+        score = process.cpdist(
+            q_text[q], np.concatenate(texts), scorer=fuzz.ratio, score_cutoff=need - EPS, workers=1
+        )
+        out_q.append(q[score > 0])
+        out_t.append(t[score > 0])
+    return np.concatenate(out_q), np.concatenate(out_t)
 
 
 def nonzero(m: npt.NDArray[np.uint8]) -> tuple[Ints, Ints]:

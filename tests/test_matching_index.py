@@ -203,6 +203,19 @@ def test_own_words_reach_a_north_korean_name_whose_city_weighs_more() -> None:
     assert truth <= candidates(suppliers, index, FLOOR)
 
 
+def test_a_listed_word_written_apart_is_reached_at_the_shortest_run() -> None:
+    # runs of two or three supplier words joined, down to JOINED_LEN letters
+    listed = ["KOMID TRADING", "RYONBONG GENERAL", "SOBAEKSU COMPANY"]
+    names = pd.DataFrame(
+        [(f"T:{i}", n, "primary") for i, n in enumerate(listed)], columns=["ref_id", "name", "name_type"]
+    )
+    index = NameIndex(names, bundled_dir())
+    suppliers = ["Ko Mid Trading", "Ryon Bo Ng General", "So Baek Su Company"]
+    truth = brute_force(suppliers, index, FLOOR)
+    assert {(s, k) for k, s in enumerate(suppliers)} <= truth
+    assert truth <= candidates(suppliers, index, FLOOR)
+
+
 def test_index_survives_pickling(sample: list[str], index: NameIndex) -> None:
     again = pickle.loads(pickle.dumps(index))
     assert candidates(sample, again, FLOOR) == candidates(sample, index, FLOOR)

@@ -542,17 +542,22 @@ def _units(words: _Words) -> tuple[dict[tuple[str, bool], int], Ints]:
         at = at[letters >= JOINED_LEN]
         if not len(at):
             continue
-        # the run's words as one integer: pairs of ids numbered, then that with the next id
+        # each distinct run of words numbered 0, 1, ...: pairs of word ids, then with the next id
         key = words.tid[at]
         for k in range(1, span):
             key = _dense(key * len(words.texts) + words.tid[at + k])
         first = np.zeros(int(key.max()) + 1, dtype=np.int64)
-        first[key] = at  # a run where each distinct key occurs
-        distinct = unique(key)
-        unit = np.empty(int(key.max()) + 1, dtype=np.int64)
-        for kk, i in zip(distinct.tolist(), first[distinct].tolist(), strict=True):
-            joined = "".join(words.texts[t] for t in words.tid[i : i + span].tolist())
-            unit[kk] = unit_ids.setdefault((joined, True), len(unit_ids))
+        first[key] = at  # where each distinct run occurs (one of its places)
+        texts, tid = words.texts, words.tid
+        unit = np.array(
+            [
+                unit_ids.setdefault(
+                    ("".join(texts[t] for t in tid[i : i + span].tolist()), True), len(unit_ids)
+                )
+                for i in first.tolist()
+            ],
+            dtype=np.int64,
+        )
         occ.append(np.stack([words.row[at], unit[key], words.col[at], words.col[at] + span], axis=1))
     return unit_ids, np.concatenate(occ)
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,22 @@ def test_legal_forms_removed_and_recorded() -> None:
     n = normalize_name("Namgang Construction Co., Ltd.")
     assert n.tokens == ("namgang", "construction")
     assert n.legal_forms == ("co", "ltd")
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "removed"),
+    [
+        ("Alpha Co Ltd Ltd", ("alpha",), ("co", "ltd", "ltd")),  # repeatedly from the end
+        ("Limited Liability Company Alpha", ("alpha",), ("limited", "liability", "company")),  # the start
+        ("OOO Romashka", ("romashka",), ("ooo",)),
+        ("AG Trading", ("ag", "trading"), ()),  # two letters at the start may be initials
+        ("Co Ltd", ("company",), ("ltd",)),  # one word is kept
+        ("Ltd", ("ltd",), ()),
+    ],
+)
+def test_legal_forms_at_either_end(name: str, tokens: tuple[str, ...], removed: tuple[str, ...]) -> None:
+    n = normalize_name(name)
+    assert (n.tokens, n.legal_forms) == (tokens, removed)
 
 
 def test_courtesy_before_a_firm_s_name_removed() -> None:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -298,25 +299,44 @@ def _legal_forms() -> tuple[frozenset[tuple[str, ...]], int]:
     return frozenset(forms), longest
 
 
+@lru_cache(maxsize=1)
+def _legal_ends() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Per word, the lengths of the legal forms it ends (and of those it begins), longest first."""
+    forms, _ = _legal_forms()
+    last: dict[str, set[int]] = defaultdict(set)
+    first: dict[str, set[int]] = defaultdict(set)
+    for f in forms:
+        last[f[-1]].add(len(f))
+        first[f[0]].add(len(f))
+    return (
+        {w: tuple(sorted(n, reverse=True)) for w, n in last.items()},
+        {w: tuple(sorted(n, reverse=True)) for w, n in first.items()},
+    )
+
+
 def _strip_legal(tokens: list[str], protected: int) -> tuple[list[str], list[str]]:
-    """Remove legal forms from the end (repeatedly) and the start of ``tokens``."""
-    forms, longest = _legal_forms()
+    """Remove legal forms from the end (repeatedly) and the start of ``tokens``: the longest
+    form that ends (begins) them each time."""
+    forms, _ = _legal_forms()
+    by_last, by_first = _legal_ends()
     removed: list[str] = []
     changed = True
     while changed and len(tokens) > protected:
         changed = False
-        for n in range(min(longest, len(tokens) - protected), 0, -1):
-            if tuple(tokens[-n:]) in forms:
+        for n in by_last.get(tokens[-1], ()):
+            if n <= len(tokens) - protected and tuple(tokens[-n:]) in forms:
                 removed[:0] = tokens[-n:]
                 del tokens[-n:]
                 changed = True
                 break
-    for n in range(min(longest, len(tokens) - max(protected, 1)), 0, -1):
-        head = tuple(tokens[:n])
-        if head in forms and not (n == 1 and len(head[0]) <= 2):
-            removed.extend(tokens[:n])
-            del tokens[:n]
-            break
+    if len(tokens) > max(protected, 1):
+        for n in by_first.get(tokens[0], ()):
+            if n <= len(tokens) - max(protected, 1) and tuple(tokens[:n]) in forms:
+                if n == 1 and len(tokens[0]) <= 2:
+                    break  # (a longer form beginning with it was not there either)
+                removed.extend(tokens[:n])
+                del tokens[:n]
+                break
     return tokens, removed
 
 

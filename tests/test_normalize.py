@@ -31,6 +31,22 @@ def test_legal_forms_at_either_end(name: str, tokens: tuple[str, ...], removed: 
     assert (n.tokens, n.legal_forms) == (tokens, removed)
 
 
+def test_north_korean_names_in_chinese_characters_are_read_in_korean() -> None:
+    # simplified characters as the traditional ones they stand for (机 machine, not 机 table)
+    chinese = normalize_name("朝鲜联合机械贸易会社")
+    assert (
+        chinese.tokens
+        == normalize_name("조선련합기계무역회사").tokens
+        == ("korea", "united", "machinery", "trading")
+    )
+    assert chinese.expansions == (("朝鲜联合机械贸易会社", "조선련합기계무역회사"),)
+    assert normalize_name("朝鮮萬壽臺創作社").tokens == ("korea", "man", "su", "dae", "art", "studio")
+    assert normalize_name("平壤银行").tokens == ("pyeong", "yang", "bank")  # Pyongyang's name too
+    # not a name of China's Korean minority (朝鲜族), nor one without North Korea's name
+    assert normalize_name("延边朝鲜族银星科技").tokens[:4] == ("yan", "bian", "chao", "xian")
+    assert normalize_name("万寿台创作社").tokens == ("wan", "shou", "tai", "chuang", "zuo", "she")
+
+
 def test_courtesy_before_a_firm_s_name_removed() -> None:
     n = normalize_name("M/S Namgang Construction")
     assert n.tokens == ("namgang", "construction") and n.legal_forms == ("m/s",)

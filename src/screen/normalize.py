@@ -13,7 +13,10 @@ or rewritten is the same for a listed name and a supplier name (rigour's rule):
    Korean names (능라도 for 릉라도 Rungrado). Generic words written in Hangul or Chinese
    characters are translated (무역 trading, 건설 construction, 조선 Korea — as North Korea
    writes it; in South Korean names it is as often shipbuilding, read as a place word there
-   too —, 총회사 general corporation, 有限公司 …).
+   too —, 총회사 general corporation, 有限公司 …). A name in Chinese characters with North
+   Korea's name (朝鲜, not 朝鲜族) or Pyongyang's (平壤) in it is read in Korean, each
+   character by its Sino-Korean reading (``reference/hanja_readings.csv``): 朝鲜万寿台创作社
+   is 조선 만수대 창작사, Korea Mansudae Art Studio, where Mandarin reads "chao xian wan shou tai".
 3. Apostrophes vanish inside words (Ch'olhyo'n → cholhyon); other punctuation splits words.
    English business words as Russian writes them are read as the English word, on both
    sides (Трейдинг Корпорейшн → treyding korporeyshn → trading corporation; КОРПОРАТИОН,
@@ -219,6 +222,13 @@ CJK_WORDS: dict[tuple[str, ...], str] = {
     ("keom", "pyu", "teo"): "computer",
     ("sen", "teo"): "center",
     ("dae", "hag"): "university",
+    # ... and Chinese characters read in Korean (see read_in_korean): 公司, 总公司, 有限, 航空 ...
+    ("gong", "sa"): "company",
+    ("chong", "gong", "sa"): "general company",
+    ("yu", "han"): "limited",
+    ("hang", "gong"): "air",
+    ("gug", "je"): "international",
+    ("jib", "dan"): "group",
 }
 
 
@@ -369,6 +379,38 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, bool], ...]:
     return tuple((t, abbreviated) for t in fold(chunk).split())
 
 
+# North Korea's name in Chinese characters (not 朝鲜族, China's Korean minority, in names of
+# companies of its regions), or its capital's (平壤): a name with it is a North Korean
+# organisation's, and its Chinese characters are read in Korean (朝鲜万寿台创作社 is 조선 만수대 창작사, Korea Mansudae Art
+# Studio, not "chao xian wan shou tai" as Mandarin reads it)
+_NORTH_KOREA_HAN = re.compile(r"朝[鲜鮮](?!族)|平壤")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=1)
+def _hanja() -> dict[int, str]:
+    """Chinese character -> its Sino-Korean reading (``reference/hanja_readings.csv``)."""
+    path = Path(str(resources.files("screen") / "data" / "hanja_readings.csv"))
+    with path.open(encoding="utf-8") as fh:
+        return {ord(r["hanja"]): r["hangul"] for r in csv.DictReader(fh) if len(r["hanja"]) == 1}
+
+
+def read_in_korean(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """``text`` with its Chinese characters read in Korean when it names a North Korean
+    organisation (see ``_NORTH_KOREA_HAN``), and each run of characters so read, with its reading."""
+    if text.isascii() or not _NORTH_KOREA_HAN.search(text):
+        return text, []
+    table = _hanja()
+    read: list[tuple[str, str]] = []
+
+    def _read(m: re.Match[str]) -> str:
+        out = m.group(0).translate(table)
+        read.append((m.group(0), out))
+        return out
+
+    return _HAN_RUN.sub(_read, text), read
+
+
 _COURTESY = re.compile(r"\s*(?:m/s|messrs)\b\.?\s+(?=\S)", re.IGNORECASE)
 _PAREN = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 
@@ -378,6 +420,7 @@ def normalize_name(text: str) -> NormName:
     """Normalise a company name for comparison (see the module docstring)."""
     given = text or ""
     raw = (given if given.isascii() else unicodedata.normalize("NFKC", given)).strip()
+    raw, read_korean = read_in_korean(raw)
     # parenthesised parts are qualifiers: "(Doha)", "(Namibia branch)", "(KCC)"
     quals: list[str] = []
 
@@ -421,7 +464,7 @@ def normalize_name(text: str) -> NormName:
     out: list[str] = []
     out_q: list[bool] = []
     out_a: list[bool] = []
-    expansions: list[tuple[str, str]] = list(dict.fromkeys(read_as))
+    expansions: list[tuple[str, str]] = [*read_korean, *dict.fromkeys(read_as)]
     for tok, is_q, ab in [
         *zip(tokens, [False] * len(tokens), flags, strict=True),
         *((t, True, False) for t in qual_tokens),

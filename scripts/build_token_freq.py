@@ -26,8 +26,9 @@ OUT = ROOT / "reference" / "token_freq.csv"
 SOURCE = "OFAC SDN sdn.csv 2024-05-03 + alt.csv 2026 (entities); UK Sanctions List 2025-08-11 (entities)"
 
 
-def main() -> int:
-    src = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference-sources"
+def table(src: Path) -> list[tuple[str, int]]:
+    """The file's rows below its header: ``__total__`` and the number of names, then each word
+    seen in two names or more with its count, commonest first."""
     off = src / "official"
     names: set[str] = set()
     entity_ids: set[str] = set()
@@ -53,14 +54,19 @@ def main() -> int:
     for n in names:
         for tok in set(normalize_name(n).tokens):
             df[tok] += 1
+    # words seen once carry no more information than unseen words
+    counts = [(tok, c) for tok, c in sorted(df.items(), key=lambda kv: (-kv[1], kv[0])) if c >= 2]
+    return [("__total__", len(names)), *counts]
+
+
+def main() -> int:
+    src = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference-sources"
+    out = table(src)
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["token", "names"])
-        w.writerow(["__total__", len(names)])
-        for tok, c in sorted(df.items(), key=lambda kv: (-kv[1], kv[0])):
-            if c >= 2:  # words seen once carry no more information than unseen words
-                w.writerow([tok, c])
-    rows = sum(1 for c in df.values() if c >= 2) + 1
+        w.writerows(out)
+    rows = len(out)
     item = manifest_tools.file_entry(
         OUT.parent,
         OUT.name,
@@ -72,7 +78,7 @@ def main() -> int:
         rows=rows,
     )
     manifest_tools.update_manifest(OUT.parent, [item])
-    print(f"wrote {OUT}: {len(names)} names, {rows} words")
+    print(f"wrote {OUT}: {out[0][1]} names, {rows} words")
     return 0
 
 

@@ -43,13 +43,14 @@ FOUND = [
     ("조선련봉총회사", "China", RYONBONG),
     ("만수대창작사", "Namibia", MANSUDAE),
     ("능라도무역회사", "Russia", RUNGRADO),
-    # Chinese characters of a North Korean name (朝鲜, Korea, before it) read in Korean:
+    # Chinese characters of a North Korean name (朝鲜, Korea, in it) read in Korean:
     # 万寿台 Mansudae, 绫罗岛 Rungrado, 连峰 Ryonbong; 矿业开发贸易公司 mining development trading
     ("朝鲜万寿台创作社", "China", MANSUDAE),
     ("朝鮮萬壽臺創作社", "China", MANSUDAE),
     ("朝鲜绫罗岛贸易总公司", "China", RUNGRADO),
     ("朝鲜连峰总公司", "Russia", RYONBONG),
     ("朝鲜矿业开发贸易公司", "China", "KOREA MINING DEVELOPMENT TRADING CORPORATION"),
+    ("万寿台创作社", "China", MANSUDAE),  # a name only North Korea has: read in Korean too
 ]
 
 # (supplier, country, a listed name it must not match)
@@ -68,8 +69,6 @@ NOT_FOUND = [
         "Singapore",
         "MARITIME ADMINISTRATION OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA",
     ),
-    # Chinese names without North Korea's name are read as Mandarin (wan shou tai)
-    ("万寿台创作社", "China", MANSUDAE),
 ]
 
 

@@ -41,10 +41,14 @@ def test_north_korean_names_in_chinese_characters_are_read_in_korean() -> None:
     )
     assert chinese.expansions == (("朝鲜联合机械贸易会社", "조선련합기계무역회사"),)
     assert normalize_name("朝鮮萬壽臺創作社").tokens == ("korea", "man", "su", "dae", "art", "studio")
-    assert normalize_name("平壤银行").tokens == ("pyeong", "yang", "bank")  # Pyongyang's name too
-    # not a name of China's Korean minority (朝鲜族), nor one without North Korea's name
+    # names only North Korea has: Pyongyang, Rason, Mansudae
+    assert normalize_name("平壤银行").tokens == ("pyeong", "yang", "bank")
+    assert normalize_name("罗先国际贸易公司").tokens == ("la", "seon", "international", "trading")
+    assert normalize_name("万寿台创作社").tokens == ("man", "su", "dae", "art", "studio")
+    # not a name of China's Korean minority (朝鲜族), nor Mr Luo's (罗先生), nor one without them
     assert normalize_name("延边朝鲜族银星科技").tokens[:4] == ("yan", "bian", "chao", "xian")
-    assert normalize_name("万寿台创作社").tokens == ("wan", "shou", "tai", "chuang", "zuo", "she")
+    assert normalize_name("罗先生餐厅").tokens[:3] == ("luo", "xian", "sheng")
+    assert normalize_name("丹东鸿祥实业").tokens == ("dan", "dong", "hong", "xiang", "industrial")
 
 
 def test_courtesy_before_a_firm_s_name_removed() -> None:

@@ -14,7 +14,8 @@ or rewritten is the same for a listed name and a supplier name (rigour's rule):
    characters are translated (무역 trading, 건설 construction, 조선 Korea — as North Korea
    writes it; in South Korean names it is as often shipbuilding, read as a place word there
    too —, 총회사 general corporation, 有限公司 …). A name in Chinese characters with North
-   Korea's name (朝鲜, not 朝鲜族) or Pyongyang's (平壤) in it is read in Korean, each
+   Korea's name (朝鲜, not 朝鲜族) or one only North Korea has (平壤 Pyongyang, 罗先 Rason,
+   万寿台 Mansudae ...) in it is read in Korean, each
    character by its Sino-Korean reading (``reference/hanja_readings.csv``): 朝鲜万寿台创作社
    is 조선 만수대 창작사, Korea Mansudae Art Studio, where Mandarin reads "chao xian wan shou tai".
 3. Apostrophes vanish inside words (Ch'olhyo'n → cholhyon); other punctuation splits words.
@@ -380,10 +381,14 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, bool], ...]:
 
 
 # North Korea's name in Chinese characters (not 朝鲜族, China's Korean minority, in names of
-# companies of its regions), or its capital's (平壤): a name with it is a North Korean
-# organisation's, and its Chinese characters are read in Korean (朝鲜万寿台创作社 is 조선 만수대 창작사, Korea Mansudae Art
-# Studio, not "chao xian wan shou tai" as Mandarin reads it)
-_NORTH_KOREA_HAN = re.compile(r"朝[鲜鮮](?!族)|平壤")
+# companies of its regions), or a name only North Korea has: Pyongyang, Sinuiju, Rason (not
+# 罗先生, "Mr Luo"), Rajin, Chongjin, Hamhung, Sariwon, the Taedong river, Mansudae. A name with
+# one is a North Korean organisation's, and its Chinese characters are read in Korean
+# (朝鲜万寿台创作社 is 조선 만수대 창작사, Korea Mansudae Art Studio, not "chao xian wan shou
+# tai" as Mandarin reads it). Not 金 names (Kim Il Sung): the table reads 金 as gold, 금
+_NORTH_KOREA_HAN = re.compile(
+    r"朝[鲜鮮](?!族)|平壤|新[义義]州|[罗羅]先(?!生)|[罗羅]津|清津|咸[兴興]|沙里院|大同江|[万萬][寿壽][台臺]"
+)
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 

@@ -112,3 +112,9 @@ def test_an_entity_s_address_countries_come_from_all_its_lists(reference: Refere
     )
     assert south == set()
     assert "KOREA DAESONG GENERAL TRADING CORPORATION" in unknown
+
+
+def test_a_name_read_in_korean_says_so(reference: Reference) -> None:
+    out = screen_frame(pd.DataFrame([("朝鲜万寿台创作社", "China")], columns=["name", "country"]), reference)
+    (why,) = [m.explanation for m in out["matches"].iloc[0] if m.name == MANSUDAE]
+    assert "'朝鲜万寿台创作社' read in Korean as '조선만수대창작사'" in why

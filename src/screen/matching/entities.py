@@ -127,6 +127,11 @@ def _fmt_pairs(c: Comparison) -> list[str]:
     return out
 
 
+def _how(reading: str) -> str:
+    """'in Korean ' for a reading in Hangul (Chinese characters of a North Korean name)."""
+    return "in Korean " if any("\uac00" <= ch <= "\ud7a3" for ch in reading) else ""
+
+
 def explain(
     supplier_name: str, entry: dict[str, object], best: _Best, score: float, notes: list[str], norm: NormName
 ) -> str:
@@ -136,7 +141,7 @@ def explain(
     if item.dropped:
         parts.append(f"listed name read without its parenthesised '{' '.join(item.dropped).upper()}'")
     if norm.expansions:
-        parts.append(", ".join(f"'{a}' read as '{b}'" for a, b in norm.expansions))
+        parts.append(", ".join(f"'{a}' read {_how(b)}as '{b}'" for a, b in norm.expansions))
     if norm.legal_forms:
         parts.append(f"legal form '{' '.join(norm.legal_forms)}' ignored")
     if c.missing:

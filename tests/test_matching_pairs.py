@@ -117,6 +117,11 @@ def test_nomenklatura_company_bench(weights: TokenWeights) -> None:
         ("MP Electronics Corporation", "MP LIMITED LIABILITY COMPANY", "none"),
         ("No 39", "OFFICE NO. 39", "none"),
         ("MP LLC", "MP LIMITED LIABILITY COMPANY", "match"),
+        # a listed name of one word that identifies nothing on its own: that name only alone
+        ("Modern Timber Sp. z o.o.", "TIMBER CORPORATION", "none"),
+        ("Timber Trading GmbH", "TIMBER CORPORATION", "none"),
+        ("United Timber Ltd", "TIMBER CORPORATION", "none"),
+        ("Timber Corp. (Yangon)", "TIMBER CORPORATION", "match"),
         # English business words written in Cyrillic: not extra words, no "corporation" missing
         ("КОРЕА КВАНГСОН БАНКИНГ КОРПОРАТИОН", "KOREA KWANGSON BANKING CORPORATION", "match"),
         ("Пэксол Трейдинг Корпорейшн", "PAEKSOL TRADING CORPORATION", "match"),

@@ -319,6 +319,15 @@ def compare(
     own_name = present(own_idx, lambda k: korean_name_word(lt[k], lrare[k]))
     if not distinctive_hit:
         score = min(score, 60.0)
+    # a listed name of one word that identifies nothing on its own (a trade: TIMBER
+    # CORPORATION; a common word) is that name only alone: "Modern Timber", "United Timber",
+    # "Timber Trading" are other companies (places and words in parentheses aside)
+    if (
+        len(lt) == 1
+        and not distinctive_idx
+        and any(not supplier.qualifier[k] and st[k] not in places for k in extra_idx)
+    ):
+        score = min(score, 60.0)
     if not numbers_agree:
         score *= 0.6
     return Comparison(

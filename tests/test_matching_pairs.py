@@ -122,6 +122,11 @@ def test_nomenklatura_company_bench(weights: TokenWeights) -> None:
         ("Timber Trading GmbH", "TIMBER CORPORATION", "none"),
         ("United Timber Ltd", "TIMBER CORPORATION", "none"),
         ("Timber Corp. (Yangon)", "TIMBER CORPORATION", "match"),
+        # Chinese characters have no typos: 新华 (xin hua) is not 兴华 (XINGHUA); in Latin letters
+        # the two may be a typo apart; the same characters still match, joined or not
+        ("新华贸易有限公司", "XINGHUA CO. LTD.", "none"),
+        ("Xinhua Trading Co., Ltd.", "XINGHUA CO. LTD.", "review"),
+        ("丹东鸿祥实业发展有限公司", "DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD", "match"),
         # English business words written in Cyrillic: not extra words, no "corporation" missing
         ("КОРЕА КВАНГСОН БАНКИНГ КОРПОРАТИОН", "KOREA KWANGSON BANKING CORPORATION", "match"),
         ("Пэксол Трейдинг Корпорейшн", "PAEKSOL TRADING CORPORATION", "match"),

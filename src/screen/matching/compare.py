@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
+from anyascii import anyascii
 from rapidfuzz.distance import Indel
 
 from screen.matching.weights import DISTINCTIVE
@@ -186,6 +187,27 @@ def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = Tr
     return sim, "spelling"
 
 
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """The syllables anyascii reads Chinese characters as (416: "xin", "hua", "dong" ...)."""
+    return frozenset(anyascii(chr(c)).lower() for c in range(0x4E00, 0x9FA6))
+
+
+def written_in_chinese(name: NormName) -> bool:
+    """Whether the name is written in Chinese characters read as Mandarin (not a North
+    Korean name read in Korean: see :func:`screen.normalize.read_in_korean`)."""
+    return _has_han(name.original) and not any(_has_hangul(b) for _, b in name.expansions)
+
+
+@lru_cache(maxsize=65536)
+def _has_han(text: str) -> bool:
+    return not text.isascii() and any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
+
+
+def _has_hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
 def _spans(tokens: tuple[str, ...]) -> list[tuple[int, int]]:
     n = len(tokens)
     return [(i, j) for i in range(n) for j in range(i + 1, min(n, i + MAX_SPAN) + 1)]
@@ -222,6 +244,10 @@ def compare(
         rare(t) * (QUALIFIER_COST if q or t in places else 1.0)
         for t, q in zip(st, supplier.qualifier, strict=True)
     ]
+    # a name written in Chinese characters (and read as Mandarin): its syllables match a
+    # listed word only exactly or under the romanisation key, never as a near spelling
+    han = written_in_chinese(supplier)
+    pinyin = pinyin_syllables() if han else frozenset()
     # candidate alignments between spans of the two names (one side a single word)
     cands: list[tuple[float, float, tuple[int, int], tuple[int, int], Pair]] = []
     for (li, lj), (si, sj) in product(_spans(lt), _spans(st)):
@@ -233,6 +259,8 @@ def compare(
         sim, kind = token_similarity(a, b, abbrev, romanise)
         if sim < min_similarity:
             continue
+        if kind == "spelling" and han and all(st[k] in pinyin for k in range(si, sj)):
+            continue  # Chinese characters have no typos: 新华 xin hua is not 兴华 XINGHUA
         if lj - li > 1 or sj - si > 1:
             # words written apart on one side and together on the other must agree closely
             if len(a) < 5 or sim < JOINED_MIN:

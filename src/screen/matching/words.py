@@ -35,7 +35,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from screen.matching.compare import FOREIGN_KEY_MIN_LEN, FOREIGN_KEY_MIN_SIM, JOINED_MIN, KEY_PENALTY
+from screen.matching.compare import FOREIGN_KEY_MIN_LEN, FOREIGN_KEY_MIN_SIM, JOINED_MIN, KEY_PENALTY, VOWEL
 from screen.normalize import roman_keys
 
 Ints = npt.NDArray[np.int64]
@@ -325,6 +325,7 @@ class Vocabulary:
         self._ktext = np.array(self.keys, dtype=object)
         self._klen = np.array([len(k) for k in self.keys], dtype=np.int64)
         self._digit = np.array([w.isdigit() for w in self.words], dtype=bool)
+        self._vowel = np.array([VOWEL.search(w) is not None for w in self.words], dtype=bool)
         self._by_key = keyed[np.argsort(key_of[keyed], kind="stable")]
         self._key_start = np.searchsorted(key_of[self._by_key], np.arange(len(key_ids) + 1))
         key_single = np.zeros(len(key_ids), dtype=bool)
@@ -401,6 +402,7 @@ class Vocabulary:
         u_len = np.array([len(u) for u in units], dtype=np.int64)
         u_klen = np.array([len(k) for k in keys], dtype=np.int64)
         u_digit = np.array([u.isdigit() for u in units], dtype=bool)
+        u_vowel = np.array([VOWEL.search(u) is not None for u in units], dtype=bool)
         u_tid = np.array([self._tid.get(u, -1) for u in units], dtype=np.int64)
         u_kid = np.array([self._kid.get(k, -1) for k in keys], dtype=np.int64)
         raw = process.cpdist(self._text[v], u_text[q], scorer=Indel.normalized_similarity, workers=1)
@@ -413,6 +415,7 @@ class Vocabulary:
         use_key = self.romanise[v] | (
             (short >= FOREIGN_KEY_MIN_LEN) & (raw >= 100.0 * FOREIGN_KEY_MIN_SIM - EPS)
         )
+        use_key &= self._vowel[v] & u_vowel[q]  # not acronyms without a vowel
         sim = np.where(
             short < 4, 0.0, np.maximum(raw, np.where(use_key & (kshort >= 4), key - KEY_PENALTY, 0.0))
         )

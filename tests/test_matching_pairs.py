@@ -126,6 +126,8 @@ def test_nomenklatura_company_bench(weights: TokenWeights) -> None:
         ("Flores Transportes SA de CV", "TRANSPORTES LC", "none"),
         # the romanisation key is for words read aloud, not acronyms without a vowel
         ("GVC Group", "KKBC", "none"),
+        ("LCB Electronics LLC", "RGB", "none"),
+        ("КОРЕА КВАНГСОН БАНКИНГ КОРПОРАТИОН (ККБК)", "KOREA KWANGSON BANKING CORPORATION (KKBC)", "match"),
         ("Namkang Group", "NAMGANG", "match"),
         # Chinese characters have no typos: 新华 (xin hua) is not 兴华 (XINGHUA); in Latin letters
         # the two may be a typo apart; the same characters still match, joined or not

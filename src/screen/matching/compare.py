@@ -172,8 +172,12 @@ def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = Tr
     # between longer words already alike in spelling, not Reed ~ RIIT or Khan ~ GAAN
     plain = None if romanise else Indel.normalized_similarity(a, b)
     use_key = plain is None or (short >= FOREIGN_KEY_MIN_LEN and plain >= FOREIGN_KEY_MIN_SIM)
-    # the key is for words read aloud: not acronyms without a vowel (CPC is not KKBC)
-    use_key = use_key and VOWEL.search(a) is not None and VOWEL.search(b) is not None
+    # the key is for words read aloud: between acronyms without a vowel only letter for letter
+    # and four letters or more (ККБК is KKBC; CPC is not, nor are NNG ~ NCG, LCB ~ RGB, which
+    # the key's few consonants make equal)
+    use_key = use_key and (
+        (len(a) == len(b) and short >= 4) or (VOWEL.search(a) is not None and VOWEL.search(b) is not None)
+    )
     ka, kb = (roman_key(a), roman_key(b)) if use_key else (a, b)
     if use_key and short >= 3 and ka == kb:
         # equal under the key; the closer spelling wins ties (Taeseong: Taesong over Daesong)

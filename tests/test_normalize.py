@@ -41,6 +41,8 @@ def test_north_korean_names_in_chinese_characters_are_read_in_korean() -> None:
     )
     assert chinese.expansions == (("朝鲜联合机械贸易会社", "조선련합기계무역회사"),)
     assert normalize_name("朝鮮萬壽臺創作社").tokens == ("korea", "man", "su", "dae", "art", "studio")
+    # Chinese has no spaces: one inside a word changes nothing ("机 械", machinery)
+    assert normalize_name("朝鲜联合机 械贸易会社").tokens == chinese.tokens
     # names only North Korea has: Pyongyang, Rason, Mansudae
     assert normalize_name("平壤银行").tokens == ("pyeong", "yang", "bank")
     assert normalize_name("罗先国际贸易公司").tokens == ("la", "seon", "international", "trading")

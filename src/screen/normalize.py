@@ -389,6 +389,7 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, bool], ...]:
 _NORTH_KOREA_HAN = re.compile(
     r"朝[鲜鮮](?!族)|平壤|新[义義]州|[罗羅]先(?!生)|[罗羅]津|清津|咸[兴興]|沙里院|大同江|[万萬][寿壽][台臺]"
 )
+_HAN_SPACE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
@@ -425,6 +426,10 @@ def normalize_name(text: str) -> NormName:
     """Normalise a company name for comparison (see the module docstring)."""
     given = text or ""
     raw = (given if given.isascii() else unicodedata.normalize("NFKC", given)).strip()
+    if not raw.isascii():
+        # Chinese is written without spaces: one between two characters ("机 械", machinery) is
+        # read as if it were not there, so that words are translated alike either way
+        raw = _HAN_SPACE.sub("", raw)
     raw, read_korean = read_in_korean(raw)
     # parenthesised parts are qualifiers: "(Doha)", "(Namibia branch)", "(KCC)"
     quals: list[str] = []

@@ -173,11 +173,8 @@ def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = Tr
     plain = None if romanise else Indel.normalized_similarity(a, b)
     use_key = plain is None or (short >= FOREIGN_KEY_MIN_LEN and plain >= FOREIGN_KEY_MIN_SIM)
     # the key is for words read aloud: between acronyms without a vowel only letter for letter
-    # and four letters or more (ККБК is KKBC; CPC is not, nor are NNG ~ NCG, LCB ~ RGB, which
-    # the key's few consonants make equal)
-    use_key = use_key and (
-        (len(a) == len(b) and short >= 4) or (VOWEL.search(a) is not None and VOWEL.search(b) is not None)
-    )
+    # (ККБК is KKBC, ДКБ is DCB; CPC is not KKBC)
+    use_key = use_key and (len(a) == len(b) or (VOWEL.search(a) is not None and VOWEL.search(b) is not None))
     ka, kb = (roman_key(a), roman_key(b)) if use_key else (a, b)
     if use_key and short >= 3 and ka == kb:
         # equal under the key; the closer spelling wins ties (Taeseong: Taesong over Daesong)
@@ -357,12 +354,12 @@ def compare(
     own_name = present(own_idx, lambda k: korean_name_word(lt[k], lrare[k]))
     if not distinctive_hit:
         score = min(score, 60.0)
-    # a listed name of one word that identifies nothing on its own (a trade: TIMBER
-    # CORPORATION; a common word) is that name only alone: "Modern Timber", "United Timber",
-    # "Timber Trading" are other companies (places and words in parentheses aside)
+    # a listed name of one generic word (a trade: TIMBER CORPORATION) is that name only alone:
+    # "Modern Timber", "United Timber", "Timber Trading" are other companies (places and words
+    # in parentheses aside); not a name the lists make common by listing it often (SBERBANK)
     if (
         len(lt) == 1
-        and not distinctive_idx
+        and weight(lt[0]) < lrare[0]  # a generic word the lists seldom use: capped
         and any(not supplier.qualifier[k] and st[k] not in places for k in extra_idx)
     ):
         score = min(score, 60.0)

@@ -415,7 +415,7 @@ class Vocabulary:
         use_key = self.romanise[v] | (
             (short >= FOREIGN_KEY_MIN_LEN) & (raw >= 100.0 * FOREIGN_KEY_MIN_SIM - EPS)
         )
-        use_key &= (self._vowel[v] & u_vowel[q]) | ((self.length[v] == u_len[q]) & (short >= 4))  # acronyms
+        use_key &= (self._vowel[v] & u_vowel[q]) | (self.length[v] == u_len[q])  # acronyms: see compare
         sim = np.where(
             short < 4, 0.0, np.maximum(raw, np.where(use_key & (kshort >= 4), key - KEY_PENALTY, 0.0))
         )

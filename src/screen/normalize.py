@@ -294,7 +294,7 @@ class NormName:
 
 
 @lru_cache(maxsize=1)
-def _legal_forms() -> tuple[frozenset[tuple[str, ...]], int]:
+def _legal_forms() -> frozenset[tuple[str, ...]]:
     path = Path(str(resources.files("screen") / "data" / "legal_forms.csv"))
     forms: set[tuple[str, ...]] = set()
     with path.open(encoding="utf-8") as fh:
@@ -306,14 +306,13 @@ def _legal_forms() -> tuple[frozenset[tuple[str, ...]], int]:
             # the dotted spelling folds to letters ("s.r.o." -> "s r o"); also accept them joined
             if len(toks) > 1 and all(len(t) == 1 for t in toks):
                 forms.add(("".join(toks),))
-    longest = max((len(f) for f in forms), default=1)
-    return frozenset(forms), longest
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=1)
 def _legal_ends() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
     """Per word, the lengths of the legal forms it ends (and of those it begins), longest first."""
-    forms, _ = _legal_forms()
+    forms = _legal_forms()
     last: dict[str, set[int]] = defaultdict(set)
     first: dict[str, set[int]] = defaultdict(set)
     for f in forms:
@@ -328,7 +327,7 @@ def _legal_ends() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]
 def _strip_legal(tokens: list[str], protected: int) -> tuple[list[str], list[str]]:
     """Remove legal forms from the end (repeatedly) and the start of ``tokens``: the longest
     form that ends (begins) them each time."""
-    forms, _ = _legal_forms()
+    forms = _legal_forms()
     by_last, by_first = _legal_ends()
     removed: list[str] = []
     changed = True
@@ -389,8 +388,20 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, bool], ...]:
 _NORTH_KOREA_HAN = re.compile(
     r"朝[鲜鮮](?!族)|平壤|新[义義]州|[罗羅]先(?!生)|[罗羅]津|清津|咸[兴興]|沙里院|大同江|[万萬][寿壽][台臺]"
 )
-_HAN_SPACE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff])")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Chinese characters (CJK unified, ext. A, compatibility)
+_HAN_SPACE = re.compile(f"(?<=[{_HAN}])\\s+(?=[{_HAN}])")
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds a Chinese character."""
+    return not text.isascii() and _HAN_RUN.search(text) is not None
+
+
+def has_hangul(text: str) -> bool:
+    """Whether ``text`` holds a Hangul syllable."""
+    return not text.isascii() and _HANGUL.search(text) is not None
 
 
 @lru_cache(maxsize=1)

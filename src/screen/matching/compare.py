@@ -32,7 +32,7 @@ from anyascii import anyascii
 from rapidfuzz.distance import Indel
 
 from screen.matching.weights import DISTINCTIVE
-from screen.normalize import NormName, looks_korean, roman_key
+from screen.normalize import NormName, has_han, has_hangul, looks_korean, roman_key
 
 MAX_SPAN = 3
 QUALIFIER_COST = 0.25
@@ -203,16 +203,7 @@ def pinyin_syllables() -> frozenset[str]:
 def written_in_chinese(name: NormName) -> bool:
     """Whether the name is written in Chinese characters read as Mandarin (not a North
     Korean name read in Korean: see :func:`screen.normalize.read_in_korean`)."""
-    return _has_han(name.original) and not any(_has_hangul(b) for _, b in name.expansions)
-
-
-@lru_cache(maxsize=65536)
-def _has_han(text: str) -> bool:
-    return not text.isascii() and any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
-
-
-def _has_hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+    return has_han(name.original) and not any(has_hangul(b) for _, b in name.expansions)
 
 
 def _spans(tokens: tuple[str, ...]) -> list[tuple[int, int]]:

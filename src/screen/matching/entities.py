@@ -39,7 +39,7 @@ from screen.config import MatchingConfig
 from screen.matching.compare import Comparison, compare, place_words
 from screen.matching.index import IndexedName, NameIndex
 from screen.model import Band, CountryResult, Match, SectorHit
-from screen.normalize import NormName, normalize_name
+from screen.normalize import NormName, has_hangul, normalize_name
 from screen.parallel import Progress, map_parts
 from screen.reference import Reference
 
@@ -129,7 +129,7 @@ def _fmt_pairs(c: Comparison) -> list[str]:
 
 def _how(reading: str) -> str:
     """'in Korean ' for a reading in Hangul (Chinese characters of a North Korean name)."""
-    return "in Korean " if any("\uac00" <= ch <= "\ud7a3" for ch in reading) else ""
+    return "in Korean " if has_hangul(reading) else ""
 
 
 def explain(

@@ -41,7 +41,7 @@ from screen.normalize import roman_keys
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
 JOINED_LEN = 5  # a run of words written together must be this long to align
-BLOCK = 4096  # supplier words per cdist call (bounded memory)
+BLOCK = 1024  # supplier words per block of letter-set comparisons (bounded memory)
 DEEP = 6  # words this long are looked up two deletions deep (shorter ones need at most one)
 EPS = 1e-3  # similarities are computed in float32 here
 WIDTH = 32  # letters of a word the neighbourhoods look at (longer runs are cut; pairs are verified)
@@ -191,8 +191,8 @@ def _far_pairs(
             if not _far(a, b, need, j):
                 continue
             common = math.ceil((need - EPS) * (a + b) / 200.0 - 1e-9)
-            for start in range(0, len(rows), BLOCK // 4):
-                block = np.asarray(rows[start : start + BLOCK // 4], dtype=np.int64)
+            for start in range(0, len(rows), BLOCK):
+                block = np.asarray(rows[start : start + BLOCK], dtype=np.int64)
                 ql = q_letters[block][:, None]
                 ok = np.bitwise_count(ql & ~group.letters) <= a - common
                 ok &= np.bitwise_count(group.letters & ~ql) <= b - common

@@ -17,6 +17,7 @@ from screen.matching.compare import compare
 from screen.matching.entities import _Best, adjust
 from screen.matching.index import IndexedName
 from screen.matching.weights import TokenWeights
+from screen.model import CountryResult
 from screen.normalize import normalize_name
 from screen.reference import bundled_dir
 
@@ -29,17 +30,31 @@ def weights() -> TokenWeights:
     return TokenWeights.build(bundled_dir(), [])
 
 
-def band(supplier: str, listed: str, weak: bool, weights: TokenWeights) -> tuple[str, float]:
-    item = IndexedName("T:1", listed, "weak" if weak else "primary", normalize_name(listed))
+def band(
+    supplier: str,
+    listed: str,
+    weak: bool,
+    weights: TokenWeights,
+    romanise: bool = True,
+    country: str | None = None,
+    listed_countries: tuple[str, ...] = (),
+) -> tuple[str, float]:
+    """The band of one pair; ``romanise``: the listed name is romanised from Korean or Chinese;
+    ``country``: the supplier's (an ISO code), against the entry's ``listed_countries``."""
+    item = IndexedName("T:1", listed, "weak" if weak else "primary", normalize_name(listed), romanise)
     cmp = compare(
         normalize_name(supplier),
         item.norm,
         weights,
         CFG.min_token_similarity,
         CFG.extra_token_cost,
+        romanise,
         rarity=weights.rarity,
     )
-    score, _notes, _ = adjust(_Best(item, cmp), {"countries": ()}, None, (), frozenset(), CFG, "")
+    ctry = CountryResult(input=country, code=country, status="resolved", name=country) if country else None
+    score, _notes, _ = adjust(
+        _Best(item, cmp), {"countries": listed_countries}, ctry, (), frozenset(), CFG, country or ""
+    )
     if score >= CFG.hit:
         return "match", score
     return ("review" if score >= CFG.review else "none"), score
@@ -121,7 +136,7 @@ def test_nomenklatura_company_bench(weights: TokenWeights) -> None:
         ("Modern Timber Sp. z o.o.", "TIMBER CORPORATION", "none"),
         ("Timber Trading GmbH", "TIMBER CORPORATION", "none"),
         ("United Timber Ltd", "TIMBER CORPORATION", "none"),
-        ("Timber Corp. (Yangon)", "TIMBER CORPORATION", "match"),
+        ("Timber Corp. (Yangon)", "TIMBER CORPORATION", "review"),  # a hit in its country: below
         # business words of other languages are generic too: the listed name's own word is missing
         ("Flores Transportes SA de CV", "TRANSPORTES LC", "none"),
         # the romanisation key is for words read aloud, not acronyms without a vowel
@@ -134,6 +149,11 @@ def test_nomenklatura_company_bench(weights: TokenWeights) -> None:
         ("新华贸易有限公司", "XINGHUA CO. LTD.", "none"),
         ("Xinhua Trading Co., Ltd.", "XINGHUA CO. LTD.", "review"),
         ("丹东鸿祥实业发展有限公司", "DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD", "match"),
+        # every romanisation of Chinese writes f as f: 东方 (dong fang, "east") is the Korean
+        # 동방 only when read in Korean, in a North Korean name
+        ("东方纺织有限公司", "DONGBANG BANK", "none"),
+        ("东方物流有限公司", "DONGBANG BANK", "none"),
+        ("朝鲜东方银行", "DONGBANG BANK", "match"),
         # English business words written in Cyrillic: not extra words, no "corporation" missing
         ("КОРЕА КВАНГСОН БАНКИНГ КОРПОРАТИОН", "KOREA KWANGSON BANKING CORPORATION", "match"),
         ("Пэксол Трейдинг Корпорейшн", "PAEKSOL TRADING CORPORATION", "match"),
@@ -142,6 +162,57 @@ def test_nomenklatura_company_bench(weights: TokenWeights) -> None:
 )
 def test_bands_of_name_pairs(supplier: str, listed: str, expected: str, weights: TokenWeights) -> None:
     assert band(supplier, listed, False, weights)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("supplier", "listed", "expected"),
+    [
+        # a name not romanised: the supplier's own common words in place of the listed ones are
+        # another company's trade; the listed name shortened to its own word is for review
+        ("Haitian Trading Co., Ltd.", "HAITIAN PRECISION LLC", "none"),
+        ("Haitian Trading Co., Ltd.", "HAITIAN PRECISION INDUSTRIES LLC", "none"),
+        ("Modulbank", "JOINT STOCK COMPANY COMMERCIAL BANK MODULBANK", "review"),
+        ("Haitian Precision", "HAITIAN PRECISION LLC", "match"),
+    ],
+)
+def test_bands_of_names_not_romanised(
+    supplier: str, listed: str, expected: str, weights: TokenWeights
+) -> None:
+    assert band(supplier, listed, False, weights, romanise=False)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("supplier", "listed"),
+    [
+        ("Silver Technologies Inc.", "SILVER TECHNOLOGY LIMITED"),
+        ("Chemical Group Ltd", "CHEMICAL GROUP"),
+        ("Transportes S.A.", "TRANSPORTES LC"),
+        ("Timber Corp. (Yangon)", "TIMBER CORPORATION"),
+    ],
+)
+def test_a_name_of_common_words_only_is_a_hit_only_corroborated(
+    supplier: str, listed: str, weights: TokenWeights
+) -> None:
+    # two common words are many companies' name: the entity only in its country
+    assert (
+        band(supplier, listed, False, weights, romanise=False, country="US", listed_countries=("IR",))[0]
+        == "review"
+    )
+    assert band(supplier, listed, False, weights, romanise=False)[0] == "review"
+    assert (
+        band(supplier, listed, False, weights, romanise=False, country="IR", listed_countries=("IR",))[0]
+        == "match"
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["SECOND ECONOMIC COMMITTEE", "KOREA MINING DEVELOPMENT TRADING CORPORATION", "OFFICE 39"],
+)
+def test_a_name_of_three_common_words_a_place_or_a_number_identifies(
+    name: str, weights: TokenWeights
+) -> None:
+    assert band(name.title(), name, False, weights, country="RU", listed_countries=("KP",))[0] == "match"
 
 
 def test_extra_supplier_words_cost_their_rarity_not_the_generic_cap(weights: TokenWeights) -> None:

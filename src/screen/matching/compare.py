@@ -146,6 +146,10 @@ class Comparison:
     extra_identifying: tuple[str, ...] = ()
     # the listed name's identifying words, cities aside, are Korean words, all matched closely
     own_name_complete: bool = False
+    # the listed name tells one company from others: it has a distinctive word (not generic),
+    # a place or a number, or three words or more (SECOND ECONOMIC COMMITTEE); CHEMICAL GROUP,
+    # SILVER TECHNOLOGY, TRANSPORTES LC are many companies' names
+    identifying: bool = True
 
     @property
     def only_common_differ(self) -> bool:
@@ -257,8 +261,13 @@ def compare(
         sim, kind = token_similarity(a, b, abbrev, romanise)
         if sim < min_similarity:
             continue
-        if kind == "spelling" and han and all(st[k] in pinyin for k in range(si, sj)):
-            continue  # Chinese characters have no typos: 新华 xin hua is not 兴华 XINGHUA
+        if han and all(st[k] in pinyin for k in range(si, sj)):
+            if kind == "spelling":
+                continue  # Chinese characters have no typos: 新华 xin hua is not 兴华 XINGHUA
+            if kind == "romanisation" and a.count("f") != b.count("f"):
+                # every romanisation of Chinese writes f as f: 东方 dong fang is not DONGBANG
+                # (Korean for the same word, but read in Korean only in a North Korean name)
+                continue
         if lj - li > 1 or sj - si > 1:
             # words written apart on one side and together on the other must agree closely
             if len(a) < 5 or sim < JOINED_MIN:
@@ -370,4 +379,5 @@ def compare(
             t for t in extra_distinctive if weight(t) >= DISTINCTIVE and t not in localities
         ),
         own_name_complete=own_name and distinctive_hit,
+        identifying=len(lt) > 2 or bool(distinctive_idx) or any(t in places or t.isdigit() for t in lt),
     )

@@ -5,7 +5,9 @@ that ends in its acronym in parentheses, as the UN and UK lists write them, "FOR
 BANK (FTB)", is also compared without it). Then:
 
 - a weak alias (KOGEN, GENCO, ZENKO: short names OFAC itself calls weak) reaches at most
-  the review band, and a hit only with a corroborating country or sector;
+  the review band, and a hit only with a corroborating country or sector; so does a listed
+  name of one or two common words, with no distinctive word, place or number (CHEMICAL
+  GROUP, SILVER TECHNOLOGY): many companies' name;
 - a supplier name that holds every word identifying a listed name romanised from Korean or
   Chinese (distinctive, not generic, not a place), closely, with only common words besides
   and none of its own distinctive words, goes to review whatever its score ("Rungrado
@@ -15,7 +17,10 @@ BANK (FTB)", is also compared without it). Then:
   words of activity, scope or a city, however seldom the lists use them ("Ryonbong Logging",
   "Mansudae Restaurant"), but none that could name a company of its own; with the whole
   listed name present (places aside) it is a hit: the company itself or a branch or office
-  of it ("Korea Ryonbong General Corp. Vladivostok Branch");
+  of it ("Korea Ryonbong General Corp. Vladivostok Branch"). Other names with every
+  distinctive word there go to review only shortened, with no common word of the supplier's
+  own ("Modulbank" for COMMERCIAL BANK MODULBANK, not "Haitian Trading" for HAITIAN
+  PRECISION);
 - the supplier's country agreeing with one of the entry's address countries adds points,
   and disagreeing removes some (both known); a matching sector adds a little. A South
   Korean supplier is also checked against the addresses other lists give for the same entity
@@ -188,8 +193,14 @@ def adjust(
             "the whole listed name is present, with only words of activity, scope or place added "
             f"({added or 'none'})"
         )
-    elif best.cmp.only_common_differ and score < cfg.review:
-        # every distinctive listed word is there; only common words differ: a person should look
+    elif (
+        best.cmp.only_common_differ and score < cfg.review and (best.item.romanise or not best.cmp.extra_core)
+    ):
+        # every distinctive listed word is there and only common words differ: a person should
+        # look. Common words of the supplier's own in place of the listed ones are another
+        # company's trade ("Haitian Logistics" is not HAITIAN PRECISION LLC) except in names
+        # romanised from Korean or Chinese (see own_words_match); the listed name shortened
+        # is not ("Modulbank" for COMMERCIAL BANK MODULBANK)
         score = cfg.review
         notes.append("all distinctive listed words present, common words differ")
     elif own_words_match(best.item, best.cmp) and score < cfg.review and not divided:
@@ -222,6 +233,14 @@ def adjust(
         score += cfg.sector_agree_bonus
         notes.append(f"sector {', '.join(shared)} agrees with the listed name")
         corroborated = True
+    if not best.cmp.identifying and not corroborated and score >= cfg.hit:
+        # a name of common words only is many companies' name (CHEMICAL GROUP, an alias of an
+        # Iranian entity, is also "Chemical Group Ltd." anywhere): the entity only with its
+        # country or sector
+        score = cfg.hit - 1
+        notes.append(
+            "a listed name of common words only, without corroborating country or sector: review only"
+        )
     if best.item.weak:
         if best.cmp.extra_distinctive or (best.cmp.extra_core and not corroborated):
             # a weak alias inside a longer name (Genco Shipping & Trading) is another company

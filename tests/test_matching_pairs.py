@@ -154,6 +154,10 @@ def test_nomenklatura_company_bench(weights: TokenWeights) -> None:
         ("东方纺织有限公司", "DONGBANG BANK", "none"),
         ("东方物流有限公司", "DONGBANG BANK", "none"),
         ("朝鲜东方银行", "DONGBANG BANK", "match"),
+        # a legal form written with a slip is still the legal form, not a word of the name
+        ("AZZA AVIATION COMPNAY", "AZZA AVIATION COMPANY", "match"),
+        ("PARSEKllc", "PARSEK LLC", "match"),
+        ("KOREA TAEJIN TRADING CORP ORATION", "KOREA TAEJIN TRADING CORPORATION", "match"),
         # English business words written in Cyrillic: not extra words, no "corporation" missing
         ("КОРЕА КВАНГСОН БАНКИНГ КОРПОРАТИОН", "KOREA KWANGSON BANKING CORPORATION", "match"),
         ("Пэксол Трейдинг Корпорейшн", "PAEKSOL TRADING CORPORATION", "match"),

@@ -142,6 +142,46 @@ def test_romanisation_key_variants_coincide() -> None:
     assert roman_key("namgang") != roman_key("namsan")
 
 
+@pytest.mark.parametrize(
+    ("name", "tokens", "removed"),
+    [
+        # a long word of the form mistyped by one letter, at the end or the start
+        ("Azza Aviation Compnay", ("azza", "aviation"), ("compnay",)),
+        ("Otkritie Capital Limlted", ("otkritie", "capital"), ("limlted",)),
+        ("Open Joint Stock Commpany Stankogomel", ("stankogomel",), ("open", "joint", "stock", "commpany")),
+        (
+            "Federal State Uitary Enterprise SZ Morye",
+            ("sz", "morye"),
+            ("federal", "state", "uitary", "enterprise"),
+        ),
+        # ... or romanised otherwise (ч as j), or several of its words slipped
+        (
+            "Obshchestvo s Ogranijennoi Otvetstvennostyu Profinet",
+            ("profinet",),
+            ("obshchestvo", "s", "ogranijennoi", "otvetstvennostyu"),
+        ),
+        # its word split in two
+        ("Korea Taejin Trading Corp Oration", ("korea", "taejin", "trading"), ("corp", "oration")),
+        ("Ryung Seng Trading Corpor ation", ("ryung", "seng", "trading"), ("corpor", "ation")),
+        # glued to the name where the case changes
+        ("PARSEKllc", ("parsek",), ("llc",)),
+        ("KotiCorp", ("koti",), ("corp",)),
+        ("JOINT STOCK COMPANYmikron", ("mikron",), ("joint", "stock", "company")),
+        ("HONG KONG ELECTRONICS KISHco", ("hong", "kong", "electronics", "kish"), ("co",)),
+        # names a letter away from a form, or with a change of case, are names
+        ("Berhan Bank", ("berhan", "bank"), ()),  # (BERHAD)
+        ("Compal Electronics", ("compal", "electronics"), ()),
+        ("RyungsoUg Trading", ("ryungsoug", "trading"), ()),  # (UG, two letters, a slip of case)
+        ("McDonald", ("mcdonald",), ()),
+        ("iPhone", ("iphone",), ()),
+        ("Comp Any", ("comp", "any"), ()),  # one word is kept
+    ],
+)
+def test_legal_forms_with_a_slip(name: str, tokens: tuple[str, ...], removed: tuple[str, ...]) -> None:
+    n = normalize_name(name)
+    assert (n.tokens, n.legal_forms) == (tokens, removed)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_fold_is_idempotent(text: str) -> None:

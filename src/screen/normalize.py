@@ -23,7 +23,10 @@ or rewritten is the same for a listed name and a supplier name (rigour's rule):
    sides (Трейдинг Корпорейшн → treyding korporeyshn → trading corporation; КОРПОРАТИОН,
    letter for letter; the Latin KOMPANIYA of a list), before legal forms are removed.
 4. Legal forms (Co., Ltd., LLC, OOO, JSC, SARL, W.L.L., 有限公司 …, from rigour's table in
-   ``reference/legal_forms.csv``) are removed at the start and end of the name and recorded.
+   ``reference/legal_forms.csv``) are removed at the start and end of the name and recorded;
+   also when written with a slip: a long word of the form mistyped by a letter or romanised
+   otherwise (Compnay, Uitary Enterprise, Ogranijennoi), its edge word split in two (Corp
+   Oration), or the form glued to the name where the case changes (ParsekLLC, KOTIcorp).
 5. Abbreviations are expanded (Corp → corporation, Gen → general, Constr → construction …).
 6. Numbers are kept as tokens; the matcher requires them to agree.
 """
@@ -42,6 +45,7 @@ from pathlib import Path
 
 import numpy as np
 from anyascii import anyascii
+from rapidfuzz.distance import OSA
 
 ABBREVIATIONS: dict[str, str] = {
     "corp": "corporation",
@@ -324,9 +328,91 @@ def _legal_ends() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]
     )
 
 
+# a legal form written with slips is still the legal form: a word of it mistyped by one letter
+# (COMPNAY, CLMPANY, LIMLTED, UITARY ENTERPRISE, OBSCHESTVO S OGRANICHENOI ...) or its edge
+# word split in two (CORPOR ATION, CORP ORATION); only words this long, and a form of one
+# word only longer still and at the end, as shorter words are a letter away from names
+# (Berhan is not BERHAD)
+NEAR_FORM_WORD = 6
+NEAR_FORM_ALONE = 7
+NEAR_FORM_WORDS = 6  # forms of up to this many words
+
+
+@lru_cache(maxsize=2)
+def _forms_by_edge(start: bool) -> dict[str, list[tuple[str, ...]]]:
+    """The legal forms of up to NEAR_FORM_WORDS words by the word that ends (``start``:
+    begins) them."""
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for f in _legal_forms():
+        if len(f) <= NEAR_FORM_WORDS and (len(f) > 1 or not start):
+            out[f[0] if start else f[-1]].append(f)
+    return out
+
+
+@lru_cache(maxsize=2)
+def _form_edges(start: bool) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The long words that end (begin) a legal form, by their first and last letters (a slip
+    of one letter inside a word keeps both: COMPNAY, LIMLTED, UITARY)."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for w in _forms_by_edge(start):
+        if len(w) >= NEAR_FORM_WORD:
+            out[w[0], w[-1]].append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _near_word(t: str, f: str) -> bool:
+    """Whether ``t`` is the legal-form word ``f``, or a long one mistyped by one letter or
+    romanised otherwise (OGRANIJENNOI)."""
+    if t == f:
+        return True
+    if len(f) < NEAR_FORM_WORD or abs(len(t) - len(f)) > 2:
+        return False
+    return OSA.distance(t, f, score_cutoff=1) <= 1 or roman_key(t) == roman_key(f)
+
+
+@lru_cache(maxsize=65536)
+def _edge_forms(w: str, start: bool) -> tuple[tuple[str, ...], ...]:
+    """The legal forms that end (begin) with ``w`` or with a word one letter from it, longest
+    first."""
+    by_edge = _forms_by_edge(start)
+    near = [w] if w in by_edge else []
+    if len(w) >= NEAR_FORM_WORD - 1:
+        near += [
+            e
+            for e in _form_edges(start).get((w[0], w[-1]), ())
+            if e != w and abs(len(e) - len(w)) <= 1 and OSA.distance(w, e, score_cutoff=1) <= 1
+        ]
+    return tuple(sorted((f for e in near for f in by_edge[e]), key=len, reverse=True))
+
+
+def _near_form_edge(tokens: list[str], room: int, start: bool) -> int:
+    """How many words at the end (``start``: the start) of ``tokens`` are a legal form with
+    slips (0: none); ``room``: at most this many."""
+    # as written, or with the two edge words joined (a form's edge word split in two)
+    for split in (0, 1):
+        if split:
+            if room < 2 or len(tokens) < 2:
+                return 0
+            joined = tokens[0] + tokens[1] if start else tokens[-2] + tokens[-1]
+            if joined not in _forms_by_edge(start):
+                return 0
+            seq = [joined, *tokens[2:]] if start else [*tokens[:-2], joined]
+        else:
+            seq = tokens
+        for f in _edge_forms(seq[0] if start else seq[-1], start):
+            n = len(f)
+            if n > room - split or (n == 1 and len(f[0]) < NEAR_FORM_ALONE and not split):
+                continue
+            part = seq[:n] if start else seq[-n:]
+            if all(_near_word(t, w) for t, w in zip(part, f, strict=True)):
+                return n + split
+    return 0
+
+
 def _strip_legal(tokens: list[str], protected: int) -> tuple[list[str], list[str]]:
     """Remove legal forms from the end (repeatedly) and the start of ``tokens``: the longest
-    form that ends (begins) them each time."""
+    form that ends (begins) them each time; where none does, one written with a slip (see
+    NEAR_FORM_WORD)."""
     forms = _legal_forms()
     by_last, by_first = _legal_ends()
     removed: list[str] = []
@@ -339,6 +425,12 @@ def _strip_legal(tokens: list[str], protected: int) -> tuple[list[str], list[str
                 del tokens[-n:]
                 changed = True
                 break
+        else:
+            n = _near_form_edge(tokens, len(tokens) - max(protected, 1), start=False)
+            if n:
+                removed[:0] = tokens[-n:]
+                del tokens[-n:]
+                changed = True
     if len(tokens) > max(protected, 1):
         for n in by_first.get(tokens[0], ()):
             if n <= len(tokens) - max(protected, 1) and tuple(tokens[:n]) in forms:
@@ -347,6 +439,11 @@ def _strip_legal(tokens: list[str], protected: int) -> tuple[list[str], list[str
                 removed.extend(tokens[:n])
                 del tokens[:n]
                 break
+        else:
+            n = _near_form_edge(tokens, len(tokens) - max(protected, 1), start=True)
+            if n:
+                removed.extend(tokens[:n])
+                del tokens[:n]
     return tokens, removed
 
 
@@ -376,7 +473,31 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, bool], ...]:
     """The folded words of one whitespace-separated chunk of a name, each with whether the
     chunk was written with a trailing full stop ("Arch."). Chunks repeat across names."""
     abbreviated = chunk.endswith(".") and len(chunk.rstrip(".")) >= 2
-    return tuple((t, abbreviated) for t in fold(chunk).split())
+    return tuple((t, abbreviated) for t in fold(_unglue_form(chunk)).split())
+
+
+# where the case changes inside a word: ParsekLLC, KOTIcorp (not Parsek, HTMLParser's one
+# capital run then its lower case)
+_CASE_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z]{2})(?=[a-z])")
+
+
+def _unglue_form(chunk: str) -> str:
+    """A legal form glued to the name at a change of case, apart: "ParsekLLC", "KOTIcorp",
+    "COMPANYmikron", "ORIONlimited" (one change only; a word that begins or ends a form)."""
+    if chunk.isupper() or chunk.islower():
+        return chunk
+    parts = _CASE_BOUNDARY.split(chunk)
+    if len(parts) != 2:
+        return chunk
+    by_last, by_first = _legal_ends()
+    a, b = (fold(p).strip() for p in parts)
+    form = b if b in by_last or b in by_first else a if a in by_first or a in by_last else ""
+    # a form of two letters only against a change from all capitals to all small letters
+    # ("KISHco"; not "RyungsoUg", a slip of case)
+    cased = parts[0].isupper() and parts[1].islower() or parts[0].islower() and parts[1].isupper()
+    if len(form) >= 3 or (len(form) == 2 and min(len(a), len(b)) >= 2 and cased):
+        return f"{parts[0]} {parts[1]}"
+    return chunk
 
 
 # North Korea's name in Chinese characters (not 朝鲜族, China's Korean minority, in names of

@@ -158,6 +158,7 @@ def test_nomenklatura_company_bench(weights: TokenWeights) -> None:
         ("AZZA AVIATION COMPNAY", "AZZA AVIATION COMPANY", "match"),
         ("PARSEKllc", "PARSEK LLC", "match"),
         ("KOREA TAEJIN TRADING CORP ORATION", "KOREA TAEJIN TRADING CORPORATION", "match"),
+        ("ПУБЛИК ДЖОИНТ СТОКК КОМПАНЙ СПБ ЕКСЧАНГЕ", "PUBLIC JOINT STOCK COMPANY SPB EXCHANGE", "match"),
         # English business words written in Cyrillic: not extra words, no "corporation" missing
         ("КОРЕА КВАНГСОН БАНКИНГ КОРПОРАТИОН", "KOREA KWANGSON BANKING CORPORATION", "match"),
         ("Пэксол Трейдинг Корпорейшн", "PAEKSOL TRADING CORPORATION", "match"),

@@ -168,6 +168,12 @@ def test_romanisation_key_variants_coincide() -> None:
         ("KotiCorp", ("koti",), ("corp",)),
         ("JOINT STOCK COMPANYmikron", ("mikron",), ("joint", "stock", "company")),
         ("HONG KONG ELECTRONICS KISHco", ("hong", "kong", "electronics", "kish"), ("co",)),
+        # English written in Cyrillic letter for letter
+        ("ДЖОИНТ СТОКК КОМПАНЙ СБЕРБАНК", ("sberbank",), ("dzhoint", "stokk", "company")),
+        ("ООО ГУДЗОН ШИППИНГ КО", ("gudzon", "shipping"), ("ko", "ooo")),
+        ("КМКТ ЛЛК", ("kmkt",), ("llk",)),
+        ("АЛ-НУДЖАБА ТВ", ("al", "nudzhaba", "tv"), ()),  # (not TB, nor DV)
+        ("STOKK TV", ("stokk", "tv"), ()),  # (only in Cyrillic)
         # names a letter away from a form, or with a change of case, are names
         ("Berhan Bank", ("berhan", "bank"), ()),  # (BERHAD)
         ("Compal Electronics", ("compal", "electronics"), ()),

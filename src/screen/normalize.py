@@ -26,7 +26,9 @@ or rewritten is the same for a listed name and a supplier name (rigour's rule):
    ``reference/legal_forms.csv``) are removed at the start and end of the name and recorded;
    also when written with a slip: a long word of the form mistyped by a letter or romanised
    otherwise (Compnay, Uitary Enterprise, Ogranijennoi), its edge word split in two (Corp
-   Oration), or the form glued to the name where the case changes (ParsekLLC, KOTIcorp).
+   Oration), or the form glued to the name where the case changes (ParsekLLC, KOTIcorp);
+   in a name written in Cyrillic, an English form spelt letter for letter (ДЖОИНТ СТОКК
+   КОМПАНЙ, ЛЛК).
 5. Abbreviations are expanded (Corp → corporation, Gen → general, Constr → construction …).
 6. Numbers are kept as tokens; the matcher requires them to agree.
 """
@@ -370,6 +372,39 @@ def _near_word(t: str, f: str) -> bool:
     return OSA.distance(t, f, score_cutoff=1) <= 1 or roman_key(t) == roman_key(f)
 
 
+# English written in Cyrillic letter for letter, as anyascii reads it back: J as ДЖ (dzh), H
+# as Х (kh), X as КС (ks), C and Q as К (k), W as В (v), Y as Й or И (y, i); both sides
+# reduced alike: "ДЖОИНТ СТОКК КОМПАНЙ" and JOINT STOCK COMPANY are one spelling
+_EN_CYRILLIC = (("dzh", "j"), ("kh", "h"), ("x", "ks"), ("c", "k"), ("q", "k"), ("w", "v"), ("y", "i"))
+
+
+@lru_cache(maxsize=65536)
+def _en_key(w: str) -> str:
+    for a, b in _EN_CYRILLIC:
+        w = w.replace(a, b)
+    return w
+
+
+@lru_cache(maxsize=1)
+def _keyed_forms() -> tuple[frozenset[tuple[str, ...]], tuple[int, ...]]:
+    """The legal forms as English written in Cyrillic reads back (:func:`_en_key`), and their
+    lengths."""
+    forms = {tuple(_en_key(w) for w in f) for f in _legal_forms() if len(f) <= NEAR_FORM_WORDS}
+    return frozenset(forms), tuple(sorted({len(f) for f in forms}, reverse=True))
+
+
+def _keyed_form_edge(tokens: list[str], room: int, start: bool) -> int:
+    """How many words at the end (``start``: the start) of the words of a name written in
+    Cyrillic are a legal form in English spelt letter for letter (ДЖОИНТ СТОКК КОМПАНЙ,
+    ЛТД. КО, ЛЛК: dzhoint stokk, ltd ko, llk)."""
+    forms, lengths = _keyed_forms()
+    for n in lengths:
+        if n <= room and (n >= 2 or not start):
+            if tuple(_en_key(t) for t in (tokens[:n] if start else tokens[-n:])) in forms:
+                return n
+    return 0
+
+
 @lru_cache(maxsize=65536)
 def _edge_forms(w: str, start: bool) -> tuple[tuple[str, ...], ...]:
     """The legal forms that end (begin) with ``w`` or with a word one letter from it, longest
@@ -409,41 +444,44 @@ def _near_form_edge(tokens: list[str], room: int, start: bool) -> int:
     return 0
 
 
-def _strip_legal(tokens: list[str], protected: int) -> tuple[list[str], list[str]]:
+def _strip_legal(tokens: list[str], protected: int, cyrillic: bool = False) -> tuple[list[str], list[str]]:
     """Remove legal forms from the end (repeatedly) and the start of ``tokens``: the longest
     form that ends (begins) them each time; where none does, one written with a slip (see
-    NEAR_FORM_WORD)."""
+    NEAR_FORM_WORD; ``cyrillic``: the name was written in Cyrillic, see :func:`_near_word`)."""
     forms = _legal_forms()
     by_last, by_first = _legal_ends()
     removed: list[str] = []
     changed = True
     while changed and len(tokens) > protected:
         changed = False
-        for n in by_last.get(tokens[-1], ()):
-            if n <= len(tokens) - protected and tuple(tokens[-n:]) in forms:
-                removed[:0] = tokens[-n:]
-                del tokens[-n:]
-                changed = True
-                break
-        else:
-            n = _near_form_edge(tokens, len(tokens) - max(protected, 1), start=False)
-            if n:
-                removed[:0] = tokens[-n:]
-                del tokens[-n:]
-                changed = True
+        n = next(
+            (
+                n
+                for n in by_last.get(tokens[-1], ())
+                if n <= len(tokens) - protected and tuple(tokens[-n:]) in forms
+            ),
+            0,
+        )
+        if cyrillic:
+            n = max(n, _keyed_form_edge(tokens, len(tokens) - max(protected, 1), False))
+        if not n:
+            n = _near_form_edge(tokens, len(tokens) - max(protected, 1), False)
+        if n:
+            removed[:0] = tokens[-n:]
+            del tokens[-n:]
+            changed = True
     if len(tokens) > max(protected, 1):
-        for n in by_first.get(tokens[0], ()):
-            if n <= len(tokens) - max(protected, 1) and tuple(tokens[:n]) in forms:
-                if n == 1 and len(tokens[0]) <= 2:
-                    break  # (a longer form beginning with it was not there either)
-                removed.extend(tokens[:n])
-                del tokens[:n]
-                break
-        else:
-            n = _near_form_edge(tokens, len(tokens) - max(protected, 1), start=True)
-            if n:
-                removed.extend(tokens[:n])
-                del tokens[:n]
+        room = len(tokens) - max(protected, 1)
+        n = next((n for n in by_first.get(tokens[0], ()) if n <= room and tuple(tokens[:n]) in forms), 0)
+        if n == 1 and len(tokens[0]) <= 2:
+            n = 0  # (two letters at the start may be initials: "AG Trading")
+        if cyrillic:
+            n = max(n, _keyed_form_edge(tokens, room, True))
+        if not n:
+            n = _near_form_edge(tokens, room, True)
+        if n:
+            removed.extend(tokens[:n])
+            del tokens[:n]
     return tokens, removed
 
 
@@ -513,6 +551,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Chinese characters (CJK unif
 _HAN_SPACE = re.compile(f"(?<=[{_HAN}])\\s+(?=[{_HAN}])")
 _HAN_RUN = re.compile(f"[{_HAN}]+")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def has_han(text: str) -> bool:
@@ -587,7 +626,7 @@ def normalize_name(text: str) -> NormName:
         words = [(CYRILLIC_WORDS.get(w, w), a) for w, a in words]
     tokens = [w for w, _ in words]
     abbrev_flags = [a for _, a in words]
-    tokens, removed = _strip_legal(tokens, protected=1)
+    tokens, removed = _strip_legal(tokens, 1, not raw.isascii() and _CYRILLIC.search(raw) is not None)
     if courtesy:
         removed.insert(0, courtesy.group(0).strip().rstrip(".").casefold())
     if removed and tokens and tuple(tokens) != tuple(w for w, _ in words)[: len(tokens)]:

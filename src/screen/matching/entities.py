@@ -21,6 +21,8 @@ BANK (FTB)", is also compared without it). Then:
   distinctive word there go to review only shortened, with no common word of the supplier's
   own ("Modulbank" for COMMERCIAL BANK MODULBANK, not "Haitian Trading" for HAITIAN
   PRECISION);
+- a listed name with a word the supplier's lacks (places aside), however common the word,
+  is a review at most: "Kim Il Sung University" is not KIM IL SUNG MILITARY UNIVERSITY;
 - the supplier's country agreeing with one of the entry's address countries adds points,
   and disagreeing removes some (both known); a matching sector adds a little. A South
   Korean supplier is also checked against the addresses other lists give for the same entity
@@ -250,6 +252,12 @@ def adjust(
             notes.append("weak alias without corroborating country or sector: review only")
         else:
             notes.append("weak alias, corroborated")
+    absent = [m for m in best.cmp.missing if m not in place_words()]
+    if absent and score >= cfg.hit:
+        # the listed name has a word the supplier's lacks: another name, however common the
+        # word ("Kim Il Sung University" is not KIM IL SUNG MILITARY UNIVERSITY)
+        score = cfg.hit - 1
+        notes.append("a word of the listed name absent: a review at most")
     if divided and score >= cfg.hit:
         score = cfg.hit - 1
         notes.append(

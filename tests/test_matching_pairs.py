@@ -181,6 +181,7 @@ def test_bands_of_name_pairs(supplier: str, listed: str, expected: str, weights:
         ("Haitian Trading Co., Ltd.", "HAITIAN PRECISION LLC", "none"),
         ("Haitian Trading Co., Ltd.", "HAITIAN PRECISION INDUSTRIES LLC", "none"),
         ("Modulbank", "JOINT STOCK COMPANY COMMERCIAL BANK MODULBANK", "review"),
+        ("Modulbank Russia", "JOINT STOCK COMPANY COMMERCIAL BANK MODULBANK", "review"),  # a place added
         ("Haitian Precision", "HAITIAN PRECISION LLC", "match"),
     ],
 )

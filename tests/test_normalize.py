@@ -147,7 +147,8 @@ def test_romanisation_key_variants_coincide() -> None:
     [
         # a long word of the form mistyped by one letter, at the end or the start
         ("Azza Aviation Compnay", ("azza", "aviation"), ("compnay",)),
-        ("Otkritie Capital Limlted", ("otkritie", "capital"), ("limlted",)),
+        ("Azza Aviation Limted", ("azza", "aviation"), ("limted",)),
+        ("Otkritie Capital Limlted", ("otkritie", "capital", "limlted"), ()),  # one letter for another, alone
         ("Open Joint Stock Commpany Stankogomel", ("stankogomel",), ("open", "joint", "stock", "commpany")),
         (
             "Federal State Uitary Enterprise SZ Morye",
@@ -175,6 +176,16 @@ def test_romanisation_key_variants_coincide() -> None:
         ("АЛ-НУДЖАБА ТВ", ("al", "nudzhaba", "tv"), ()),  # (not TB, nor DV)
         ("STOKK TV", ("stokk", "tv"), ()),  # (only in Cyrillic)
         # names a letter away from a form, or with a change of case, are names
+        ("Clarity Fund Partners", ("clarity", "fund", "partners"), ()),  # (CHARITY FUND: too little else)
+        ("Pizzeria Campania", ("pizzeria", "campania"), ()),  # (COMPANIA: one letter for another)
+        ("Speed Limiter", ("speed", "limiter"), ()),
+        ("Private Enterprises Group", ("private", "enterprises", "group"), ()),  # (a plural)
+        ("LLC Compnay", ("compnay",), ("llc",)),  # a slipped form leaves a word that is no form
+        ("ООО ПМК", ("pmk",), ("ooo",)),
+        ("АЛЬФА ПМК", ("alfa", "pmk"), ()),  # (PMC: not a form written in Cyrillic)
+        ("DaySpa", ("dayspa",), ()),  # glued: only common forms
+        ("ZAOrange", ("zaorange",), ()),
+        ("NEXTag", ("nextag",), ()),
         ("Berhan Bank", ("berhan", "bank"), ()),  # (BERHAD)
         ("Compal Electronics", ("compal", "electronics"), ()),
         ("RyungsoUg Trading", ("ryungsoug", "trading"), ()),  # (UG, two letters, a slip of case)

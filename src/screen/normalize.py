@@ -47,7 +47,7 @@ from pathlib import Path
 
 import numpy as np
 from anyascii import anyascii
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 ABBREVIATIONS: dict[str, str] = {
     "corp": "corporation",
@@ -338,6 +338,7 @@ def _legal_ends() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]
 NEAR_FORM_WORD = 6
 NEAR_FORM_ALONE = 7
 NEAR_FORM_WORDS = 6  # forms of up to this many words
+NEAR_FORM_CONTEXT = 5  # letters of a form's other words, exactly there, that a slip needs
 
 
 @lru_cache(maxsize=2)
@@ -348,7 +349,7 @@ def _forms_by_edge(start: bool) -> dict[str, list[tuple[str, ...]]]:
     for f in _legal_forms():
         if len(f) <= NEAR_FORM_WORDS and (len(f) > 1 or not start):
             out[f[0] if start else f[-1]].append(f)
-    return out
+    return dict(out)
 
 
 @lru_cache(maxsize=2)
@@ -362,15 +363,33 @@ def _form_edges(start: bool) -> dict[tuple[str, str], tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _near_word(t: str, f: str) -> bool:
+def _near_word(t: str, f: str, alone: bool = False) -> bool:
     """Whether ``t`` is the legal-form word ``f``, or a long one mistyped by one letter or
-    romanised otherwise (OGRANIJENNOI)."""
+    romanised otherwise (OGRANIJENNOI). Not its plural (Enterprises, Ventures: words of
+    names). ``alone``: the form is this one word, with nothing to confirm it, so the slip must
+    be a letter left out, added or swapped (Compnay, Limted, Commpany), not one letter for
+    another, which as often makes another word (Campania, Limiter, Limites)."""
     if t == f:
         return True
-    if len(f) < NEAR_FORM_WORD or abs(len(t) - len(f)) > 2:
+    if (
+        len(f) < NEAR_FORM_WORD
+        or abs(len(t) - len(f)) > 2
+        or t in (f + "s", f + "es")
+        or f in (t + "s", t + "es")
+    ):
         return False
-    return OSA.distance(t, f, score_cutoff=1) <= 1 or roman_key(t) == roman_key(f)
+    if OSA.distance(t, f, score_cutoff=1) <= 1:
+        return not (alone and len(t) == len(f) and Levenshtein.distance(t, f, score_cutoff=1) <= 1)
+    return not alone and roman_key(t) == roman_key(f)
 
+
+# the legal forms of one word that vendor masters write most, in English or as English is
+# written elsewhere: spelt letter for letter in Cyrillic (ЛЛК), or glued to the name (ParsekLLC)
+COMMON_FORMS = frozenset(
+    "llc ltd inc corp co plc llp pte pvt gmbh jsc pjsc ojsc cjsc ooo company limited corporation".split()
+)
+# ... and those that begin names
+COMMON_FORMS_FIRST = frozenset("ooo jsc pjsc ojsc cjsc llc company compania".split())
 
 # English written in Cyrillic letter for letter, as anyascii reads it back: J as ДЖ (dzh), H
 # as Х (kh), X as КС (ks), C and Q as К (k), W as В (v), Y as Й or И (y, i); both sides
@@ -389,7 +408,11 @@ def _en_key(w: str) -> str:
 def _keyed_forms() -> tuple[frozenset[tuple[str, ...]], tuple[int, ...]]:
     """The legal forms as English written in Cyrillic reads back (:func:`_en_key`), and their
     lengths."""
-    forms = {tuple(_en_key(w) for w in f) for f in _legal_forms() if len(f) <= NEAR_FORM_WORDS}
+    forms = {
+        tuple(_en_key(w) for w in f)
+        for f in _legal_forms()
+        if (1 < len(f) <= NEAR_FORM_WORDS and sum(map(len, f)) >= NEAR_FORM_CONTEXT) or f[0] in COMMON_FORMS
+    }
     return frozenset(forms), tuple(sorted({len(f) for f in forms}, reverse=True))
 
 
@@ -439,15 +462,34 @@ def _near_form_edge(tokens: list[str], room: int, start: bool) -> int:
             if n > room - split or (n == 1 and len(f[0]) < NEAR_FORM_ALONE and not split):
                 continue
             part = seq[:n] if start else seq[-n:]
-            if all(_near_word(t, w) for t, w in zip(part, f, strict=True)):
+            slips = [i for i in range(n) if part[i] != f[i]]
+            # a slip in a form of several words: the others, exactly there, long enough to
+            # confirm it (not "Clarity Fund" for CHARITY FUND)
+            if all(_near_word(part[i], f[i], n == 1) for i in slips) and (
+                n == 1 or not slips or sum(len(f[i]) for i in range(n) if i not in slips) >= NEAR_FORM_CONTEXT
+            ):
                 return n + split
     return 0
+
+
+def _exact_start(
+    tokens: list[str],
+    forms: frozenset[tuple[str, ...]],
+    by_first: dict[str, tuple[int, ...]],
+    room: int | None = None,
+) -> int:
+    """How many words at the start of ``tokens`` are a legal form as written (at most ``room``,
+    and a word of two letters is no form there: "AG Trading" may be initials)."""
+    room = len(tokens) - 1 if room is None else room
+    n = next((n for n in by_first.get(tokens[0], ()) if n <= room and tuple(tokens[:n]) in forms), 0)
+    return 0 if n == 1 and len(tokens[0]) <= 2 else n
 
 
 def _strip_legal(tokens: list[str], protected: int, cyrillic: bool = False) -> tuple[list[str], list[str]]:
     """Remove legal forms from the end (repeatedly) and the start of ``tokens``: the longest
     form that ends (begins) them each time; where none does, one written with a slip (see
-    NEAR_FORM_WORD; ``cyrillic``: the name was written in Cyrillic, see :func:`_near_word`)."""
+    NEAR_FORM_WORD), and in a name written in Cyrillic (``cyrillic``) an English one spelt
+    letter for letter (see :func:`_keyed_form_edge`)."""
     forms = _legal_forms()
     by_last, by_first = _legal_ends()
     removed: list[str] = []
@@ -462,19 +504,20 @@ def _strip_legal(tokens: list[str], protected: int, cyrillic: bool = False) -> t
             ),
             0,
         )
-        if cyrillic:
-            n = max(n, _keyed_form_edge(tokens, len(tokens) - max(protected, 1), False))
-        if not n:
-            n = _near_form_edge(tokens, len(tokens) - max(protected, 1), False)
+        # a form with a slip at the end leaves a word that is not a legal form ("LLC Compnay"
+        # is Compnay LLC, "ООО ПМК" keeps ПМК)
+        room = len(tokens) - max(protected, 1) - _exact_start(tokens, forms, by_first)
+        if cyrillic and room > 0:
+            n = max(n, _keyed_form_edge(tokens, room, False))
+        if not n and room > 0:
+            n = _near_form_edge(tokens, room, False)
         if n:
             removed[:0] = tokens[-n:]
             del tokens[-n:]
             changed = True
     if len(tokens) > max(protected, 1):
         room = len(tokens) - max(protected, 1)
-        n = next((n for n in by_first.get(tokens[0], ()) if n <= room and tuple(tokens[:n]) in forms), 0)
-        if n == 1 and len(tokens[0]) <= 2:
-            n = 0  # (two letters at the start may be initials: "AG Trading")
+        n = _exact_start(tokens, forms, by_first, room)
         if cyrillic:
             n = max(n, _keyed_form_edge(tokens, room, True))
         if not n:
@@ -514,26 +557,26 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, bool], ...]:
     return tuple((t, abbreviated) for t in fold(_unglue_form(chunk)).split())
 
 
-# where the case changes inside a word: ParsekLLC, KOTIcorp (not Parsek, HTMLParser's one
-# capital run then its lower case)
+# where the case changes inside a word: ParsekLLC, KOTIcorp (not Parsek; HTMLParser splits as
+# HTMLP arser, and neither part is a legal form)
 _CASE_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z]{2})(?=[a-z])")
 
 
 def _unglue_form(chunk: str) -> str:
-    """A legal form glued to the name at a change of case, apart: "ParsekLLC", "KOTIcorp",
-    "COMPANYmikron", "ORIONlimited" (one change only; a word that begins or ends a form)."""
+    """A common legal form glued to the name at a change of case, apart: "ParsekLLC",
+    "KOTIcorp", "ORIONlimited", "COMPANYmikron" (one change only; only the forms of
+    COMMON_FORMS, as others are parts of words: DaySpa, NEXTag, ZAOrange, INCredible)."""
     if chunk.isupper() or chunk.islower():
         return chunk
     parts = _CASE_BOUNDARY.split(chunk)
     if len(parts) != 2:
         return chunk
-    by_last, by_first = _legal_ends()
     a, b = (fold(p).strip() for p in parts)
-    form = b if b in by_last or b in by_first else a if a in by_first or a in by_last else ""
-    # a form of two letters only against a change from all capitals to all small letters
-    # ("KISHco"; not "RyungsoUg", a slip of case)
-    cased = parts[0].isupper() and parts[1].islower() or parts[0].islower() and parts[1].isupper()
-    if len(form) >= 3 or (len(form) == 2 and min(len(a), len(b)) >= 2 and cased):
+    if len(a) < 2 or len(b) < 2:
+        return chunk
+    # "co" only against a change from all capitals to all small letters ("KISHco")
+    cased = parts[0].isupper() and parts[1].islower()
+    if (b in COMMON_FORMS and (b != "co" or cased)) or a in COMMON_FORMS_FIRST:
         return f"{parts[0]} {parts[1]}"
     return chunk
 

@@ -196,13 +196,16 @@ def adjust(
             f"({added or 'none'})"
         )
     elif (
-        best.cmp.only_common_differ and score < cfg.review and (best.item.romanise or not best.cmp.extra_core)
+        best.cmp.only_common_differ
+        and score < cfg.review
+        and (best.item.romanise or all(t in place_words() for t in best.cmp.extra_core))
     ):
         # every distinctive listed word is there and only common words differ: a person should
         # look. Common words of the supplier's own in place of the listed ones are another
         # company's trade ("Haitian Logistics" is not HAITIAN PRECISION LLC) except in names
-        # romanised from Korean or Chinese (see own_words_match); the listed name shortened
-        # is not ("Modulbank" for COMMERCIAL BANK MODULBANK)
+        # romanised from Korean or Chinese (see own_words_match); the listed name shortened,
+        # or with a place added, is not ("Modulbank", "Modulbank Russia" for COMMERCIAL BANK
+        # MODULBANK)
         score = cfg.review
         notes.append("all distinctive listed words present, common words differ")
     elif own_words_match(best.item, best.cmp) and score < cfg.review and not divided:

@@ -31,6 +31,8 @@ FOUND = [
     ("Rungrado Logging", "Russia", RUNGRADO),
     ("Ryonbong Timber Vladivostok", "Russia", RYONBONG),
     ("Mansudae Restaurant", "China", MANSUDAE),
+    # ... or a word of another of its listed names ("art": MANSUDAE ART STUDIO)
+    ("Mansudae Art Restaurant", "China", MANSUDAE),
     # branches and offices: a legal form inside the name, "branch", "rep office", "general
     # contracting" (the Gulf's word for construction) say nothing of which company it is
     ("Korea Ryonbong General Corp. Vladivostok Branch", "Russia", RYONBONG),
@@ -118,3 +120,15 @@ def test_a_name_read_in_korean_says_so(reference: Reference) -> None:
     out = screen_frame(pd.DataFrame([("朝鲜万寿台创作社", "China")], columns=["name", "country"]), reference)
     (why,) = [m.explanation for m in out["matches"].iloc[0] if m.name == MANSUDAE]
     assert "'朝鲜万寿台创作社' read in Korean as '조선만수대창작사'" in why
+
+
+def test_a_word_of_another_of_the_entity_s_names_is_its_own(reference: Reference) -> None:
+    # "art" is in MANSUDAE ART STUDIO, another name of the entry whose own name MANSUDAE
+    # OVERSEAS PROJECT GROUP is: not a word of another company, as "Tolstoy" is for Rungrado
+    out = screen_frame(
+        pd.DataFrame([("Mansudae Art Restaurant", "China")], columns=["name", "country"]), reference
+    )
+    why = [m.explanation for m in out["matches"].iloc[0] if m.name == MANSUDAE]
+    assert why and all(
+        "added ('restaurant') and words of its other listed names ('art')" in w for w in why
+    ), why

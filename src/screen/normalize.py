@@ -504,13 +504,16 @@ def _strip_legal(tokens: list[str], protected: int, cyrillic: bool = False) -> t
             ),
             0,
         )
-        # a form with a slip at the end leaves a word that is not a legal form ("LLC Compnay"
-        # is Compnay LLC, "ООО ПМК" keeps ПМК)
-        room = len(tokens) - max(protected, 1) - _exact_start(tokens, forms, by_first)
-        if cyrillic and room > 0:
-            n = max(n, _keyed_form_edge(tokens, room, False))
-        if not n and room > 0:
-            n = _near_form_edge(tokens, room, False)
+        if cyrillic or not n:
+            # a form with a slip at the end leaves a word that is not a legal form ("LLC
+            # Compnay" is Compnay LLC, "ООО ПМК" keeps ПМК)
+            room = len(tokens) - max(protected, 1)
+            if room > 0:
+                room -= _exact_start(tokens, forms, by_first)
+            if cyrillic and room > 0:
+                n = max(n, _keyed_form_edge(tokens, room, False))
+            if not n and room > 0:
+                n = _near_form_edge(tokens, room, False)
         if n:
             removed[:0] = tokens[-n:]
             del tokens[-n:]

@@ -74,9 +74,10 @@ def own_words_match(item: IndexedName, c: Comparison) -> bool:
     identifying words, cities aside, are Korean words rare on the lists (Rungrado, not
     Maritime: :data:`screen.matching.compare.KOREAN_NAME_MIN_RARITY`), the added words may be any words of
     activity, scope or place, however seldom the lists use them ("Ryonbong Logging",
-    "Mansudae Restaurant", "Rungrado Vladivostok"); a word of the supplier's own that could
-    name a company (rare on the lists, neither generic nor a city) still makes it another
-    company ("Rungrado Tolstoy Construction"). Not for names in English words (BORDER TRADE
+    "Mansudae Restaurant", "Rungrado Vladivostok"), and words of the entity's other listed
+    names ("Mansudae Art Restaurant": MANSUDAE ART STUDIO); another word of the supplier's own
+    that could name a company (rare on the lists, neither generic nor a city) still makes it
+    another company ("Rungrado Tolstoy Construction"). Not for names in English words (BORDER TRADE
     SETTLEMENT BANK is not "Porter Logistics" under the romanisation key, nor RECONNAISSANCE
     GENERAL BUREAU "Technical Reconnaissance Team", nor SINBAD "Sinbad Bakery"), nor Chinese
     companies ("Hunchun Tianyi Machinery" is not TIANYI INTERNATIONAL DALIAN).
@@ -89,7 +90,12 @@ def own_words_match(item: IndexedName, c: Comparison) -> bool:
 def _own_name_with_scope(item: IndexedName, c: Comparison) -> bool:
     """A North Korean company's own name, closely, with only words of activity, scope or place
     added (own_words_match's second case)."""
-    return item.north_korean and c.own_name_complete and c.numbers_agree and not c.extra_identifying
+    return (
+        item.north_korean
+        and c.own_name_complete
+        and c.numbers_agree
+        and all(t in item.kin for t in c.extra_identifying)  # words of its other names: its own
+    )
 
 
 def whole_name_with_scope(best: _Best) -> bool:
@@ -104,6 +110,7 @@ def best_per_entry(
     norm: NormName, index: NameIndex, cands: Iterable[int], cfg: MatchingConfig
 ) -> dict[str, _Best]:
     best: dict[str, _Best] = {}
+    rank: dict[str, tuple[float, bool]] = {}
     floor = score_floor(cfg)
     for i in sorted(cands):  # in list order: on equal scores the first name listed (the primary) wins
         item = index.names[i]
@@ -116,11 +123,15 @@ def best_per_entry(
             item.romanise,
             index.weights.rarity,
         )
-        if c.score < floor and not own_words_match(item, c):  # (adjust() raises those to review)
+        # a name whose own words are there counts as a review (adjust() raises it), above
+        # another of the entry's names that scores higher but below review
+        own = own_words_match(item, c)
+        if c.score < floor and not own:
             continue
-        prev = best.get(item.ref_id)
-        if prev is None or (c.score, not item.weak) > (prev.cmp.score, not prev.item.weak):
+        key = (max(c.score, cfg.review) if own else c.score, not item.weak)
+        if item.ref_id not in rank or key > rank[item.ref_id]:
             best[item.ref_id] = _Best(item, c)
+            rank[item.ref_id] = key
     return best
 
 
@@ -186,14 +197,17 @@ def adjust(
     # a South Korean supplier and an entity listed only at North Korean addresses: the two
     # Koreas' companies are distinct and share many names (Daesong, Daewon, Kumgang)
     divided = _south_korean(country) and set(countries) == {"KP"}
-    added = ", ".join(repr(t) for t in best.cmp.extra_core)
+    added = ", ".join(repr(t) for t in best.cmp.extra_core if t not in best.item.kin)
+    kin = ", ".join(repr(t) for t in best.cmp.extra_core if t in best.item.kin)
+    if kin:  # (of a North Korean entry: see _own_name_with_scope)
+        kin = f" and words of its other listed names ({kin})"
     if whole_name_with_scope(best) and score < cfg.hit and not divided:
         # the listed company itself, a branch or office of it: "Korea Ryonbong General Corp.
         # Vladivostok Branch", "Rungrado General Trading Corp. - Moscow Rep Office"
         score = cfg.hit
         notes.append(
             "the whole listed name is present, with only words of activity, scope or place added "
-            f"({added or 'none'})"
+            f"({added or 'none'}){kin}"
         )
     elif (
         best.cmp.only_common_differ
@@ -213,6 +227,7 @@ def adjust(
         notes.append(
             "the listed company's own name is present"
             + (f", with words of activity or place added ({added})" if added else "")
+            + (kin if added else kin.replace(" and", ", with", 1))
         )
     corroborated = False
     if country is not None and country.code and countries:

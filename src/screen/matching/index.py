@@ -17,8 +17,9 @@ sanctions lists, so candidates come from cheap lookups and only they are scored:
    its best similarity, each supplier word that matches none of its words counted as
    extra) reaches the review band; or, for a name romanised from Korean or Chinese, every
    word that identifies it is matched closely and the supplier adds no distinctive word (for
-   a North Korean company's Korean name, no word that could name a company) (a review at any
-   score: see :func:`screen.matching.entities.own_words_match`).
+   a North Korean company's Korean name, no word that could name a company but words of the
+   entity's other names) (a review at any score: see
+   :func:`screen.matching.entities.own_words_match`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 import zlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -69,6 +70,9 @@ class IndexedName:
     romanise: bool = True  # romanised from Korean or Chinese: see romanised_entries()
     north_korean: bool = False  # an entry of North Korea: see north_korean_entries()
     dropped: tuple[str, ...] = ()  # the name's trailing words in parentheses, read without them
+    # of a North Korean entry: the words of all its names ("Mansudae Art Restaurant" adds to
+    # MANSUDAE OVERSEAS PROJECT GROUP's own name a word of its other name MANSUDAE ART STUDIO)
+    kin: frozenset[str] = frozenset()
 
     @property
     def weak(self) -> bool:
@@ -173,10 +177,12 @@ class NameIndex:
                 if bare is not None:
                     dropped = norm.tokens[len(bare.tokens) :]
                     rows.append(IndexedName(rid, str(name), str(name_type), bare, rom, nk, dropped))
-        self.names = rows
         per_entry: dict[str, set[str]] = defaultdict(set)
         for r in rows:
             per_entry[r.ref_id].update(r.norm.tokens)
+        kin = {e: frozenset(per_entry[e]) for e in {r.ref_id for r in rows if r.north_korean}}
+        self.names = [replace(r, kin=kin[r.ref_id]) if r.north_korean else r for r in rows]
+        rows = self.names
         others = {str(e) for e in not_entities}
         self.weights = TokenWeights.build(
             Path(weights_folder),
@@ -444,7 +450,19 @@ class NameIndex:
         reach = np.bitwise_or.reduceat(mask, starts)
         np.bitwise_or.at(reach, rp, rmask)
         own &= (q_rare[pq] & ~reach) == 0
-        korean &= (q_own[pq] & ~reach) == 0
+        korean &= (self._numbers[pi] == q_numbers[pq]) & longer
+        left = q_own[pq] & ~reach
+        kin = np.flatnonzero(korean & (left != 0))
+        korean &= left == 0
+        if len(kin):
+            # supplier words of the entry's other names ("Mansudae Art Restaurant"): its own
+            ends = (np.cumsum(words.lengths) - words.lengths)[pq[kin]].tolist()
+            texts, tid = words.texts, words.tid
+            for k, at, b in zip(kin.tolist(), ends, left[kin].tolist(), strict=True):
+                known = self.names[int(pi[k])].kin
+                while b and texts[tid[at + (b & -b).bit_length() - 1]] in known:
+                    b &= b - 1
+                korean[k] = not b
         own = (own | korean) & (self._numbers[pi] == q_numbers[pq]) & longer
         total_s = sw.sum(axis=1)
         covered = np.zeros(len(pi))

@@ -54,7 +54,7 @@ def audit_records(res: Results) -> list[tuple[str, str, str, str, str, str]]:
 
 
 def write_audit_records(s: Sheets, res: Results) -> None:
-    ws = s.wb.add_worksheet(AUDIT_SHEET)
+    ws = s.sheet(AUDIT_SHEET)
     for c, h in enumerate(AUDIT_HEADER):
         ws.write_string(0, c, h)
     for r, rec in enumerate(audit_records(res), start=1):
@@ -67,7 +67,7 @@ AUDIT_WIDTHS = (34.0, 26.0, 12.0, 34.0, 68.0)
 
 
 def write_audit(s: Sheets, res: Results, title: str) -> None:
-    ws = s.wb.add_worksheet("Audit")
+    ws = s.sheet("Audit")
     for c, w in enumerate(AUDIT_WIDTHS):
         ws.set_column(c, c, w)
     s.page_setup(ws, title, repeat_header=False)

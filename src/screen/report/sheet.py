@@ -53,6 +53,7 @@ class Sheets:
         self.wb = wb
         self.background = background
         self.pending: list[Callable[[], None]] = []
+        self._reserved: dict[str, Worksheet] = {}
         base = {"valign": "top", "font_size": 10}
         self.f_head = wb.add_format(
             {
@@ -92,6 +93,17 @@ class Sheets:
             r: wb.add_format({**base, "bg_color": c}) for r, c in DECISION_COLOURS.items()
         }
         self.change_formats = {r: wb.add_format({**base, "bg_color": c}) for r, c in CHANGE_COLOURS.items()}
+
+    def reserve(self, names: Sequence[str]) -> None:
+        """Add the sheets ``names`` now, in this order, to be written in any order later
+        (:meth:`sheet`): a large table can then start in the background first."""
+        for name in names:
+            self._reserved[name] = self.wb.add_worksheet(name)
+
+    def sheet(self, name: str) -> Worksheet:
+        """The sheet ``name``: the one reserved under that name, else a new one at the end."""
+        ws = self._reserved.pop(name, None)
+        return ws if ws is not None else self.wb.add_worksheet(name)
 
     def finish(self) -> None:
         """Wait for the tables written in the background and put their rows in place."""
@@ -171,7 +183,7 @@ class Sheets:
         input_cols: Sequence[str] = (),
     ) -> Worksheet:
         """A sheet with one header row and ``rows`` below, frozen, filtered and coloured."""
-        ws = self.wb.add_worksheet(name)
+        ws = self.sheet(name)
         index = {c.header: i for i, c in enumerate(cols)}
         inputs = {index[h] for h in input_cols if h in index}
         fmts: list[Any] = []

@@ -102,7 +102,7 @@ class _Cursor:
 def write_summary(
     s: Sheets, res: Results, rows: list[RowView], flagged: list[RowView], notes: list[str], title: str
 ) -> None:
-    ws = s.wb.add_worksheet("Summary")
+    ws = s.sheet("Summary")
     for c, w in enumerate(WIDTHS):
         ws.set_column(c, c, w)
     s.page_setup(ws, title, repeat_header=False)

@@ -24,7 +24,7 @@ from screen.model import Match
 from screen.outputs import PARALLEL_WRITE_MAX_ROWS
 from screen.report.audit import write_audit, write_audit_records
 from screen.report.method import method_rows
-from screen.report.readback import KEY_COLUMNS
+from screen.report.readback import AUDIT_SHEET, KEY_COLUMNS
 from screen.report.rows import (
     CHANGE,
     RATIONALE,
@@ -109,10 +109,13 @@ def write_workbook(results: Results, path: Path) -> None:
             notes.append(
                 f"Only the first {data_limit():,} of {n_matches:,} matches fit on the Matches sheet."
             )
+        # the sheets in their order; the large Suppliers table first, as it is written in
+        # the background while the others are written here
+        s.reserve(["Summary", "Flagged", "Matches", "Suppliers", "Method", "Audit", AUDIT_SHEET])
+        _suppliers(s, results, rows, over, title)
         write_summary(s, results, rows, flagged, notes, title)
         _flagged(s, results, flagged[: data_limit()], title)
         _matches(s, results, rows, title)
-        _suppliers(s, results, rows, over, title)
         _method(s, results, title)
         write_audit(s, results, title)
         write_audit_records(s, results)
@@ -324,7 +327,7 @@ def _suppliers(s: Sheets, res: Results, views_: list[RowView], only_flagged: boo
 
 
 def _method(s: Sheets, res: Results, title: str) -> None:
-    ws = s.wb.add_worksheet("Method")
+    ws = s.sheet("Method")
     ws.set_column(0, 0, 34)
     ws.set_column(1, 1, 110)
     s.page_setup(ws, title, repeat_header=False)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
-from screen.cli import app
+from screen.cli import app, handle_errors
 
 runner = CliRunner()
 
@@ -105,3 +108,34 @@ def test_help_and_version() -> None:
     assert code == 0 and stdout.startswith("screen ")
     code, stdout, _ = run("run", "--help")
     assert code == 0 and "--fail-on" in stdout
+
+
+def _console(*args: str) -> subprocess.CompletedProcess[str]:
+    """The installed console entry point (screen.cli:main), in its own process: it ends the
+    process itself once the command is done."""
+    code = "from screen.cli import main; main()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_console_entry_point_keeps_exit_status_and_output(tmp_path: Path, small_csv: Path) -> None:
+    out, js = tmp_path / "r.xlsx", tmp_path / "r.json"
+    done = _console("run", str(small_csv), "-o", str(out), "--json", str(js), "--fail-on", "high")
+    assert done.returncode == 3, done.stderr
+    assert "6 rows screened" in done.stdout
+    assert "(--fail-on): exit 3." in done.stderr
+    assert len(json.loads(js.read_text(encoding="utf-8"))["suppliers"]) == 6
+    missing = _console("run", str(tmp_path / "none.csv"), "-o", str(tmp_path / "x.xlsx"))
+    assert missing.returncode == 1 and missing.stderr.startswith("Error: ")
+    assert _console("--bogus").returncode == 2
+    version = _console("--version")
+    assert version.returncode == 0 and version.stdout.startswith("screen ")
+
+
+def test_a_reader_gone_is_no_error_message(capsys: pytest.CaptureFixture[str]) -> None:
+    # ``screen reference list | head -1``: the pipe closes under the command
+    with pytest.raises(typer.Exit) as exc, handle_errors():
+        raise BrokenPipeError(32, "Broken pipe")
+    assert exc.value.exit_code == 1
+    assert capsys.readouterr().err == ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Iterator
@@ -53,6 +54,9 @@ def handle_errors(debug: bool = False) -> Iterator[None]:
         raise typer.Exit(EXIT_ERROR) from None
     except (typer.Exit, typer.Abort, SystemExit, TyperException):
         raise  # usage errors (exit 2) and deliberate exits pass through
+    except BrokenPipeError:
+        # the reader of the output went away (``screen reference list | head``): nothing to say
+        raise typer.Exit(EXIT_ERROR) from None
     except Exception as exc:  # noqa: BLE001 - the one place that catches everything
         if debug:
             traceback.print_exc()
@@ -107,4 +111,19 @@ GC_THRESHOLDS = (100_000, 20, 10)
 
 def main() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
-    app()
+    try:
+        app()
+        code: int | str | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    if isinstance(code, str):  # as the interpreter does: the message on stderr, status 1
+        err(code)
+        code = 1
+    # The command is done: its outputs are written, closed and renamed into place. Leave at
+    # once rather than free the run's millions of objects one by one at interpreter exit
+    # (0.4 s of a 100,000-row run); nothing of screen's is left for exit handlers.
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader gone, a stream closed
+            stream.flush()
+    os._exit(code or 0)

@@ -4,7 +4,8 @@ Default policy (``[policy]`` in screen.toml changes which country factors count)
 
 - high: an entity match in the hit band, or the supplier is located in North Korea;
 - medium: an entity match in the review band, or a high-risk country together with a core
-  sector, or an ambiguous country (a bare "Korea");
+  sector, or an ambiguous country (a bare "Korea"), or a name that refers to North Korea
+  ("Pyongyang Restaurant": ``policy.name_reference_risk``, see :mod:`screen.name_refs`);
 - low: a high-risk country alone, a core sector alone, or an extended sector (textiles,
   fishing, IT services, ...) together with a high-risk country;
 - clear: none of these. An extended sector alone leaves the supplier clear (still reported).
@@ -19,7 +20,7 @@ import re
 import pandas as pd
 
 from screen.config import PolicyConfig
-from screen.model import RISK_ORDER, CountryFactor, CountryResult, Match, SectorHit
+from screen.model import RISK_ORDER, CountryFactor, CountryResult, Match, NameRef, SectorHit
 
 _NAMES = {"KP": "North Korea (KP)", "KR": "South Korea (KR)"}
 
@@ -48,6 +49,7 @@ def assess_row(
     sectors: tuple[SectorHit, ...],
     matches: tuple[Match, ...],
     policy: PolicyConfig,
+    name_refs: tuple[NameRef, ...] = (),
 ) -> tuple[str, list[str]]:
     if blank:
         return "clear", ["Blank row: nothing to screen."]
@@ -66,6 +68,12 @@ def assess_row(
         else:
             raise_to("medium")
             reasons.append(f"Possible listed entity, needs review: {m.explanation}")
+    for ref in name_refs:
+        if policy.name_reference_risk in RISK_ORDER:
+            raise_to(policy.name_reference_risk)
+            reasons.append(ref.sentence())
+        else:
+            reasons.append(ref.sentence() + " (noted; does not raise the risk: policy.name_reference_risk)")
     high_country = False
     if country is not None and country.status == "resolved" and country.code:
         listed = [f for f in country.factors if f.factor in policy.high_risk_country_factors]
@@ -123,8 +131,9 @@ def assess(df: pd.DataFrame, policy: PolicyConfig) -> pd.DataFrame:
     countries = out["country_result"].tolist() if "country_result" in out else [None] * n
     sectors = out["sectors"].tolist() if "sectors" in out else [()] * n
     matches = out["matches"].tolist() if "matches" in out else [()] * n
-    for b, c, s, m in zip(blanks, countries, sectors, matches, strict=True):
-        r, why = assess_row(bool(b), c, tuple(s or ()), tuple(m or ()), policy)
+    refs = out["name_refs"].tolist() if "name_refs" in out else [()] * n
+    for b, c, s, m, nr in zip(blanks, countries, sectors, matches, refs, strict=True):
+        r, why = assess_row(bool(b), c, tuple(s or ()), tuple(m or ()), policy, tuple(nr or ()))
         risks.append(r)
         rationales.append(why)
     out["risk"] = risks

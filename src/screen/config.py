@@ -65,6 +65,9 @@ class PolicyConfig:
     """Factors reported in the rationale without raising the risk level on their own."""
     core_sectors: tuple[str, ...] = ("logging", "mining", "construction", "restaurants")
     """Sectors named in public reporting as the main employers of North Korean workers."""
+    name_reference_risk: str = "medium"
+    """Risk of a supplier whose name refers to North Korea ("Pyongyang Restaurant"; see
+    screen.name_refs): high, medium, low, or none (reported, not raising the risk)."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,8 @@ class Config:
         blob = json.dumps(self.to_dict(), sort_keys=True, default=list).encode()
         return hashlib.sha256(blob).hexdigest()
 
+
+NAME_REFERENCE_RISKS = ("high", "medium", "low", "none")
 
 _SECTIONS: dict[str, type[Any]] = {
     "matching": MatchingConfig,
@@ -154,6 +159,11 @@ def load_config(path: str | Path | None = None) -> Config:
             raise ConfigError(f"{p}: unknown section [{key}]; sections are: {', '.join(_SECTIONS)}.")
         kwargs[key] = _section(key, _SECTIONS[key], values, p)
     cfg = Config(**kwargs, source=str(p))
+    if cfg.policy.name_reference_risk not in NAME_REFERENCE_RISKS:
+        raise ConfigError(
+            f"{p}: 'policy.name_reference_risk' must be one of {', '.join(NAME_REFERENCE_RISKS)}, "
+            f"got {cfg.policy.name_reference_risk!r}."
+        )
     m = cfg.matching
     if not 0 <= m.review <= m.hit <= 100:
         raise ConfigError(f"{p}: need 0 <= matching.review <= matching.hit <= 100 (got {m.review}, {m.hit}).")

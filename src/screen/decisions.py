@@ -38,7 +38,7 @@ import pandas as pd
 from screen.assess import assess_row
 from screen.config import PolicyConfig
 from screen.errors import ScreenError
-from screen.model import RISK_ORDER, CountryResult, Match
+from screen.model import RISK_ORDER, CountryResult, Match, NameRef
 from screen.normalize import normalize_name
 from screen.outputs import FORMULA_PREFIXES, safe_cell, write_atomic
 
@@ -272,6 +272,11 @@ def _sentence(d: Decision, effect: str, m: Match | None, reason: str) -> str:
             f"Re-opened: the earlier decision on {what} ('{d.decision}' by {d.reviewer} on {d.date}) "
             f"no longer applies because {reason}; review it again."
         )
+    if effect == "cleared" and m is None:
+        return (
+            f"The name's reference to North Korea was cleared as a false positive by {d.reviewer} "
+            f"on {d.date}{note}."
+        )
     if effect == "cleared":
         return f"The {what} was cleared as a false positive by {d.reviewer} on {d.date}{note}."
     if effect == "confirmed":
@@ -284,11 +289,12 @@ def _sentence(d: Decision, effect: str, m: Match | None, reason: str) -> str:
     )
 
 
-def _effect(d: Decision, reason: str) -> str:
+def _effect(d: Decision, reason: str, name_refs: bool = False) -> str:
     if reason:
         return "re-opened"
     if not d.ref_id:
-        return "noted"
+        # on the supplier as a whole: a false positive clears its name's reference to North Korea
+        return "cleared" if name_refs and d.decision == "false positive" else "noted"
     return {"false positive": "cleared", "true match": "confirmed"}.get(d.decision, "needs information")
 
 
@@ -303,8 +309,12 @@ def decide_row(
     rationale: list[str],
     book: DecisionBook,
     policy: PolicyConfig,
+    name_refs: tuple[NameRef, ...] = (),
 ) -> tuple[str, list[str], list[dict[str, Any]]]:
-    """Risk, rationale and decision records for one row after applying the reviewers' decisions."""
+    """Risk, rationale and decision records for one row after applying the reviewers' decisions.
+    A false positive on the supplier as a whole (no match named) clears its name's reference
+    to North Korea (:mod:`screen.name_refs`): the one piece of evidence about the supplier
+    itself that is a judgement, not a fact of its country or sector."""
     found: list[tuple[Decision, str, Match | None]] = []
     for m in matches:
         d, reason = book.find(fp, supplier_id, m.ref_id, m.entry_hash)
@@ -315,11 +325,13 @@ def decide_row(
         found.append((d, reason, None))
     if not found:
         return risk, rationale, []
-    effects = [(d, _effect(d, reason), m, reason) for d, reason, m in found]
+    effects = [(d, _effect(d, reason, bool(name_refs)), m, reason) for d, reason, m in found]
     cleared = {m.ref_id for d, e, m, _ in effects if e == "cleared" and m is not None}
-    if cleared:
+    name_cleared = any(e == "cleared" and m is None for _, e, m, _ in effects)
+    if cleared or name_cleared:
         remaining = tuple(m for m in matches if m.ref_id not in cleared)
-        risk, rationale = assess_row(blank, country, tuple(sectors), remaining, policy)
+        refs = () if name_cleared else name_refs
+        risk, rationale = assess_row(blank, country, tuple(sectors), remaining, policy, refs)
         if not remaining and len(rationale) == 1 and rationale[0].startswith("No listed-entity match"):
             rationale = ["No other evidence: no high-risk country and no high-risk sector found."]
     if any(e == "confirmed" for _, e, _, _ in effects) and RISK_ORDER[risk] < RISK_ORDER["high"]:
@@ -356,7 +368,7 @@ def apply_decisions(df: pd.DataFrame, book: DecisionBook | None, policy: PolicyC
     risks: list[str] = []
     whys: list[list[str]] = []
     records: list[list[dict[str, Any]] | None] = []
-    for fp, sid, blank, country, sectors, matches, risk, why in zip(
+    for fp, sid, blank, country, sectors, matches, risk, why, refs in zip(
         fps,
         col("id", ""),
         col("_blank", False),
@@ -365,6 +377,7 @@ def apply_decisions(df: pd.DataFrame, book: DecisionBook | None, policy: PolicyC
         col("matches", ()),
         col("risk", "clear"),
         col("rationale", []),
+        col("name_refs", ()),
         strict=True,
     ):
         if blank:
@@ -383,6 +396,7 @@ def apply_decisions(df: pd.DataFrame, book: DecisionBook | None, policy: PolicyC
             list(why),
             book,
             policy,
+            tuple(refs or ()),
         )
         risks.append(r)
         whys.append(w)

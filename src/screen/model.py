@@ -51,6 +51,22 @@ class SectorHit:
 
 
 @dataclass(frozen=True)
+class NameRef:
+    """One reference to North Korea in a supplier's name (:mod:`screen.name_refs`)."""
+
+    term: str  # as the reference table writes it ("Пхеньян", "DPRK", "平壤")
+    kind: str  # "city" or "country name"
+    source: str
+
+    def sentence(self) -> str:
+        what = "a city of North Korea" if self.kind == "city" else "a name of North Korea"
+        return (
+            f"Name refers to North Korea: '{self.term}' ({what}; source: {self.source}). North Korean "
+            "state companies abroad trade under such names; confirm who owns and staffs the supplier."
+        )
+
+
+@dataclass(frozen=True)
 class Match:
     ref_id: str  # LIST:OFFICIAL_ID
     list: str

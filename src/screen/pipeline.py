@@ -30,6 +30,7 @@ from screen.decisions import DecisionBook, apply_decisions
 from screen.errors import InputFileError
 from screen.matching.entities import match_entities
 from screen.model import BLANK, FIELDS, ROW
+from screen.name_refs import find_name_refs
 from screen.parallel import Progress, WorkerDied, start_forked
 from screen.read import RawTable, read_table
 from screen.reference import Reference, load_reference
@@ -54,7 +55,7 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
     return raw, frame
 
 
-PREPARED = ("name_index", "countries", "sectors", "entry_by_id")
+PREPARED = ("name_index", "countries", "sectors", "entry_by_id", "name_terms")
 # above this, sending the rows back from the reading process costs more than building the
 # indexes meanwhile saves (a 70 MB, 1M-row CSV: 5 s more, not 2 s less)
 FORKED_READ_MAX_BYTES = 15_000_000
@@ -113,6 +114,7 @@ def screen_frame(
     note("index", 0, 1)
     index = reference.name_index  # built once per reference, then cached
     df = match_entities(df, reference, index, cfg.matching, workers=workers, progress=note)
+    df = find_name_refs(df, reference.name_terms)
     note("assess", 0, 1)
     df = assess(df, cfg.policy)
     return apply_decisions(df, decisions, cfg.policy)

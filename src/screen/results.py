@@ -73,6 +73,7 @@ class Results:
         sector_memo: dict[int, list[dict[str, Any]]] = {}
         ids, blanks = col("id"), col("_blank")
         extras = [(e, cols[e]) for e in ("fingerprint", "decision", "change") if e in cols]
+        refs = col("name_refs")
         for row, name, risk, country, raw, sectors, matches, rationale, sid, blank, i in zip(
             col("_row"),
             col("name"),
@@ -106,6 +107,8 @@ class Results:
                 "matches": [_match_dict(m) for m in matches or ()],
                 "rationale": list(rationale or []),
             }
+            if refs[i]:  # the name refers to North Korea (screen.name_refs)
+                d["name_refers_to"] = [{"term": r.term, "kind": r.kind, "source": r.source} for r in refs[i]]
             if "id" in cols:
                 d["supplier_id"] = sid or ""
             if blank:

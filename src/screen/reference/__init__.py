@@ -24,6 +24,7 @@ from screen.reference.manifest import Manifest, load_manifest
 if TYPE_CHECKING:
     from screen.countries import CountryIndex
     from screen.matching.index import NameIndex
+    from screen.name_refs import NameTerms
     from screen.sectors import SectorIndex
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,13 @@ class Reference:
         from screen.sectors import SectorIndex
 
         return SectorIndex.load(self.folder)
+
+    @cached_property
+    def name_terms(self) -> NameTerms:
+        """North Korea's names and cities, to find in supplier names (:mod:`screen.name_refs`)."""
+        from screen.name_refs import NameTerms
+
+        return NameTerms.load(self.folder)
 
     @cached_property
     def name_index(self) -> NameIndex:

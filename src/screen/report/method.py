@@ -17,6 +17,7 @@ import screen.countries
 import screen.decisions
 import screen.matching.compare
 import screen.matching.entities
+import screen.name_refs
 import screen.normalize
 import screen.rescreen
 import screen.sectors
@@ -53,6 +54,7 @@ def method_rows(res: Results) -> list[tuple[str, str]]:
         ("Name normalisation", _doc(screen.normalize)),
         ("Name comparison", _doc(screen.matching.compare)),
         ("Corroboration and bands", _doc(screen.matching.entities)),
+        ("Names that refer to North Korea", _doc(screen.name_refs)),
         ("Risk policy", _doc(screen.assess)),
         ("Reviewer decisions", _doc(screen.decisions)),
         ("Re-screening", _doc(screen.rescreen)),
@@ -69,9 +71,9 @@ def method_rows(res: Results) -> list[tuple[str, str]]:
         rows.append((f"matching.{f.name} = {getattr(m, f.name)}", _field_doc(MatchingConfig, f.name)))
     p = res.config.policy
     for f in fields(PolicyConfig):
-        rows.append(
-            (f"policy.{f.name}", ", ".join(getattr(p, f.name)) + ". " + _field_doc(PolicyConfig, f.name))
-        )
+        v = getattr(p, f.name)
+        shown = ", ".join(v) if isinstance(v, tuple) else str(v)
+        rows.append((f"policy.{f.name}", shown + ". " + _field_doc(PolicyConfig, f.name)))
     rows.append(("Lists and tables", ""))
     for ref in res.reference.lists:
         rows.append(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from screen.model import RISK_ORDER, CountryResult, Match, SectorHit
+from screen.model import RISK_ORDER, CountryResult, Match, NameRef, SectorHit
 
 if TYPE_CHECKING:
     from screen.results import Results
@@ -48,6 +48,7 @@ class RowView:
     blank: bool = False
     decisions: tuple[dict[str, Any], ...] = ()
     change: dict[str, Any] | None = field(default=None)
+    name_refs: tuple[NameRef, ...] = ()
 
     @property
     def best(self) -> Match | None:
@@ -81,7 +82,22 @@ def views(results: Results) -> list[RowView]:
 
     f = results.frame
     out: list[RowView] = []
-    for i, (row, sid, name, cin, country, sectors, matches, risk, why, fp, blank, dec, chg) in enumerate(
+    for i, (
+        row,
+        sid,
+        name,
+        cin,
+        country,
+        sectors,
+        matches,
+        risk,
+        why,
+        fp,
+        blank,
+        dec,
+        chg,
+        refs,
+    ) in enumerate(
         zip(
             column(f, "_row"),
             column(f, "id", ""),
@@ -96,6 +112,7 @@ def views(results: Results) -> list[RowView]:
             column(f, "_blank", False),
             column(f, "decision"),
             column(f, "change"),
+            column(f, "name_refs", ()),
             strict=True,
         )
     ):
@@ -115,6 +132,7 @@ def views(results: Results) -> list[RowView]:
                 blank=bool(blank),
                 decisions=tuple(dec or ()),
                 change=chg if isinstance(chg, dict) else None,
+                name_refs=tuple(refs or ()),
             )
         )
     return out

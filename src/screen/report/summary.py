@@ -14,7 +14,10 @@ if TYPE_CHECKING:
 
 RISK_MEANING = {
     "high": "a listed-entity hit, a match confirmed by a reviewer, or a supplier located in North Korea",
-    "medium": "a possible listed entity (review band), a high-risk country with a core sector, or an ambiguous country",
+    "medium": (
+        "a possible listed entity (review band), a high-risk country with a core sector, an ambiguous "
+        "country, or a name that refers to North Korea"
+    ),
     "low": "a high-risk country alone, a core sector alone, or an extended sector in a high-risk country",
     "clear": "none of these (an extended sector alone is noted, not flagged)",
 }
@@ -49,6 +52,8 @@ def _reasons(res: Results, rows: list[RowView]) -> Counter[str]:
             out["possible listed entity (review)"] += 1
         if any(d.get("effect") == "confirmed" for d in v.decisions):
             out["match confirmed by a reviewer"] += 1
+        if v.name_refs and "" not in cleared and policy.name_reference_risk != "none":
+            out["name refers to North Korea"] += 1
         c = v.country
         if c is not None and c.code == "KP":
             out["located in North Korea"] += 1

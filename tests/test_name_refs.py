@@ -1,0 +1,155 @@
+"""Supplier names that refer to North Korea (screen.name_refs): which names do and which do
+not, the risk they give, the policy setting, a reviewer clearing one, and the JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from screen.config import ConfigError, PolicyConfig, load_config
+from screen.decisions import Decision, DecisionBook, apply_decisions, fingerprint
+from screen.name_refs import NameTerms
+from screen.normalize import normalize_name
+from screen.pipeline import screen_file, screen_frame
+from screen.reference import Reference, bundled_dir
+
+
+@pytest.fixture(scope="module")
+def terms() -> NameTerms:
+    return NameTerms.load(bundled_dir())
+
+
+def found(terms: NameTerms, name: str) -> list[str]:
+    return [r.term for r in terms.find(name, normalize_name(name).key)]
+
+
+@pytest.mark.parametrize(
+    ("name", "term"),
+    [
+        ("Pyongyang Restaurant", "Pyongyang"),
+        ("P'yongyang Trading House", "Pyongyang"),  # the spelling written as read is shown
+        ("Ресторан «Пхеньян»", "Пхеньян"),
+        ("平壤馆", "平壤"),  # Chinese characters: as the normaliser reads North Korean names
+        ("新义州贸易公司", "新义州"),
+        ("평양냉면", "평양"),
+        ("DPRK Trading LLC", "DPRK"),
+        ("D.P.R.K. Trading", "DPRK"),
+        ("North Korea Timber", "North Korea"),
+        ("Korea (North) Ltd", "Korea North"),
+        ("Nordkorea Handel GmbH", "Nordkorea"),
+        ("Sinuiju Logistics", "Sinuiju"),
+        ("Rason Contractors", "Rason"),
+        ("Democratic People's Republic of Korea Embassy", "Democratic People's Republic of Korea"),
+    ],
+)
+def test_names_that_refer_to_north_korea(terms: NameTerms, name: str, term: str) -> None:
+    assert found(terms, name) == [term]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Korea Trading",  # Korea alone: either Korea
+        "Korean Air",
+        "North Star Korea",
+        "Korea Northern Mining",
+        "朝鲜族饭店",  # China's Korean minority
+        "延边朝鲜族自治州建筑公司",
+        "无锡惠山机械有限公司",  # Huishan, a district of Wuxi (惠山 is also Hyesan's characters)
+        "Rajin Enterprises",  # a given name in South Asia
+        "Westin Chosun",  # the dynasty
+        "Nampo-dong Fish Market",  # a district of Busan
+        "Cheong Jin Holdings",  # a name (청진 left out)
+        "원산지 표시 서비스",  # "origin"
+    ],
+)
+def test_names_that_do_not(terms: NameTerms, name: str) -> None:
+    assert found(terms, name) == []
+
+
+def test_every_term_comes_from_a_country_table_with_its_source(terms: NameTerms) -> None:
+    refs = [r for found in terms.by_first.values() for _, r in found]
+    assert len(refs) > 100
+    tables = {"countries.csv", "country_aliases.csv", "country_aliases_mledoze.csv"}
+    assert all(r.source.split(":")[0] in tables and r.source.split(": ", 1)[1] for r in refs)
+
+
+def _screen(
+    reference: Reference, rows: list[tuple[str, str]], policy: PolicyConfig | None = None
+) -> pd.DataFrame:
+    from screen.config import Config
+
+    cfg = Config(policy=policy or PolicyConfig())
+    return screen_frame(pd.DataFrame(rows, columns=["name", "country"]), reference, cfg)
+
+
+def test_a_name_that_refers_to_north_korea_is_medium(reference: Reference) -> None:
+    out = _screen(
+        reference,
+        [("Pyongyang Restaurant", "Germany"), ("평양면옥", "South Korea"), ("Acme Restaurant", "Germany")],
+    )
+    pyongyang, seoul, acme = out.to_dict("records")
+    assert pyongyang["risk"] == "medium" and not pyongyang["matches"]
+    (why,) = [w for w in pyongyang["rationale"] if w.startswith("Name refers to North Korea")]
+    assert "'Pyongyang' (a city of North Korea; source: country_aliases.csv:" in why
+    # in South Korea, Pyongyang is a dish (평양냉면): not checked
+    assert seoul["name_refs"] == () and acme["name_refs"] == ()
+    assert acme["risk"] == "clear"
+
+
+def test_policy_sets_the_risk_or_only_notes_it(reference: Reference) -> None:
+    rows = [("DPRK Trading LLC", "Germany")]
+    high = _screen(reference, rows, PolicyConfig(name_reference_risk="high"))
+    noted = _screen(reference, rows, PolicyConfig(name_reference_risk="none"))
+    assert high.at[0, "risk"] == "high"
+    assert noted.at[0, "risk"] == "clear"
+    assert any("does not raise the risk" in w for w in noted.at[0, "rationale"])
+
+
+def test_policy_value_is_checked(tmp_path: Path) -> None:
+    cfg = tmp_path / "screen.toml"
+    cfg.write_text('[policy]\nname_reference_risk = "severe"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="name_reference_risk' must be one of high, medium, low, none"):
+        load_config(cfg)
+
+
+def test_a_reviewer_clears_the_reference_as_a_false_positive(reference: Reference) -> None:
+    out = _screen(reference, [("Pyongyang Restaurant", "Germany")])
+    fp = fingerprint("Pyongyang Restaurant", "DE")
+    d = Decision(
+        fingerprint=fp,
+        ref_id="",
+        decision="false positive",
+        reviewer="alice",
+        date="2026-12-01",
+        note="Korean-German family business",
+    )
+    cleared = apply_decisions(out, DecisionBook([d]), PolicyConfig())
+    assert cleared.at[0, "risk"] == "clear"
+    assert cleared.at[0, "rationale"][0] == (
+        "The name's reference to North Korea was cleared as a false positive by alice on 2026-12-01: "
+        "Korean-German family business."
+    )
+    assert cleared.at[0, "decision"][0]["effect"] == "cleared"
+    # a decision other than false positive leaves it standing
+    d2 = Decision(fingerprint=fp, ref_id="", decision="needs information", reviewer="bob", date="2026-12-01")
+    assert apply_decisions(out, DecisionBook([d2]), PolicyConfig()).at[0, "risk"] == "medium"
+
+
+def test_json_names_the_reference(tmp_path: Path) -> None:
+    src = tmp_path / "s.csv"
+    src.write_text("Supplier,Country\nPyongyang Restaurant,Cambodia\nAcme GmbH,Germany\n", encoding="utf-8")
+    res = screen_file(src)
+    res.write(json=tmp_path / "r.json")
+    pyongyang, acme = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["suppliers"]
+    assert pyongyang["name_refers_to"] == [
+        {
+            "term": "Pyongyang",
+            "kind": "city",
+            "source": "country_aliases.csv: capital or major city (screen curation)",
+        }
+    ]
+    assert "name_refers_to" not in acme

@@ -127,6 +127,8 @@ class NameTerms:
         if han:
             out.append(NameRef(han, "city" if han[0] not in "朝北" else "country name", HAN_SOURCE))
         words = key.split()
+        if self.by_first.keys().isdisjoint(words):  # most names: no word begins a term
+            return tuple(out)
         hangul = has_hangul(name)
         for i, w in enumerate(words):
             for toks, ref in self.by_first.get(w, ()):
@@ -146,15 +148,11 @@ def find_name_refs(df: pd.DataFrame, terms: NameTerms) -> pd.DataFrame:
     names = out["name"].fillna("").astype(str).tolist() if "name" in out else [""] * n
     keys = out["name_key"].tolist() if "name_key" in out else [normalize_name(x).key for x in names]
     countries: Sequence[object] = out["country_result"].tolist() if "country_result" in out else [None] * n
-    cache: dict[tuple[str, str], tuple[NameRef, ...]] = {}
     refs: list[tuple[NameRef, ...]] = []
     for name, key, country in zip(names, keys, countries, strict=True):
         if not key or (isinstance(country, CountryResult) and country.code == "KR"):
             refs.append(())
-            continue
-        k = (name, str(key))
-        if k not in cache:
-            cache[k] = terms.find(name, str(key))
-        refs.append(cache[k])
+        else:
+            refs.append(terms.find(name, str(key)))
     out["name_refs"] = pd.Series(refs, index=out.index, dtype=object)
     return out

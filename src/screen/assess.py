@@ -2,7 +2,10 @@
 
 Default policy (``[policy]`` in screen.toml changes which country factors count):
 
-- high: an entity match in the hit band, or the supplier is located in North Korea;
+- high: an entity match in the hit band, or the supplier is located in North Korea (its
+  country, or its city/address where the country cell names another country: "China",
+  "Pyongyang"; a review only when the country cell says South Korea, as the two Koreas share
+  some place names);
 - medium: an entity match in the review band, or a high-risk country together with a core
   sector, or an ambiguous country (a bare "Korea"), or a name that refers to North Korea
   ("Pyongyang Restaurant": ``policy.name_reference_risk``, see :mod:`screen.name_refs`);
@@ -50,6 +53,7 @@ def assess_row(
     matches: tuple[Match, ...],
     policy: PolicyConfig,
     name_refs: tuple[NameRef, ...] = (),
+    address: CountryResult | None = None,
 ) -> tuple[str, list[str]]:
     if blank:
         return "clear", ["Blank row: nothing to screen."]
@@ -74,6 +78,25 @@ def assess_row(
             reasons.append(ref.sentence())
         else:
             reasons.append(ref.sentence() + " (noted; does not raise the risk: policy.name_reference_risk)")
+    if address is not None and address.code == "KP" and not (country is not None and country.code == "KP"):
+        south = country is not None and country.code == "KR"
+        raise_to("medium" if south else "high")
+        said = (
+            f"says '{country.input}' ({country.name or country.status})"
+            if country is not None and country.status != "missing"
+            else "is empty"
+        )
+        origin = [f for f in address.factors if f.factor in policy.high_risk_country_factors]
+        reasons.append(
+            f"Address '{address.input}' is in North Korea ({address.method}), though the country cell "
+            f"{said}: "
+            + (
+                "confirm where the supplier is (the two Koreas share some place names)"
+                if south
+                else "a supplier with an address in North Korea"
+            )
+            + (f"; {_factors_text(origin)}." if origin else ".")
+        )
     high_country = False
     if country is not None and country.status == "resolved" and country.code:
         listed = [f for f in country.factors if f.factor in policy.high_risk_country_factors]
@@ -132,8 +155,9 @@ def assess(df: pd.DataFrame, policy: PolicyConfig) -> pd.DataFrame:
     sectors = out["sectors"].tolist() if "sectors" in out else [()] * n
     matches = out["matches"].tolist() if "matches" in out else [()] * n
     refs = out["name_refs"].tolist() if "name_refs" in out else [()] * n
-    for b, c, s, m, nr in zip(blanks, countries, sectors, matches, refs, strict=True):
-        r, why = assess_row(bool(b), c, tuple(s or ()), tuple(m or ()), policy, tuple(nr or ()))
+    addresses = out["address_result"].tolist() if "address_result" in out else [None] * n
+    for b, c, s, m, nr, a in zip(blanks, countries, sectors, matches, refs, addresses, strict=True):
+        r, why = assess_row(bool(b), c, tuple(s or ()), tuple(m or ()), policy, tuple(nr or ()), a)
         risks.append(r)
         rationales.append(why)
     out["risk"] = risks

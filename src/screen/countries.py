@@ -28,6 +28,7 @@ from rapidfuzz.distance import OSA
 from screen.country_tables import Alias, CountryTables, load_tables
 from screen.keyfold import compact, fold
 from screen.model import CountryFactor, CountryResult
+from screen.normalize import north_korean_han
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,10 @@ __all__ = ["CountryIndex", "resolve_countries"]
 
 _SPLIT = re.compile(r"[,;/|()\[\]{}\n\t·、，；：（）]+|\s[-–—:]\s")
 _LIST = re.compile(r"[/;|&+]")
+_WORD = re.compile(r"[^\W_]+")
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
+NORTH_KOREA = "KP"
+_NORTH_HANGUL = ("평양", "신의주", "라선", "청진")
 _KOREAN = re.compile(r"[kc][oó]r[eé]|кор[еe]|солонгос|كوري|[朝韩韓한조]|コリア")
 _KIND_LABEL = {
     "iso_name": "ISO name",
@@ -77,6 +82,13 @@ class CountryIndex:
         self._t = tables
         self._cache: dict[str, CountryResult] = {}
         self._fuzzy_keys = [k for k, a in tables.aliases.items() if len(k) >= 4 and len(a.codes) == 1]
+        # the words of North Korea's names and cities (a quick test of in_north_korea)
+        north = [(k, a) for k, a in tables.aliases.items() if NORTH_KOREA in a.codes]
+        self._north_words = frozenset(
+            {k for k, _ in north} | {w for _, a in north for w in _WORD.findall(a.text.casefold())}
+        )
+        # ... and those written without spaces (平壤, 평양), found inside longer words (平壤市)
+        self._north_unspaced = tuple(a.text for _, a in north if _UNSPACED.search(a.text))
 
     @classmethod
     def load(cls, folder: Path) -> CountryIndex:
@@ -94,6 +106,24 @@ class CountryIndex:
     def aliases(self) -> dict[str, tuple[str, ...]]:
         """Every alias spelling with the codes it names (for tests and review)."""
         return {a.text: a.codes for a in self._t.aliases.values()}
+
+    def in_north_korea(self, text: str) -> CountryResult | None:
+        """``text`` (a city or address) resolved, when it places the supplier in North Korea
+        (cached; texts with no word of a North Korean name or city are passed over at once)."""
+        if self._north_words.isdisjoint(_WORD.findall(text.casefold())) and (
+            text.isascii() or not any(s in text for s in self._north_unspaced)
+        ):
+            return None
+        r = self.resolve(text)
+        if r.code == NORTH_KOREA:
+            return r
+        # a North Korean place inside a word of Chinese characters or Hangul (平壤市, 평양시): only
+        # those no other country has (the normaliser's, and four cities in Hangul; not 惠山, a
+        # district of Wuxi, nor 남포, one of Busan)
+        place = north_korean_han(text) or next((s for s in _NORTH_HANGUL if s in text), "")
+        if not place:
+            return None
+        return self._result(text, (NORTH_KOREA,), f"'{place}' in '{text}' is a place only North Korea has")
 
     def resolve(self, text: str) -> CountryResult:
         """Resolve one country cell (cached per distinct text)."""
@@ -278,9 +308,25 @@ def _cell(value: object) -> str:
 
 
 def resolve_countries(df: pd.DataFrame, countries: CountryIndex) -> pd.DataFrame:
-    """Pure: a copy of ``df`` with ``country_result`` (a CountryResult per row) from ``country``."""
+    """Pure: a copy of ``df`` with ``country_result`` (a CountryResult per row) from ``country``,
+    and ``address_result``: where the city/address cell places the supplier in North Korea
+    though the country cell is empty or names another country ("China" and "Pyongyang"),
+    what it says (else None)."""
     out = df.copy()
-    values = [_cell(v) for v in out["country"]] if "country" in out.columns else [""] * len(out)
+    n = len(out)
+    values = [_cell(v) for v in out["country"]] if "country" in out.columns else [""] * n
+    cities = [_cell(v) for v in out["city"]] if "city" in out.columns else [""] * n
     results = {v: countries.resolve(v) for v in set(values)}
-    out["country_result"] = pd.Series([results[v] for v in values], index=out.index, dtype=object)
+    found = [results[v] for v in values]
+    north: dict[str, CountryResult | None] = {}
+    addresses: list[CountryResult | None] = []
+    for v, city, r in zip(values, cities, found, strict=True):
+        if not city or city == v or r.code == NORTH_KOREA:
+            addresses.append(None)
+            continue
+        if city not in north:
+            north[city] = countries.in_north_korea(city)
+        addresses.append(north[city])
+    out["country_result"] = pd.Series(found, index=out.index, dtype=object)
+    out["address_result"] = pd.Series(addresses, index=out.index, dtype=object)
     return out

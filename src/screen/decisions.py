@@ -310,6 +310,7 @@ def decide_row(
     book: DecisionBook,
     policy: PolicyConfig,
     name_refs: tuple[NameRef, ...] = (),
+    address: CountryResult | None = None,
 ) -> tuple[str, list[str], list[dict[str, Any]]]:
     """Risk, rationale and decision records for one row after applying the reviewers' decisions.
     A false positive on the supplier as a whole (no match named) clears its name's reference
@@ -331,7 +332,7 @@ def decide_row(
     if cleared or name_cleared:
         remaining = tuple(m for m in matches if m.ref_id not in cleared)
         refs = () if name_cleared else name_refs
-        risk, rationale = assess_row(blank, country, tuple(sectors), remaining, policy, refs)
+        risk, rationale = assess_row(blank, country, tuple(sectors), remaining, policy, refs, address)
         if not remaining and len(rationale) == 1 and rationale[0].startswith("No listed-entity match"):
             rationale = ["No other evidence: no high-risk country and no high-risk sector found."]
     if any(e == "confirmed" for _, e, _, _ in effects) and RISK_ORDER[risk] < RISK_ORDER["high"]:
@@ -368,7 +369,7 @@ def apply_decisions(df: pd.DataFrame, book: DecisionBook | None, policy: PolicyC
     risks: list[str] = []
     whys: list[list[str]] = []
     records: list[list[dict[str, Any]] | None] = []
-    for fp, sid, blank, country, sectors, matches, risk, why, refs in zip(
+    for fp, sid, blank, country, sectors, matches, risk, why, refs, address in zip(
         fps,
         col("id", ""),
         col("_blank", False),
@@ -378,6 +379,7 @@ def apply_decisions(df: pd.DataFrame, book: DecisionBook | None, policy: PolicyC
         col("risk", "clear"),
         col("rationale", []),
         col("name_refs", ()),
+        col("address_result", None),
         strict=True,
     ):
         if blank:
@@ -397,6 +399,7 @@ def apply_decisions(df: pd.DataFrame, book: DecisionBook | None, policy: PolicyC
             book,
             policy,
             tuple(refs or ()),
+            address if isinstance(address, CountryResult) else None,
         )
         risks.append(r)
         whys.append(w)

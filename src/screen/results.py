@@ -74,6 +74,7 @@ class Results:
         ids, blanks = col("id"), col("_blank")
         extras = [(e, cols[e]) for e in ("fingerprint", "decision", "change") if e in cols]
         refs = col("name_refs")
+        addresses = col("address_result")
         for row, name, risk, country, raw, sectors, matches, rationale, sid, blank, i in zip(
             col("_row"),
             col("name"),
@@ -107,6 +108,9 @@ class Results:
                 "matches": [_match_dict(m) for m in matches or ()],
                 "rationale": list(rationale or []),
             }
+            if addresses[i] is not None:  # the city/address places it in North Korea
+                a = addresses[i]
+                d["address_country"] = {"input": a.input, "code": a.code, "method": a.method}
             if refs[i]:  # the name refers to North Korea (screen.name_refs)
                 d["name_refers_to"] = [{"term": r.term, "kind": r.kind, "source": r.source} for r in refs[i]]
             if "id" in cols:

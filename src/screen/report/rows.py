@@ -49,6 +49,7 @@ class RowView:
     decisions: tuple[dict[str, Any], ...] = ()
     change: dict[str, Any] | None = field(default=None)
     name_refs: tuple[NameRef, ...] = ()
+    address: CountryResult | None = None  # the city/address in North Korea, the country cell not
 
     @property
     def best(self) -> Match | None:
@@ -97,6 +98,7 @@ def views(results: Results) -> list[RowView]:
         dec,
         chg,
         refs,
+        address,
     ) in enumerate(
         zip(
             column(f, "_row"),
@@ -113,6 +115,7 @@ def views(results: Results) -> list[RowView]:
             column(f, "decision"),
             column(f, "change"),
             column(f, "name_refs", ()),
+            column(f, "address_result"),
             strict=True,
         )
     ):
@@ -133,6 +136,7 @@ def views(results: Results) -> list[RowView]:
                 decisions=tuple(dec or ()),
                 change=chg if isinstance(chg, dict) else None,
                 name_refs=tuple(refs or ()),
+                address=address if isinstance(address, CountryResult) else None,
             )
         )
     return out

@@ -57,6 +57,8 @@ def _reasons(res: Results, rows: list[RowView]) -> Counter[str]:
         c = v.country
         if c is not None and c.code == "KP":
             out["located in North Korea"] += 1
+        elif v.address is not None:
+            out["address in North Korea"] += 1
         elif c is not None and c.status == "ambiguous":
             out["ambiguous country (North or South Korea?)"] += 1
         elif c is not None and any(f.factor in policy.high_risk_country_factors for f in c.factors):

@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
 from screen.config import ConfigError, PolicyConfig, load_config
 from screen.decisions import Decision, DecisionBook, apply_decisions, fingerprint
-from screen.name_refs import NameTerms
+from screen.model import NAME_REF_ID
+from screen.name_refs import CURATED, NameTerms
 from screen.normalize import normalize_name
 from screen.pipeline import screen_file, screen_frame
 from screen.reference import Reference, bundled_dir
@@ -32,13 +34,15 @@ def found(terms: NameTerms, name: str) -> list[str]:
         ("Pyongyang Restaurant", "Pyongyang"),
         ("P'yongyang Trading House", "Pyongyang"),  # the spelling written as read is shown
         ("Ресторан «Пхеньян»", "Пхеньян"),
-        ("平壤馆", "平壤"),  # Chinese characters: as the normaliser reads North Korean names
+        ("平壤馆", "平壤"),  # Chinese characters: names no other place has; once, not also read in Korean
         ("新义州贸易公司", "新义州"),
         ("평양냉면", "평양"),
         ("DPRK Trading LLC", "DPRK"),
         ("D.P.R.K. Trading", "DPRK"),
         ("North Korea Timber", "North Korea"),
-        ("Korea (North) Ltd", "Korea North"),
+        ("Pyong Yang Restaurant", "Pyong Yang"),  # spellings the tables lack
+        ("North Korean Restaurant", "North Korean"),
+        ("北朝鲜贸易", "北朝鲜"),
         ("Nordkorea Handel GmbH", "Nordkorea"),
         ("Sinuiju Logistics", "Sinuiju"),
         ("Rason Contractors", "Rason"),
@@ -64,6 +68,17 @@ def test_names_that_refer_to_north_korea(terms: NameTerms, name: str, term: str)
         "Nampo-dong Fish Market",  # a district of Busan
         "Cheong Jin Holdings",  # a name (청진 left out)
         "원산지 표시 서비스",  # "origin"
+        "Cong Ty TNHH Trieu Tien",  # Triệu Tiến, a name (Triều Tiên is Korea in Vietnamese)
+        "罗先进五金店",  # Luo Xianjin (罗先, Rason)
+        "深圳市罗津电子有限公司",  # 罗津, Rajin, is also a name
+        "朝鮮人参本舗",  # Korean ginseng
+        "朝鲜蓟种植合作社",  # artichoke
+        "E&N Korea Co., Ltd.",  # not "N. Korea"
+        "Korea North America Inc",
+        "SEV Korea GmbH",
+        "Haeju Kim Design Studio",  # given names
+        "Sariwon Korean BBQ",  # a restaurant brand
+        "북한산 아웃도어",  # Bukhansan, a mountain
     ],
 )
 def test_names_that_do_not(terms: NameTerms, name: str) -> None:
@@ -71,10 +86,14 @@ def test_names_that_do_not(terms: NameTerms, name: str) -> None:
 
 
 def test_every_term_comes_from_a_country_table_with_its_source(terms: NameTerms) -> None:
-    refs = [r for found in terms.by_first.values() for _, r in found]
+    refs = [r for found in terms.by_first.values() for _, latin, korean in found for r in (latin, korean)]
     assert len(refs) > 100
     tables = {"countries.csv", "country_aliases.csv", "country_aliases_mledoze.csv"}
-    assert all(r.source.split(":")[0] in tables and r.source.split(": ", 1)[1] for r in refs)
+    assert all(
+        (r.source.split(":")[0] in tables and r.source.split(": ", 1)[1]) or r.source == CURATED
+        for r in refs
+        if r is not None
+    )
 
 
 def _screen(
@@ -116,27 +135,38 @@ def test_policy_value_is_checked(tmp_path: Path) -> None:
         load_config(cfg)
 
 
-def test_a_reviewer_clears_the_reference_as_a_false_positive(reference: Reference) -> None:
+def test_reviewers_decide_on_the_reference_as_on_a_match(reference: Reference) -> None:
     out = _screen(reference, [("Pyongyang Restaurant", "Germany")])
     fp = fingerprint("Pyongyang Restaurant", "DE")
-    d = Decision(
-        fingerprint=fp,
-        ref_id="",
-        decision="false positive",
-        reviewer="alice",
-        date="2026-12-01",
-        note="Korean-German family business",
+
+    def decided(decision: str, ref_id: str = NAME_REF_ID) -> pd.Series:
+        d = Decision(
+            fingerprint=fp, ref_id=ref_id, decision=decision, reviewer="alice", date="2026-12-01", note="seen"
+        )
+        return apply_decisions(out, DecisionBook([d]), PolicyConfig()).iloc[0]
+
+    cleared = decided("false positive")
+    assert cleared["risk"] == "clear"
+    assert cleared["rationale"][0] == (
+        "The name's reference to North Korea was cleared as a false positive by alice on 2026-12-01: seen."
     )
-    cleared = apply_decisions(out, DecisionBook([d]), PolicyConfig())
-    assert cleared.at[0, "risk"] == "clear"
-    assert cleared.at[0, "rationale"][0] == (
-        "The name's reference to North Korea was cleared as a false positive by alice on 2026-12-01: "
-        "Korean-German family business."
-    )
-    assert cleared.at[0, "decision"][0]["effect"] == "cleared"
-    # a decision other than false positive leaves it standing
-    d2 = Decision(fingerprint=fp, ref_id="", decision="needs information", reviewer="bob", date="2026-12-01")
-    assert apply_decisions(out, DecisionBook([d2]), PolicyConfig()).at[0, "risk"] == "medium"
+    assert cleared["decision"][0]["effect"] == "cleared"
+    confirmed = decided("true match")
+    assert confirmed["risk"] == "high" and "was confirmed as a true match" in confirmed["rationale"][0]
+    assert decided("needs information")["risk"] == "medium"
+    # a decision on the supplier as a whole, made before names were checked, does not clear it
+    assert decided("false positive", ref_id="")["risk"] == "medium"
+
+
+def test_the_reference_has_its_row_on_the_matches_sheet(tmp_path: Path) -> None:
+    src = tmp_path / "s.csv"
+    src.write_text("Supplier,Country\nPyongyang Restaurant,Cambodia\n", encoding="utf-8")
+    screen_file(src).write(xlsx=tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)
+    for sheet in ("Matches", "Flagged"):
+        head, *rows = [list(r) for r in wb[sheet].iter_rows(values_only=True)]
+        (row,) = rows
+        assert row[head.index("key: ref_id")] == NAME_REF_ID, sheet
 
 
 def test_json_names_the_reference(tmp_path: Path) -> None:

@@ -136,7 +136,10 @@ def test_risk_colours_are_conditional_formats(report: tuple[Path, Any]) -> None:
 def test_matches_one_row_per_candidate(report: tuple[Path, Any]) -> None:
     path, res = report
     recs = _records(openpyxl.load_workbook(path)["Matches"])
-    assert len(recs) == sum(len(m) for m in res.frame["matches"])
+    # and one for each name that refers to North Korea (decided on as a match is)
+    named = sum(1 for r in res.frame["name_refs"] if r)
+    assert named and len(recs) == sum(len(m) for m in res.frame["matches"]) + named
+    assert sum(1 for r in recs if r["key: ref_id"] == "name:KP") == named
     m = next(r for r in recs if r["Official ID"] == "19612")
     assert m["List"] == "OFAC-SDN" and m["Listed name"] == "NAMGANG CONSTRUCTION" and m["Band"] == "hit"
     assert m["Row"] == 2 and m["Supplier"] == "Namkang Constr. Co. Ltd."

@@ -72,12 +72,6 @@ def assess_row(
         else:
             raise_to("medium")
             reasons.append(f"Possible listed entity, needs review: {m.explanation}")
-    for ref in name_refs:
-        if policy.name_reference_risk in RISK_ORDER:
-            raise_to(policy.name_reference_risk)
-            reasons.append(ref.sentence())
-        else:
-            reasons.append(ref.sentence() + " (noted; does not raise the risk: policy.name_reference_risk)")
     if address is not None and address.code == "KP" and not (country is not None and country.code == "KP"):
         south = country is not None and country.code == "KR"
         raise_to("medium" if south else "high")
@@ -133,6 +127,13 @@ def assess_row(
             f"Sector '{s.sector}' from {s.evidence}: named in the July 2018 US advisory on North Korean "
             "supply-chain risk" + ("." if high_country else " (noted; does not raise the risk on its own).")
         )
+    # after the country and sector reasons: a supplier in North Korea says so first
+    for ref in name_refs:
+        if policy.name_reference_risk in RISK_ORDER:
+            raise_to(policy.name_reference_risk)
+            reasons.append(ref.sentence())
+        else:
+            reasons.append(ref.sentence() + " (noted; does not raise the risk: policy.name_reference_risk)")
     if high_country and core:
         raise_to("medium")
     elif high_country or core:

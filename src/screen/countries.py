@@ -28,7 +28,7 @@ from rapidfuzz.distance import OSA
 from screen.country_tables import Alias, CountryTables, load_tables
 from screen.keyfold import compact, fold
 from screen.model import CountryFactor, CountryResult
-from screen.normalize import north_korean_han
+from screen.name_refs import north_korean_chinese
 
 log = logging.getLogger(__name__)
 
@@ -118,9 +118,9 @@ class CountryIndex:
         if r.code == NORTH_KOREA:
             return r
         # a North Korean place inside a word of Chinese characters or Hangul (平壤市, 평양시): only
-        # those no other country has (the normaliser's, and four cities in Hangul; not 惠山, a
-        # district of Wuxi, nor 남포, one of Busan)
-        place = north_korean_han(text) or next((s for s in _NORTH_HANGUL if s in text), "")
+        # those no other country has (screen.name_refs.HAN, and four cities in Hangul; not 惠山,
+        # a district of Wuxi, nor 남포, one of Busan)
+        place = north_korean_chinese(text) or next((s for s in _NORTH_HANGUL if s in text), "")
         if not place:
             return None
         return self._result(text, (NORTH_KOREA,), f"'{place}' in '{text}' is a place only North Korea has")

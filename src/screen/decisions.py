@@ -38,7 +38,7 @@ import pandas as pd
 from screen.assess import assess_row
 from screen.config import PolicyConfig
 from screen.errors import ScreenError
-from screen.model import RISK_ORDER, CountryResult, Match, NameRef
+from screen.model import NAME_REF_ID, RISK_ORDER, CountryResult, Match, NameRef
 from screen.normalize import normalize_name
 from screen.outputs import FORMULA_PREFIXES, safe_cell, write_atomic
 
@@ -261,7 +261,9 @@ class DecisionBook:
 
 
 def _what(m: Match | None, ref_id: str) -> str:
-    return f"match with {ref_id} '{m.name}' (score {m.score:g}, {m.band})" if m else "this supplier"
+    if m is not None:
+        return f"match with {ref_id} '{m.name}' (score {m.score:g}, {m.band})"
+    return "name's reference to North Korea" if ref_id == NAME_REF_ID else "this supplier"
 
 
 def _sentence(d: Decision, effect: str, m: Match | None, reason: str) -> str:
@@ -269,13 +271,9 @@ def _sentence(d: Decision, effect: str, m: Match | None, reason: str) -> str:
     what = _what(m, d.ref_id)
     if effect == "re-opened":
         return (
-            f"Re-opened: the earlier decision on {what} ('{d.decision}' by {d.reviewer} on {d.date}) "
+            f"Re-opened: the earlier decision on {'the ' if d.ref_id == NAME_REF_ID else ''}{what} "
+            f"('{d.decision}' by {d.reviewer} on {d.date}) "
             f"no longer applies because {reason}; review it again."
-        )
-    if effect == "cleared" and m is None:
-        return (
-            f"The name's reference to North Korea was cleared as a false positive by {d.reviewer} "
-            f"on {d.date}{note}."
         )
     if effect == "cleared":
         return f"The {what} was cleared as a false positive by {d.reviewer} on {d.date}{note}."
@@ -289,12 +287,11 @@ def _sentence(d: Decision, effect: str, m: Match | None, reason: str) -> str:
     )
 
 
-def _effect(d: Decision, reason: str, name_refs: bool = False) -> str:
+def _effect(d: Decision, reason: str) -> str:
     if reason:
         return "re-opened"
     if not d.ref_id:
-        # on the supplier as a whole: a false positive clears its name's reference to North Korea
-        return "cleared" if name_refs and d.decision == "false positive" else "noted"
+        return "noted"
     return {"false positive": "cleared", "true match": "confirmed"}.get(d.decision, "needs information")
 
 
@@ -313,22 +310,25 @@ def decide_row(
     address: CountryResult | None = None,
 ) -> tuple[str, list[str], list[dict[str, Any]]]:
     """Risk, rationale and decision records for one row after applying the reviewers' decisions.
-    A false positive on the supplier as a whole (no match named) clears its name's reference
-    to North Korea (:mod:`screen.name_refs`): the one piece of evidence about the supplier
-    itself that is a judgement, not a fact of its country or sector."""
+    A name's reference to North Korea (:mod:`screen.name_refs`) is decided on as a match is,
+    under the key ``name:KP``: a false positive clears it, a true match makes the supplier high."""
     found: list[tuple[Decision, str, Match | None]] = []
     for m in matches:
         d, reason = book.find(fp, supplier_id, m.ref_id, m.entry_hash)
         if d is not None:
             found.append((d, reason, m))
+    if name_refs:
+        d, reason = book.find(fp, supplier_id, NAME_REF_ID, "")
+        if d is not None:
+            found.append((d, reason, None))
     d, reason = book.find(fp, supplier_id, "", "")
     if d is not None:
         found.append((d, reason, None))
     if not found:
         return risk, rationale, []
-    effects = [(d, _effect(d, reason, bool(name_refs)), m, reason) for d, reason, m in found]
+    effects = [(d, _effect(d, reason), m, reason) for d, reason, m in found]
     cleared = {m.ref_id for d, e, m, _ in effects if e == "cleared" and m is not None}
-    name_cleared = any(e == "cleared" and m is None for _, e, m, _ in effects)
+    name_cleared = any(e == "cleared" and d.ref_id == NAME_REF_ID for d, e, _, _ in effects)
     if cleared or name_cleared:
         remaining = tuple(m for m in matches if m.ref_id not in cleared)
         refs = () if name_cleared else name_refs

@@ -50,6 +50,10 @@ class SectorHit:
     source: str = ""  # e.g. "keyword list (reference/sector_keywords.csv)"
 
 
+# the key of reviewers' decisions on a name's reference to North Korea (decisions.csv ref_id)
+NAME_REF_ID = "name:KP"
+
+
 @dataclass(frozen=True)
 class NameRef:
     """One reference to North Korea in a supplier's name (:mod:`screen.name_refs`)."""

@@ -4,27 +4,34 @@ Sanctions screening checks names for references to an embargoed country as well 
 the lists: a "Pyongyang Restaurant" in Phnom Penh, a "Ресторан «Пхеньян»" in Vladivostok, a
 "DPRK Trading LLC" are on no list, yet North Korean state companies abroad trade under such
 names. The terms are North Korea's names and cities from the country tables
-(``reference/country_aliases.csv``, every row with its source), compared as the matcher
-compares names (:func:`screen.normalize.normalize_name`: "P'yongyang", "Пхеньян", "평양" and
-"Pyongyang" each a sequence of words), and the Chinese-character names only North Korea has
-that the normaliser reads in Korean (平壤, 新义州, 朝鲜 but not 朝鲜族, China's Korean minority).
+(``reference/countries.csv``, ``country_aliases*.csv``, every row with its source) and a few
+spellings seen in supplier names (``EXTRA``), compared as the matcher compares names
+(:func:`screen.normalize.normalize_name`: "P'yongyang", "Пхеньян", "평양" and "Pyongyang" each
+a sequence of words); in Chinese characters, only names no other place or word has
+(``HAN``: 平壤, 新义州, 北朝鲜; not 朝鲜 alone, which is also the Korean minority, ginseng and
+the artichoke, nor 罗先 and 罗津, which are also names of people surnamed Luo).
 
-Left out, as they name other things as often in company names: a bare "Korea" (the tables'
-``ambiguous`` rows), 조선 / 朝鮮 on their own (shipbuilding, the Joseon dynasty, Korean ginseng
-in Japanese), Choson (the dynasty), Rajin (a given name in South Asia), Nampo and Kaesong
-(a district of Busan; the industrial zone of South Korean firms), Sinpo, and words that are
-common Korean words (원산 "origin", 개성 "character", 남포) or, romanised, people's names
-(청진 "Cheong Jin", 함흥, 혜산). A supplier in South Korea is not
-checked: its Pyongyang and Hamhung are dishes (평양냉면), its Bukhan a mountain.
+Left out, as they name other things as often in company names (``EXCLUDED``, compared on
+the normalised words): a bare "Korea" or "North" (the tables' ``ambiguous`` rows); "Korea
+North" and "N Korea" ("Korea North America Inc", "E&N Korea"); Triều Tiên (also the
+Vietnamese name Triệu Tiến); Choson (the dynasty); Rajin (a given name in South Asia); Nampo
+and Kaesong (a district of Busan; the industrial zone of South Korean firms); Sinpo; cities
+whose names are also Korean given names or restaurant brands (Haeju, Hyesan, Chongjin,
+Hamhung, Sariwon); in Hangul 조선 (shipbuilding, the dynasty), 북한 (북한산, a mountain; 북한강, a
+river) and common words (원산 "origin", 개성 "character", 남포). A supplier in South Korea is not
+checked: its Pyongyang and Hamhung are dishes (평양냉면).
 
 The default policy makes such a supplier ``medium`` (a person should look; see
-``policy.name_reference_risk``); a reviewer's "false positive" on the supplier clears it.
+``policy.name_reference_risk``). Reviewers decide on it as on a match: its row on the
+Matches sheet (and on the Flagged sheet when the supplier has no match) carries the key
+``name:KP``; a false positive clears it, a true match makes the supplier high.
 """
 
 from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -32,39 +39,62 @@ import pandas as pd
 
 from screen.country_tables import ALIAS_FILES
 from screen.model import CountryResult, NameRef
-from screen.normalize import has_han, has_hangul, normalize_name, north_korean_han
+from screen.normalize import has_han, has_hangul, normalize_name
 
 CODE = "KP"
 # the kinds of alias row that name the country (not "ambiguous", "code", "not_a_country")
 KINDS = frozenset({"iso_name", "list_spelling", "abbreviation", "local", "romanised", "translation", "city"})
+# terms left out, as normalised words (every spelling that reads alike)
 EXCLUDED = frozenset(
-    {
-        "조선",
-        "朝鮮",
-        "朝鲜",
+    normalize_name(t).tokens
+    for t in (
+        "N Korea",
+        "Korea North",
+        "Сев. Корея",
+        "Triều Tiên",
         "Choson",
-        "Chosŏn",
         "Rajin",
         "Nampo",
-        "Namp'o",
         "Kaesong",
-        "Kaesŏng",
         "Sinpo",
+        "Haeju",
+        "Hyesan",
+        "Chongjin",
+        "Hamhung",
+        "Sariwon",
+        "조선",
+        "북한",
         "원산",
         "개성",
         "남포",
-        # Hangul names whose romanised syllables are also people's names or lose a syllable
-        # ("cheong jin", "ham heung", "hye san"; 신의주 reads 'sin ui', 주 taken for a legal form)
         "청진",
         "함흥",
         "혜산",
-        "신의주",
-    }
+        "신의주",  # reads 'sin ui' (주 taken for a legal form)
+    )
 )
 _WORD = re.compile(r"[^\W_]+")
-HAN_SOURCE = (
-    "names only North Korea has in Chinese characters (screen curation, as screen.normalize reads them)"
+CURATED = "spellings seen in supplier names (screen curation)"
+# spellings the tables lack: (text, kind)
+EXTRA = (
+    ("Pyong Yang", "city"),
+    ("Pyeong Yang", "city"),
+    ("Pjöngjang", "city"),
+    ("Pionyang", "city"),
+    ("North Korean", "name"),
+    ("DPR Korean", "name"),
 )
+# in Chinese characters (no word breaks): names no other place, person or word has
+HAN = re.compile(r"平壤|新[义義]州|北朝[鲜鮮]|北[韩韓]|朝[鲜鮮]民主主[义義]人民共和[国國]|沙里院")
+HAN_SOURCE = "names and cities of North Korea in Chinese characters (screen curation)"
+
+
+def north_korean_chinese(text: str) -> str:
+    """The first name of North Korea or of its cities in Chinese characters in ``text`` (``HAN``), or ""."""
+    if text.isascii():
+        return ""
+    m = HAN.search(unicodedata.normalize("NFKC", text))
+    return m.group(0) if m else ""
 
 
 class NameTerms:
@@ -72,15 +102,21 @@ class NameTerms:
 
     def __init__(self, terms: Iterable[tuple[str, str, str]]) -> None:
         """``terms``: (text, kind, source) rows; those in Chinese characters are left to
-        :func:`screen.normalize.north_korean_han`."""
+        :func:`north_korean_chinese`."""
         found: dict[tuple[str, ...], NameRef] = {}
+        korean: dict[tuple[str, ...], NameRef] = {}
         rank: dict[tuple[str, ...], int] = {}
-        for text, kind, source in terms:
-            if text in EXCLUDED or has_han(text):
+        for text, kind, source in [*terms, *((t, k, CURATED) for t, k in EXTRA)]:
+            if has_han(text):
                 continue
             toks = normalize_name(text).tokens
             # a term must say North Korea by itself: not "Korea" or "North" alone, however spelt
-            if not toks or set(toks) <= {"korea", "korean"} or set(toks) <= {"north", "n"}:
+            if (
+                not toks
+                or toks in EXCLUDED
+                or set(toks) <= {"korea", "korean"}
+                or set(toks) <= {"north", "n"}
+            ):
                 continue
             # of the spellings that read alike, the one written as read ("Pyongyang", not
             # "P'yongyang"; "North Korea", not "North-Korea")
@@ -92,14 +128,15 @@ class NameTerms:
                 if " ".join(_WORD.findall(text.casefold())) == plain
                 else 0
             )
-            if r > rank.get(toks, -1):
-                found[toks], rank[toks] = (
-                    NameRef(text, "city" if kind == "city" else "country name", source),
-                    r,
-                )
-        self.by_first: dict[str, list[tuple[tuple[str, ...], NameRef]]] = {}
-        for toks, ref in sorted(found.items(), key=lambda t: -len(t[0])):
-            self.by_first.setdefault(toks[0], []).append((toks, ref))
+            ref = NameRef(text, "city" if kind == "city" else "country name", source)
+            if has_hangul(text):  # shown for names written in Hangul (평양냉면), only for those
+                korean.setdefault(toks, ref)
+            elif r > rank.get(toks, -1):
+                found[toks], rank[toks] = ref, r
+        # per first word: (words, the term in Latin or Cyrillic letters, the term in Hangul)
+        self.by_first: dict[str, list[tuple[tuple[str, ...], NameRef | None, NameRef | None]]] = {}
+        for toks in sorted(found.keys() | korean.keys(), key=lambda t: -len(t)):
+            self.by_first.setdefault(toks[0], []).append((toks, found.get(toks), korean.get(toks)))
 
     @classmethod
     def load(cls, folder: Path) -> NameTerms:
@@ -123,18 +160,18 @@ class NameTerms:
     def find(self, name: str, key: str) -> tuple[NameRef, ...]:
         """The references in ``name``, whose normalised words are ``key`` (space-separated)."""
         out: list[NameRef] = []
-        han = north_korean_han(name)
-        if han:
-            out.append(NameRef(han, "city" if han[0] not in "朝北" else "country name", HAN_SOURCE))
+        han = north_korean_chinese(name)
+        if han:  # (its Korean reading, "pyeong yang", is the same reference again)
+            return (NameRef(han, "city" if han[0] not in "朝北" else "country name", HAN_SOURCE),)
         words = key.split()
         if self.by_first.keys().isdisjoint(words):  # most names: no word begins a term
             return tuple(out)
         hangul = has_hangul(name)
         for i, w in enumerate(words):
-            for toks, ref in self.by_first.get(w, ()):
-                # (a Hangul term only in a name written in Hangul: not 평양 for 平壤 read in Korean)
-                if tuple(words[i : i + len(toks)]) == toks and ref not in out:
-                    if hangul or not has_hangul(ref.term):
+            for toks, latin, korean in self.by_first.get(w, ()):
+                ref = (korean or latin) if hangul else latin
+                if ref is not None and tuple(words[i : i + len(toks)]) == toks:
+                    if ref not in out:
                         out.append(ref)
                     break
         return tuple(out)

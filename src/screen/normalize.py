@@ -605,15 +605,6 @@ def has_han(text: str) -> bool:
     return not text.isascii() and _HAN_RUN.search(text) is not None
 
 
-def north_korean_han(text: str) -> str:
-    """The first name only North Korea has in Chinese characters in ``text`` (see
-    ``_NORTH_KOREA_HAN``: 平壤, 朝鲜 but not 朝鲜族), or ""."""
-    if text.isascii():
-        return ""
-    m = _NORTH_KOREA_HAN.search(unicodedata.normalize("NFKC", text))
-    return m.group(0) if m else ""
-
-
 def has_hangul(text: str) -> bool:
     """Whether ``text`` holds a Hangul syllable."""
     return not text.isascii() and _HANGUL.search(text) is not None

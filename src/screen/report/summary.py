@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from screen.model import NAME_REF_ID
 from screen.report.rows import RowView
 from screen.report.sheet import RISK_COLOURS, Sheets, fit_height
 
@@ -52,7 +53,7 @@ def _reasons(res: Results, rows: list[RowView]) -> Counter[str]:
             out["possible listed entity (review)"] += 1
         if any(d.get("effect") == "confirmed" for d in v.decisions):
             out["match confirmed by a reviewer"] += 1
-        if v.name_refs and "" not in cleared and policy.name_reference_risk != "none":
+        if v.name_refs and NAME_REF_ID not in cleared and policy.name_reference_risk != "none":
             out["name refers to North Korea"] += 1
         c = v.country
         if c is not None and c.code == "KP":

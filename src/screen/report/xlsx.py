@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import xlsxwriter
 
-from screen.model import Match
+from screen.model import NAME_REF_ID, Match
 from screen.outputs import PARALLEL_WRITE_MAX_ROWS
 from screen.report.audit import write_audit, write_audit_records
 from screen.report.method import method_rows
@@ -198,7 +198,8 @@ def _flagged(s: Sheets, res: Results, flagged: list[RowView], title: str) -> Non
     out = []
     for v in flagged:
         m = v.best
-        ref = m.ref_id if m else ""
+        # a decision on a row without a match: on the name's reference to North Korea, if any
+        ref = m.ref_id if m else (NAME_REF_ID if v.name_refs else "")
         out.append(
             [
                 v.row,
@@ -270,6 +271,32 @@ def _matches(s: Sheets, res: Results, rows: list[RowView], title: str) -> None:
     ]
     out: list[list[Any]] = []
     for v in rows:
+        if v.name_refs and len(out) < data_limit():  # decided on as a match is (all at once)
+            d = v.decision_for(NAME_REF_ID)
+            out.append(
+                [
+                    v.row,
+                    v.name,
+                    v.country_code,
+                    "name",
+                    "",
+                    "North Korea (named in the supplier's name)",
+                    ", ".join(r.term for r in v.name_refs),
+                    "",
+                    "review",
+                    " ".join(r.sentence() for r in v.name_refs),
+                    "",
+                    "",
+                    "KP",
+                    "",
+                    *([_status(d)] if has_review else []),
+                    *_review_cells(d),
+                    v.fingerprint,
+                    NAME_REF_ID,
+                    "",
+                    v.supplier_id,
+                ]
+            )
         for m in v.matches:
             if len(out) >= data_limit():
                 break

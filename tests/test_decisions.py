@@ -313,3 +313,14 @@ def test_review_rejects_a_file_that_is_not_a_report(tmp_path: Path) -> None:
         "Error: x.xlsx: Matches sheet has no column(s) 'key: fingerprint', 'key: ref_id', 'key: entry_hash'; pass a report "
         "written by 'screen run' (the key columns are hidden, do not delete them)."
     )
+
+
+def test_review_and_verify_say_which_file_to_pass_for_a_json(tmp_path: Path) -> None:
+    js = tmp_path / "results.json"
+    js.write_text("{}", encoding="utf-8")
+    for args in (("review", str(js)), ("verify", str(js), "--input", str(js))):
+        r = _invoke(*args)
+        assert r.exit_code == 1
+        assert r.stderr.strip() == (
+            "Error: results.json: not an .xlsx report; pass the report workbook written by 'screen run' (-o)."
+        ), args

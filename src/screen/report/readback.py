@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
+from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
 from screen.decisions import DECISIONS, Decision, DecisionsError, normalize_decision, today
 
@@ -30,6 +31,10 @@ def _open(path: Path) -> Any:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError as exc:
         raise DecisionsError(f"{path}: no such file; check the path.") from exc
+    except InvalidFileException as exc:  # another kind of file: results.json given for the report
+        raise DecisionsError(
+            f"{path.name}: not an .xlsx report; pass the report workbook written by 'screen run' (-o)."
+        ) from exc
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise DecisionsError(
             f"{path.name}: not a readable .xlsx report ({exc}); pass the report written by 'screen run'."

@@ -183,3 +183,13 @@ def test_json_names_the_reference(tmp_path: Path) -> None:
         }
     ]
     assert "name_refers_to" not in acme
+
+
+def test_the_summary_says_where_the_policy_puts_such_names() -> None:
+    from screen.report.summary import risk_meaning
+
+    assert risk_meaning("medium", "medium").endswith(", or a name that refers to North Korea")
+    assert "North Korea" not in risk_meaning("low", "medium")
+    high = risk_meaning("high", "high")
+    assert high.endswith("(by country or city/address), or a name that refers to North Korea")
+    assert "refers" not in risk_meaning("medium", "none")

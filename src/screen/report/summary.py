@@ -14,14 +14,26 @@ if TYPE_CHECKING:
     from screen.results import Results
 
 RISK_MEANING = {
-    "high": "a listed-entity hit, a match confirmed by a reviewer, or a supplier located in North Korea",
-    "medium": (
-        "a possible listed entity (review band), a high-risk country with a core sector, an ambiguous "
-        "country, or a name that refers to North Korea"
+    "high": (
+        "a listed-entity hit, a match confirmed by a reviewer, or a supplier located in North Korea "
+        "(by country or city/address)"
     ),
+    "medium": "a possible listed entity (review band), a high-risk country with a core sector, or an ambiguous country",
     "low": "a high-risk country alone, a core sector alone, or an extended sector in a high-risk country",
     "clear": "none of these (an extended sector alone is noted, not flagged)",
 }
+NAME_REFERENCE = "a name that refers to North Korea"
+
+
+def risk_meaning(risk: str, name_reference_risk: str) -> str:
+    """What a risk level means under the run's policy (where a name that refers to North Korea goes)."""
+    text = RISK_MEANING[risk]
+    if risk != name_reference_risk:
+        return text
+    head, sep, tail = text.rpartition(", or ")
+    return f"{head}, {tail}, or {NAME_REFERENCE}" if sep else f"{text}, or {NAME_REFERENCE}"
+
+
 CHANGE_MEANING = {
     "new": "not in the previous run",
     "changed": "in both runs; its data or its screening result differ",
@@ -134,9 +146,10 @@ def write_summary(
     total = max(len(rows), 1)
     first = k.r
     for risk in ("high", "medium", "low", "clear"):
-        k.fit((RISK_MEANING[risk], WIDTHS[1]))
+        meaning = risk_meaning(risk, res.config.policy.name_reference_risk)
+        k.fit((meaning, WIDTHS[1]))
         ws.write_string(k.r, 0, risk, s.risk_formats[risk])
-        ws.write_string(k.r, 1, RISK_MEANING[risk], s.f_wrap)
+        ws.write_string(k.r, 1, meaning, s.f_wrap)
         ws.write_number(k.r, 2, counts[risk], s.f_text)
         ws.write_number(k.r, 3, counts[risk] / total, s.f_pct)
         k.r += 1

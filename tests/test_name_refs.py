@@ -43,6 +43,9 @@ def found(terms: NameTerms, name: str) -> list[str]:
         ("Pyong Yang Restaurant", "Pyong Yang"),  # spellings the tables lack
         ("North Korean Restaurant", "North Korean"),
         ("北朝鲜贸易", "北朝鲜"),
+        ("Пхеньянский ресторан", "Пхеньян…"),  # adjectives of inflected languages
+        ("ООО «Северокорейская кухня»", "Северокоре…"),
+        ("Nordkoreanisches Restaurant", "Nordkorean…"),
         ("Nordkorea Handel GmbH", "Nordkorea"),
         ("Sinuiju Logistics", "Sinuiju"),
         ("Rason Contractors", "Rason"),

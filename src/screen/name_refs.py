@@ -5,7 +5,9 @@ the lists: a "Pyongyang Restaurant" in Phnom Penh, a "Ресторан «Пхе�
 "DPRK Trading LLC" are on no list, yet North Korean state companies abroad trade under such
 names. The terms are North Korea's names and cities from the country tables
 (``reference/countries.csv``, ``country_aliases*.csv``, every row with its source) and a few
-spellings seen in supplier names (``EXTRA``), compared as the matcher compares names
+spellings seen in supplier names (``EXTRA``; and the beginnings of words, ``STEMS``, for
+adjectives in inflected languages: Пхеньянский, Северокорейская, nordkoreanisch), compared
+as the matcher compares names
 (:func:`screen.normalize.normalize_name`: "P'yongyang", "Пхеньян", "평양" and "Pyongyang" each
 a sequence of words); in Chinese characters, only names no other place or word has
 (``HAN``: 平壤, 新义州, 北朝鲜; not 朝鲜 alone, which is also the Korean minority, ginseng and
@@ -84,6 +86,17 @@ EXTRA = (
     ("North Korean", "name"),
     ("DPR Korean", "name"),
 )
+# words that begin with these (as normalised) are adjectives and other forms of a name of
+# North Korea or of Pyongyang in inflected languages: (stem, the term shown, kind)
+STEMS = (
+    ("pkhenyan", "Пхеньян…", "city"),  # Пхеньянский
+    ("pyongyang", "Pyongyang…", "city"),  # Pyongyangese
+    ("severokore", "Северокоре…", "name"),  # Северокорейский, Severokoreyskaya
+    ("pivnichnokore", "Північнокоре…", "name"),  # Північнокорейський
+    ("nordkorean", "Nordkorean…", "name"),  # nordkoreanisch, nordkoreanische
+)
+_STEM = re.compile(r"(?:^| )(" + "|".join(s for s, _, _ in STEMS) + r")\S")
+_STEM_TERMS = {s: (t, k) for s, t, k in STEMS}
 # in Chinese characters (no word breaks): names no other place, person or word has
 HAN = re.compile(r"平壤|新[义義]州|北朝[鲜鮮]|北[韩韓]|朝[鲜鮮]民主主[义義]人民共和[国國]|沙里院")
 HAN_SOURCE = "names and cities of North Korea in Chinese characters (screen curation)"
@@ -165,7 +178,7 @@ class NameTerms:
             return (NameRef(han, "city" if han[0] not in "朝北" else "country name", HAN_SOURCE),)
         words = key.split()
         if self.by_first.keys().isdisjoint(words):  # most names: no word begins a term
-            return tuple(out)
+            return self._stem(key)
         hangul = has_hangul(name)
         for i, w in enumerate(words):
             for toks, latin, korean in self.by_first.get(w, ()):
@@ -174,7 +187,16 @@ class NameTerms:
                     if ref not in out:
                         out.append(ref)
                     break
-        return tuple(out)
+        return tuple(out) or self._stem(key)
+
+    @staticmethod
+    def _stem(key: str) -> tuple[NameRef, ...]:
+        """A word that is a longer form of one of ``STEMS`` (an adjective: Пхеньянский)."""
+        m = _STEM.search(key)
+        if not m:
+            return ()
+        term, kind = _STEM_TERMS[m.group(1)]
+        return (NameRef(term, kind, CURATED),)
 
 
 def find_name_refs(df: pd.DataFrame, terms: NameTerms) -> pd.DataFrame:

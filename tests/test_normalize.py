@@ -298,3 +298,16 @@ def test_shortcuts_keep_what_normalisation_does() -> None:
     long = normalize_name(" ".join(f"Word{i}" for i in range(38)) + " X. Y. Z. Tail")
     assert long.tokens[-2:] == ("word37", "xy")
     assert normalize_name(None).original is None  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("NAMGANG CONSTR UCTION", ("namgang", "construction")),  # split where its abbreviation ends
+        ("Acme Constr Uction Ltd", ("acme", "construction")),
+        ("Namgang Constr. Co", ("namgang", "construction")),  # the abbreviation alone: expanded
+        ("Acme Constr Union", ("acme", "construction", "union")),  # not a split: another word
+    ],
+)
+def test_a_word_split_after_its_abbreviation_is_one_word(name: str, tokens: tuple[str, ...]) -> None:
+    assert normalize_name(name).tokens == tokens

@@ -692,15 +692,27 @@ def normalize_name(text: str) -> NormName:
     out_q: list[bool] = []
     out_a: list[bool] = []
     expansions: list[tuple[str, str]] = [*read_korean, *dict.fromkeys(read_as)]
-    for tok, is_q, ab in [
+    items = [
         *zip(tokens, [False] * len(tokens), flags, strict=True),
         *((t, True, False) for t in qual_tokens),
-    ]:
+    ]
+    skip = False
+    for k, (tok, is_q, ab) in enumerate(items):
+        if skip:
+            skip = False
+            continue
         if tok in STOPWORDS:
             continue
         exp = ABBREVIATIONS.get(tok)
         if exp and exp != tok and (ab or len(tok) > 1):
-            expansions.append((tok, exp))
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            if nxt is not None and nxt[1] == is_q and tok + nxt[0] == exp:
+                # a word split in two whose first part is also its abbreviation: joined, not
+                # expanded and followed by a stray ending ("CONSTR UCTION" is construction)
+                expansions.append((f"{tok} {nxt[0]}", exp))
+                skip = True
+            else:
+                expansions.append((tok, exp))
             tok = exp
         out.append(tok)
         out_q.append(is_q)

@@ -121,6 +121,12 @@ ADDITIONS = [
     ("obshchestvo s ogranichennoi otvetstvennostiu", "OOO", "LLC"),
     ("obschestvo s ogranichennoi otvetstvennostyu", "OOO", "LLC"),
     ("obshchestvo s ogranichennoy otvetstvennostyu", "OOO", "LLC"),
+    # Russian forms translated without their last word ("Open Joint-Stock Rosgosstrakh Bank")
+    ("open joint stock", "OJSC", "JSC"),
+    ("closed joint stock", "CJSC", "JSC"),
+    ("public joint stock", "PJSC", "JSC"),
+    ("public joint stock company", "PJSC", "JSC"),
+    ("non public joint stock company", "JSC", "JSC"),
 ]
 
 

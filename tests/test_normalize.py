@@ -150,6 +150,10 @@ def test_romanisation_key_variants_coincide() -> None:
         ("Azza Aviation Limted", ("azza", "aviation"), ("limted",)),
         ("Otkritie Capital Limlted", ("otkritie", "capital", "limlted"), ()),  # one letter for another, alone
         ("Open Joint Stock Commpany Stankogomel", ("stankogomel",), ("open", "joint", "stock", "commpany")),
+        # a Russian form translated without its last word, and the longer form with a slip wins
+        ("Open Joint-Stock Rosgosstrakh Bank", ("rosgosstrakh", "bank"), ("open", "joint", "stock")),
+        ("Public Joint Stock Commpany Genbank", ("genbank",), ("public", "joint", "stock", "commpany")),
+        ("Joint Stock Company Open Systems", ("open", "systems"), ("joint", "stock", "company")),
         (
             "Federal State Uitary Enterprise SZ Morye",
             ("sz", "morye"),

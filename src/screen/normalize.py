@@ -523,8 +523,9 @@ def _strip_legal(tokens: list[str], protected: int, cyrillic: bool = False) -> t
         n = _exact_start(tokens, forms, by_first, room)
         if cyrillic:
             n = max(n, _keyed_form_edge(tokens, room, True))
-        if not n:
-            n = _near_form_edge(tokens, room, True)
+        # a longer form with a slip wins over a shorter one as written ("OPEN JOINT STOCK
+        # COMMPANY X" is X, not "commpany x")
+        n = max(n, _near_form_edge(tokens, room, True))
         if n:
             removed.extend(tokens[:n])
             del tokens[:n]

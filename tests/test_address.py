@@ -7,7 +7,11 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
+from screen.config import Config, PolicyConfig
+from screen.decisions import Decision, DecisionBook, apply_decisions
+from screen.model import ADDRESS_REF_ID
 from screen.pipeline import screen_file, screen_frame
 from screen.reference import Reference
 
@@ -32,7 +36,7 @@ def test_an_address_in_north_korea_with_another_country_is_high(reference: Refer
     assert trading["risk"] == "high" and trading["country_result"].code == "CN"
     (why,) = [w for w in trading["rationale"] if w.startswith("Address")]
     assert why.startswith(
-        "Address 'Pyongyang' is in North Korea (city 'Pyongyang' (North Korea)), though the country cell "
+        "Address 'Pyongyang' is in North Korea (city 'Pyongyang'), though the country cell "
         "says 'China' (China): a supplier with an address in North Korea; North Korea is the origin"
     )
     assert foods["risk"] == "high" and foods["country_result"].status == "missing"  # as the contract says
@@ -67,3 +71,101 @@ def test_a_file_without_a_country_column_reads_the_country_from_the_address(tmp_
     (row,) = screen_file(src).frame.to_dict("records")
     assert row["country_result"].code == "KP" and row["address_result"] is None  # said once
     assert row["risk"] == "high"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Pyongyang",
+        "Pyŏngyang",  # accents
+        "Pyong Yang",  # split
+        "Pyongyang-si",
+        "Pyongyang City",
+        "Pyongyang 1001",
+        "Sosong-guyok, Pyongyang",
+        "Pyongyang Mangyongdae District",
+        "Kangan 1-dong, Sinuiju",
+        "Rason Economic Special Zone",
+        "Пхеньян",
+        "平壤市",
+        "平壌",  # as Japanese writes it
+        "평양시 중구역",
+        "평양 중구역 창광동",
+        "청진시",
+    ],
+)
+def test_places_in_north_korea(reference: Reference, address: str) -> None:
+    found = reference.countries.in_north_korea(address)
+    assert found is not None and found.code == "KP", address
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Pyongyang Restaurant, Monivong Blvd",  # the business, not where it is
+        "Rason Plaza",
+        "Sariwon Korean BBQ",
+        "Nampo Dong",  # a quarter of Busan named after it
+        "Chongjin-dong",
+        "Sinuiju Street",
+        "Triều Tiên Street",
+        "Korea North America",
+        "Westin Chosun Hotel",
+        "Bukhan River",
+        "Bukhan, Seoul",
+        "Rajin Nagar",
+        "청진동 123, 종로구",  # a quarter of Seoul
+        "평양면옥",  # a restaurant
+        "신의주 순대",  # a dish
+        "台北韓國學校",  # Taipei Korean School
+        "北韩村",
+        "丹东 新义州路",  # a street of Dandong
+        "平壤冷面馆",
+    ],
+)
+def test_names_of_other_things_are_not_places_in_north_korea(reference: Reference, address: str) -> None:
+    assert reference.countries.in_north_korea(address) is None, address
+
+
+def test_a_bare_korea_in_the_country_cell_is_a_review(reference: Reference) -> None:
+    (row,) = _screen(reference, [("Acme Fish", "Korea", "Sinpo")]).to_dict("records")
+    assert row["risk"] == "medium" and row["address_result"].code == "KP"
+    assert any("confirm where the supplier is" in w for w in row["rationale"])
+
+
+def test_the_policy_decides_what_an_address_in_north_korea_counts_for(reference: Reference) -> None:
+    rows = pd.DataFrame([("Acme Trading", "China", "Pyongyang")], columns=["name", "country", "city"])
+    tier3 = PolicyConfig(high_risk_country_factors=("tip_tier3",))
+    (row,) = screen_frame(rows, reference, Config(policy=tier3)).to_dict("records")
+    assert row["risk"] == "low"  # a high-risk country, no more
+    nothing = PolicyConfig(high_risk_country_factors=("host_country",))
+    (row,) = screen_frame(rows, reference, Config(policy=nothing)).to_dict("records")
+    assert row["risk"] == "clear"
+    assert any("the policy counts no North Korean factor" in w for w in row["rationale"])
+
+
+def test_reviewers_decide_on_the_address(reference: Reference) -> None:
+    out = _screen(reference, [("Acme Trading", "China", "Pyongyang")])
+    fp = apply_decisions(out, None, PolicyConfig()).at[0, "fingerprint"]
+
+    def decided(decision: str) -> pd.Series:
+        d = Decision(
+            fingerprint=fp, ref_id=ADDRESS_REF_ID, decision=decision, reviewer="bo", date="2026-12-07"
+        )
+        return apply_decisions(out, DecisionBook([d]), PolicyConfig()).iloc[0]
+
+    cleared = decided("false positive")
+    assert cleared["risk"] == "low"  # China stays a high-risk country
+    assert cleared["rationale"][0] == (
+        "The address in North Korea was cleared as a false positive by bo on 2026-12-07."
+    )
+    assert not any(w.startswith("Address") for w in cleared["rationale"])
+    assert decided("needs information")["risk"] == "high"
+
+
+def test_a_chinese_or_korean_address_without_a_country_column(tmp_path: Path) -> None:
+    src = tmp_path / "s.csv"
+    src.write_text("Supplier,Address\nAcme Trading,平壤市中区\nBeta Foods,평양면옥 서울\n", encoding="utf-8")
+    acme, beta = screen_file(src).frame.to_dict("records")
+    assert acme["country_result"].code == "KP" and acme["risk"] == "high"
+    assert beta["country_result"].code != "KP"

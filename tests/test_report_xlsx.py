@@ -285,3 +285,21 @@ def test_sectors_shown_by_label_in_the_workbook_and_by_key_in_the_csv(
     res.write_csv(tmp_path / "r.csv")
     rows = {r["Supplier"]: r for r in csv.DictReader((tmp_path / "r.csv").open(encoding="utf-8"))}
     assert rows["Müller Systems GmbH"]["Sectors"] == "it_services"
+
+
+@pytest.mark.parametrize(
+    ("row", "key"),
+    [
+        ("Pyongyang Restaurant,Cambodia,Phnom Penh", "name:KP"),  # its name refers to North Korea
+        ("Acme Trading,China,Sinuiju", "address:KP"),  # its address is there
+    ],
+)
+def test_a_flag_without_a_match_has_its_row_and_key(tmp_path: Path, row: str, key: str) -> None:
+    src = tmp_path / "s.csv"
+    src.write_text(f"Supplier,Country,City\n{row}\n", encoding="utf-8")
+    screen.screen_file(src).write(xlsx=tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)
+    for sheet in ("Matches", "Flagged"):
+        head, *rows = [list(r) for r in wb[sheet].iter_rows(values_only=True)]
+        (only,) = rows
+        assert only[head.index("key: ref_id")] == key, sheet

@@ -4,8 +4,9 @@ Default policy (``[policy]`` in screen.toml changes which country factors count)
 
 - high: an entity match in the hit band, or the supplier is located in North Korea (its
   country, or its city/address where the country cell names another country: "China",
-  "Pyongyang"; a review only when the country cell says South Korea, as the two Koreas share
-  some place names);
+  "Pyongyang"; a review only when the country cell says South Korea or a bare "Korea", as the
+  two Koreas share some place names; both only while ``dprk_origin`` is among the policy's
+  high-risk country factors);
 - medium: an entity match in the review band, or a high-risk country together with a core
   sector, or an ambiguous country (a bare "Korea"), or a name that refers to North Korea
   ("Pyongyang Restaurant": ``policy.name_reference_risk``, see :mod:`screen.name_refs`);
@@ -72,26 +73,38 @@ def assess_row(
         else:
             raise_to("medium")
             reasons.append(f"Possible listed entity, needs review: {m.explanation}")
+    high_country = False
     if address is not None and address.code == "KP" and not (country is not None and country.code == "KP"):
-        south = country is not None and country.code == "KR"
-        raise_to("medium" if south else "high")
+        # the two Koreas share some place names: with South Korea (or a bare "Korea") in the
+        # country cell it is a review
+        south = country is not None and (
+            country.code == "KR" or (country.status == "ambiguous" and "KR" in country.candidates)
+        )
+        listed = [f for f in address.factors if f.factor in policy.high_risk_country_factors]
+        located = any(f.factor == "dprk_origin" for f in listed)
+        if located:
+            raise_to("medium" if south else "high")
+        elif listed:  # the policy counts North Korea as any other high-risk country
+            high_country = True
         said = (
             f"says '{country.input}' ({country.name or country.status})"
             if country is not None and country.status != "missing"
             else "is empty"
         )
-        origin = [f for f in address.factors if f.factor in policy.high_risk_country_factors]
         reasons.append(
-            f"Address '{address.input}' is in North Korea ({address.method}), though the country cell "
+            f"Address '{address.input}' is in North Korea ({address.method.replace(' (North Korea)', '')}), though the country cell "
             f"{said}: "
             + (
                 "confirm where the supplier is (the two Koreas share some place names)"
                 if south
                 else "a supplier with an address in North Korea"
             )
-            + (f"; {_factors_text(origin)}." if origin else ".")
+            + (
+                f"; {_factors_text(listed)}."
+                if listed
+                else " (noted: the policy counts no North Korean factor)."
+            )
         )
-    high_country = False
     if country is not None and country.status == "resolved" and country.code:
         listed = [f for f in country.factors if f.factor in policy.high_risk_country_factors]
         watch = [f for f in country.factors if f.factor in policy.watch_country_factors]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -39,7 +40,51 @@ _LIST = re.compile(r"[/;|&+]")
 _WORD = re.compile(r"[^\W_]+")
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
 NORTH_KOREA = "KP"
-_NORTH_HANGUL = ("평양", "신의주", "라선", "청진")
+# North Korean cities in Hangul, as a word of their own or with 시 ("city"): not 평양면옥 (a
+# restaurant), 청진동 (a quarter of Seoul), 신의주 순대 (a dish); 남포, 개성, 원산 only with 시
+# (a quarter of Busan, the words "character" and "origin")
+_NORTH_HANGUL = re.compile(
+    r"(?<![가-힣])(?:(?:평양|신의주|라선|청진|함흥|사리원)(?:직할시|특별시|시)?|(?:남포|개성|원산)(?:특별시|시))(?![가-힣])"
+)
+# ... in Chinese characters, not as the name of a street, village, dish or building elsewhere
+# (丹东的新义州路, 平壤冷面, 北韩村)
+_NOT_AFTER_HAN = re.compile(r"[路街巷村冷面麵馆館餐饭飯酒楼樓厦廈广廣店]|大街|胡同")
+# North Korean places that, named in an address, are as often something else: the Vietnamese
+# name (Triều Tiên, also the name Triệu Tiến), "Korea North" ("Korea North America"), Choson
+# and 조선 (the dynasty: the Westin Chosun in Seoul), Bukhan and 북한 (the Bukhan river and
+# mountain by Seoul), Rajin (a name in South Asia; the city is Rason now), 원산, 개성, 남포
+_NOT_AN_ADDRESS = frozenset(
+    compact(t)
+    for t in (
+        "Triều Tiên",
+        "Korea North",
+        "N Korea",
+        "Choson",
+        "Chosun",
+        "Joseon",
+        "조선",
+        "Bukhan",
+        "북한",
+        "Rajin",
+        "원산",
+        "개성",
+        "남포",
+    )
+)
+# words that may follow a North Korean city in an address ("Pyongyang City", "Rason Economic
+# Special Zone", "Pyongyang 1001"); any other ("Pyongyang Restaurant", "Rason Plaza", "Nampo
+# Dong", "Sariwon Korean BBQ") makes it the name of something else
+_PLACE_AFTER = frozenset(
+    "city si shi special direct directly governed municipality capital administrative economic zone "
+    "region district province county guyok kuyok gun kun ku namdo pukdo bukdo dprk north korea "
+    "democratic people peoples s republic of the kp prk город г".split()
+)
+# the last word of an address part that names a division of a city ("Pyongyang Mangyongdae
+# District"), and the endings of such words in Hangul (평양 중구역, 평양 창광동)
+_DIVISIONS = frozenset("district guyok kuyok county gun kun province dong ri".split())
+_HANGUL_DIVISION = re.compile(r"(?:구역|구|군|시|도|동|리|로|길|거리)$")
+# "Pyongyang-si", "Mangyongdae-guyok": the suffix a word of its own
+_SUFFIX = re.compile(r"(?<=[^\W\d_])-(?=(?:si|shi|city|gun|kun|guyok|kuyok|ku|dong|ri|ro|gil)\b)", re.I)
 _KOREAN = re.compile(r"[kc][oó]r[eé]|кор[еe]|солонгос|كوري|[朝韩韓한조]|コリア")
 _KIND_LABEL = {
     "iso_name": "ISO name",
@@ -85,8 +130,10 @@ class CountryIndex:
         # the words of North Korea's names and cities (a quick test of in_north_korea)
         north = [(k, a) for k, a in tables.aliases.items() if NORTH_KOREA in a.codes]
         self._north_words = frozenset(
-            {k for k, _ in north} | {w for _, a in north for w in _WORD.findall(a.text.casefold())}
+            {k for k, _ in north} | {w for _, a in north for w in _WORD.findall(fold(a.text))}
         )
+        # ... the names only North Korea has, as keys (not "Korea", "Korean")
+        self._north_only_keys = frozenset(k for k, a in north if a.codes == (NORTH_KOREA,))
         # ... and those written without spaces (平壤, 평양), found inside longer words (平壤市)
         self._north_unspaced = tuple(a.text for _, a in north if _UNSPACED.search(a.text))
 
@@ -109,21 +156,44 @@ class CountryIndex:
 
     def in_north_korea(self, text: str) -> CountryResult | None:
         """``text`` (a city or address) resolved, when it places the supplier in North Korea
-        (cached; texts with no word of a North Korean name or city are passed over at once)."""
-        if self._north_words.isdisjoint(_WORD.findall(text.casefold())) and (
-            text.isascii() or not any(s in text for s in self._north_unspaced)
+        (cached; texts with no word of a North Korean name or city are passed over at once).
+        Not when the place is named as part of something else (``_NOT_AN_ADDRESS``,
+        ``_PLACE_AFTER``): "Pyongyang Restaurant, Monivong Blvd", "Nampo Dong", 평양면옥."""
+        words = _WORD.findall(fold(text))
+        if (
+            self._north_words.isdisjoint(words)
+            and self._north_words.isdisjoint(a + b for a, b in zip(words, words[1:], strict=False))
+            and (text.isascii() or not self._north_unspaced_place(text))
         ):
             return None
         r = self.resolve(text)
-        if r.code == NORTH_KOREA:
-            return r
-        # a North Korean place inside a word of Chinese characters or Hangul (平壤市, 평양시): only
-        # those no other country has (screen.name_refs.HAN, and four cities in Hangul; not 惠山,
-        # a district of Wuxi, nor 남포, one of Busan)
-        place = north_korean_chinese(text) or next((s for s in _NORTH_HANGUL if s in text), "")
-        if not place:
+        if r.code != NORTH_KOREA or compact(text) in _NOT_AN_ADDRESS:
             return None
-        return self._result(text, (NORTH_KOREA,), f"'{place}' in '{text}' is a place only North Korea has")
+        return r
+
+    @staticmethod
+    def _north_unspaced_place(text: str) -> str:
+        """A North Korean place in Chinese characters or Hangul inside ``text`` (平壤市, 평양시),
+        only those no other country has (screen.name_refs.HAN; not 惠山, a district of Wuxi),
+        and not as the name of a street, dish or building (丹东 新义州路, 平壤冷面, 평양면옥)."""
+        for m in _NORTH_HANGUL.finditer(text):
+            after = text[m.end() :].split(maxsplit=1)
+            if (
+                m.group(0).endswith("시")
+                or not after
+                or not after[0][0].isalpha()
+                or _HANGUL_DIVISION.search(after[0])
+                or after[0].startswith(("조선", "북한"))
+            ):
+                return m.group(0)  # not 신의주 순대 (a dish), 평양 냉면
+        place = north_korean_chinese(text)
+        if not place:
+            return ""
+        text = unicodedata.normalize("NFKC", text)
+        for m in re.finditer(re.escape(place), text):
+            if not _NOT_AFTER_HAN.match(text, m.end()):
+                return place
+        return ""
 
     def resolve(self, text: str) -> CountryResult:
         """Resolve one country cell (cached per distinct text)."""
@@ -149,6 +219,9 @@ class CountryIndex:
         found = self._address(t)
         if found is not None:
             return self._result(text, *found)
+        place = "" if t.isascii() else self._north_unspaced_place(t)
+        if place:
+            return self._result(text, (NORTH_KOREA,), f"'{place}' in '{t}' is a place only North Korea has")
         fuzzy = self._fuzzy(t, key)
         if fuzzy is not None:
             return self._result(text, *fuzzy)
@@ -204,6 +277,8 @@ class CountryIndex:
         for part in parts:
             if len(parts) > 1:
                 hit = self._whole(part, whole_cell=False)
+                if hit == ((NORTH_KOREA,), hit and hit[1]) and compact(part) in _NOT_AN_ADDRESS:
+                    hit = None  # "Bukhan, Seoul": a river by Seoul
                 if hit is not None:
                     alias = self._t.aliases.get(compact(part)) or Alias(part, hit[0], "code")
                     found.append((0, alias, part))
@@ -254,7 +329,7 @@ class CountryIndex:
 
     def _windows(self, part: str) -> list[tuple[Alias, str]]:
         """Aliases formed by runs of up to five words of ``part``, longest first."""
-        tokens = part.split()
+        tokens = _SUFFIX.sub(" ", part).split()
         out: list[tuple[Alias, str]] = []
         i = 0
         while i < len(tokens):
@@ -262,6 +337,12 @@ class CountryIndex:
                 phrase = " ".join(tokens[i:j])
                 key = compact(phrase)
                 alias = self._t.aliases.get(key)
+                if (
+                    alias is not None
+                    and alias.codes == (NORTH_KOREA,)
+                    and not self._north_here(key, alias, tokens[j:])
+                ):
+                    continue
                 if alias is not None and (len(key) >= 4 or not key.isascii()):
                     out.append((alias, phrase))
                     i = j
@@ -269,6 +350,23 @@ class CountryIndex:
             else:
                 i += 1
         return out
+
+    def _north_here(self, key: str, alias: Alias, rest: list[str]) -> bool:
+        """Whether a North Korean name or city in an address names where it is, not something
+        else: not one of ``_NOT_AN_ADDRESS``, and a city followed only by words of places."""
+        if key in _NOT_AN_ADDRESS:
+            return False
+        if alias.kind != "city" or not rest:
+            return True
+        after = compact(rest[0])
+        return (
+            not after
+            or after.isdigit()
+            or after in _PLACE_AFTER
+            or after in self._north_only_keys
+            # "Pyongyang Mangyongdae District" (not "Nampo Dong", a quarter named after it)
+            or (len(rest) > 1 and compact(rest[-1]) in _DIVISIONS)
+        )
 
     def _fuzzy(self, t: str, key: str) -> tuple[tuple[str, ...], str] | None:
         """A guarded typo-tolerant match of the whole cell; never involves North or South Korea."""

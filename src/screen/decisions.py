@@ -38,7 +38,7 @@ import pandas as pd
 from screen.assess import assess_row
 from screen.config import PolicyConfig
 from screen.errors import ScreenError
-from screen.model import NAME_REF_ID, RISK_ORDER, CountryResult, Match, NameRef
+from screen.model import ADDRESS_REF_ID, NAME_REF_ID, RISK_ORDER, CountryResult, Match, NameRef
 from screen.normalize import normalize_name
 from screen.outputs import FORMULA_PREFIXES, safe_cell, write_atomic
 
@@ -263,7 +263,10 @@ class DecisionBook:
 def _what(m: Match | None, ref_id: str) -> str:
     if m is not None:
         return f"match with {ref_id} '{m.name}' (score {m.score:g}, {m.band})"
-    return "name's reference to North Korea" if ref_id == NAME_REF_ID else "this supplier"
+    return _WHAT.get(ref_id, "this supplier")
+
+
+_WHAT = {NAME_REF_ID: "name's reference to North Korea", ADDRESS_REF_ID: "address in North Korea"}
 
 
 def _sentence(d: Decision, effect: str, m: Match | None, reason: str) -> str:
@@ -271,7 +274,7 @@ def _sentence(d: Decision, effect: str, m: Match | None, reason: str) -> str:
     what = _what(m, d.ref_id)
     if effect == "re-opened":
         return (
-            f"Re-opened: the earlier decision on {'the ' if d.ref_id == NAME_REF_ID else ''}{what} "
+            f"Re-opened: the earlier decision on {'the ' if d.ref_id in _WHAT else ''}{what} "
             f"('{d.decision}' by {d.reviewer} on {d.date}) "
             f"no longer applies because {reason}; review it again."
         )
@@ -311,7 +314,8 @@ def decide_row(
 ) -> tuple[str, list[str], list[dict[str, Any]]]:
     """Risk, rationale and decision records for one row after applying the reviewers' decisions.
     A name's reference to North Korea (:mod:`screen.name_refs`) is decided on as a match is,
-    under the key ``name:KP``: a false positive clears it, a true match makes the supplier high."""
+    under the key ``name:KP``, and a city/address in North Korea under ``address:KP``: a false
+    positive clears it, a true match makes the supplier high."""
     found: list[tuple[Decision, str, Match | None]] = []
     for m in matches:
         d, reason = book.find(fp, supplier_id, m.ref_id, m.entry_hash)
@@ -319,6 +323,10 @@ def decide_row(
             found.append((d, reason, m))
     if name_refs:
         d, reason = book.find(fp, supplier_id, NAME_REF_ID, "")
+        if d is not None:
+            found.append((d, reason, None))
+    if address is not None:
+        d, reason = book.find(fp, supplier_id, ADDRESS_REF_ID, "")
         if d is not None:
             found.append((d, reason, None))
     d, reason = book.find(fp, supplier_id, "", "")
@@ -329,10 +337,12 @@ def decide_row(
     effects = [(d, _effect(d, reason), m, reason) for d, reason, m in found]
     cleared = {m.ref_id for d, e, m, _ in effects if e == "cleared" and m is not None}
     name_cleared = any(e == "cleared" and d.ref_id == NAME_REF_ID for d, e, _, _ in effects)
-    if cleared or name_cleared:
+    address_cleared = any(e == "cleared" and d.ref_id == ADDRESS_REF_ID for d, e, _, _ in effects)
+    if cleared or name_cleared or address_cleared:
         remaining = tuple(m for m in matches if m.ref_id not in cleared)
         refs = () if name_cleared else name_refs
-        risk, rationale = assess_row(blank, country, tuple(sectors), remaining, policy, refs, address)
+        where = None if address_cleared else address
+        risk, rationale = assess_row(blank, country, tuple(sectors), remaining, policy, refs, where)
         if not remaining and len(rationale) == 1 and rationale[0].startswith("No listed-entity match"):
             rationale = ["No other evidence: no high-risk country and no high-risk sector found."]
     if any(e == "confirmed" for _, e, _, _ in effects) and RISK_ORDER[risk] < RISK_ORDER["high"]:

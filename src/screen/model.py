@@ -52,6 +52,8 @@ class SectorHit:
 
 # the key of reviewers' decisions on a name's reference to North Korea (decisions.csv ref_id)
 NAME_REF_ID = "name:KP"
+# ... and on a city/address in North Korea while the country cell says otherwise
+ADDRESS_REF_ID = "address:KP"
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,10 @@ STEMS = (
 _STEM = re.compile(r"(?:^| )(" + "|".join(s for s, _, _ in STEMS) + r")\S")
 _STEM_TERMS = {s: (t, k) for s, t, k in STEMS}
 # in Chinese characters (no word breaks): names no other place, person or word has
-HAN = re.compile(r"平壤|新[义義]州|北朝[鲜鮮]|北[韩韓]|朝[鲜鮮]民主主[义義]人民共和[国國]|沙里院")
+# (平壌 as Japanese writes it; not 台北韓國, "Taipei Korean")
+HAN = re.compile(
+    r"平[壤壌]|新[义義]州|北朝[鲜鮮]|(?<![台臺])北[韩韓](?![国國])|朝[鲜鮮]民主主[义義]人民共和[国國]|沙里院"
+)
 HAN_SOURCE = "names and cities of North Korea in Chinese characters (screen curation)"
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from screen.model import NAME_REF_ID
+from screen.model import ADDRESS_REF_ID, NAME_REF_ID
 from screen.report.rows import RowView
 from screen.report.sheet import RISK_COLOURS, Sheets, fit_height
 
@@ -70,7 +70,7 @@ def _reasons(res: Results, rows: list[RowView]) -> Counter[str]:
         c = v.country
         if c is not None and c.code == "KP":
             out["located in North Korea"] += 1
-        elif v.address is not None:
+        elif v.address is not None and ADDRESS_REF_ID not in cleared:
             out["address in North Korea"] += 1
         elif c is not None and c.status == "ambiguous":
             out["ambiguous country (North or South Korea?)"] += 1

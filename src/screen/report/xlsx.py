@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import xlsxwriter
 
-from screen.model import NAME_REF_ID, Match
+from screen.model import ADDRESS_REF_ID, NAME_REF_ID, Match
 from screen.outputs import PARALLEL_WRITE_MAX_ROWS
 from screen.report.audit import write_audit, write_audit_records
 from screen.report.method import method_rows
@@ -198,8 +198,9 @@ def _flagged(s: Sheets, res: Results, flagged: list[RowView], title: str) -> Non
     out = []
     for v in flagged:
         m = v.best
-        # a decision on a row without a match: on the name's reference to North Korea, if any
-        ref = m.ref_id if m else (NAME_REF_ID if v.name_refs else "")
+        # a decision on a row without a match: on the name's reference to North Korea, or on
+        # its address in North Korea, if any
+        ref = m.ref_id if m else (NAME_REF_ID if v.name_refs else ADDRESS_REF_ID if v.address else "")
         out.append(
             [
                 v.row,
@@ -293,6 +294,32 @@ def _matches(s: Sheets, res: Results, rows: list[RowView], title: str) -> None:
                     *_review_cells(d),
                     v.fingerprint,
                     NAME_REF_ID,
+                    "",
+                    v.supplier_id,
+                ]
+            )
+        if v.address is not None and len(out) < data_limit():  # decided on as a match is
+            d = v.decision_for(ADDRESS_REF_ID)
+            out.append(
+                [
+                    v.row,
+                    v.name,
+                    v.country_code,
+                    "address",
+                    "",
+                    "North Korea (the supplier's city/address)",
+                    v.address.input,
+                    "",
+                    "review",
+                    next((w for w in v.rationale if w.startswith("Address ")), v.address.method),
+                    "",
+                    "",
+                    "KP",
+                    "",
+                    *([_status(d)] if has_review else []),
+                    *_review_cells(d),
+                    v.fingerprint,
+                    ADDRESS_REF_ID,
                     "",
                     v.supplier_id,
                 ]

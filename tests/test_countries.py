@@ -262,6 +262,14 @@ def test_the_last_part_of_an_address_counts(countries: CountryIndex) -> None:
     assert "'USA'" in r.method
 
 
+def test_a_number_in_an_address_is_no_country_code(countries: CountryIndex) -> None:
+    # 408 is North Korea's numeric code; in an address it is a house or suite number
+    assert countries.resolve("408, MG Road, Mumbai").code == "IN"
+    assert countries.resolve("408, Avenue Road").code is None
+    assert countries.resolve("408").code == "KP"  # the whole cell: a code
+    assert countries.resolve("Moscow, RUS").code == "RU"  # three letters in an address: a code
+
+
 def test_resolved_result_carries_name_and_factors(countries: CountryIndex) -> None:
     r = countries.resolve("Russian Fed.")
     assert r.status == "resolved" and r.name == "Russia"

@@ -2,8 +2,8 @@
 
 Order of attempts (rigour's lookup order), each explained in ``CountryResult.method``:
 
-1. a code as the whole cell: ISO alpha-2 (only as the whole cell, and "na"/"no" in lower case
-   are read as placeholders, while "NA" is Namibia), alpha-3, numeric, IOC;
+1. a code as the whole cell: ISO alpha-2 and numeric (only as the whole cell, and "na"/"no" in
+   lower case are read as placeholders, while "NA" is Namibia), alpha-3, IOC;
 2. an exact alias after folding (case, accents, spaces and punctuation ignored): ISO names,
    translations, list spellings (OFAC "Korea, North", World Bank "Korea, Rep."), abbreviations,
    cities; a bare "Korea" is ``ambiguous`` with candidates KP and KR;
@@ -246,8 +246,8 @@ class CountryIndex:
         """A country code as the whole cell (or, for three letters/digits, a whole address part)."""
         if not (t.isascii() and t.isalnum() and 2 <= len(t) <= 3):
             return None
-        if len(t) == 2 and not whole_cell:
-            return None
+        if (len(t) == 2 or t.isdigit()) and not whole_cell:
+            return None  # in an address, a number is a house or suite ("408, MG Road, Bangalore")
         if t.isalpha() and not t.isupper() and (t.lower() in _WORDS or compact(t) in self._t.placeholders):
             return (
                 None  # "na", "no", "can", "and": words or placeholders, not Namibia, Norway, Canada, Andorra

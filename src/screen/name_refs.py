@@ -85,6 +85,9 @@ EXTRA = (
     ("Pionyang", "city"),
     ("North Korean", "name"),
     ("DPR Korean", "name"),
+    ("Nord-Coréen", "name"),
+    ("Coréen du Nord", "name"),
+    ("Coréenne du Nord", "name"),
 )
 # words that begin with these (as normalised) are adjectives and other forms of a name of
 # North Korea or of Pyongyang in inflected languages: (stem, the term shown, kind)
@@ -94,6 +97,14 @@ STEMS = (
     ("severokore", "Северокоре…", "name"),  # Северокорейский, Severokoreyskaya
     ("pivnichnokore", "Північнокоре…", "name"),  # Північнокорейський
     ("nordkorean", "Nordkorean…", "name"),  # nordkoreanisch, nordkoreanische
+    ("norcorean", "Norcorean…", "name"),  # norcoreana, norcoreano (Spanish)
+    ("nordcorean", "Nordcorean…", "name"),  # nordcoreana, nordcoreano (Italian)
+    ("norte corean", "Norte-corean…", "name"),  # norte-coreana (Portuguese)
+    ("nord coreen", "Nord-coréen…", "name"),  # nord-coréenne (French)
+    ("noord korea", "Noord-Korea…", "name"),  # Noord-Koreaans (Dutch)
+    ("severo kore", "Severo-Kore…", "name"),  # Severo-Koreyskaya (Russian romanised)
+    ("polnocnokorea", "Północnokorea…", "name"),  # północnokoreańska (Polish)
+    ("kuzey kore", "Kuzey Kore…", "name"),  # Kuzey Koreli (Turkish)
 )
 _STEM = re.compile(r"(?:^| )(" + "|".join(s for s, _, _ in STEMS) + r")\S")
 _STEM_TERMS = {s: (t, k) for s, t, k in STEMS}

@@ -78,6 +78,11 @@ def _add(code: str, kind: str, source: str, lang: str, *aliases: str) -> None:
 
 
 _add("KP", "list_spelling", SRC_OFAC, "en", "Korea, North", "Korea North", "Korea (North)")
+# the UN and World Bank forms written out in part (not "Rep. of Korea", South Korea, inside them)
+_add(
+    "KP", "abbreviation", SRC_ABBR, "en",
+    "Dem. People's Rep. of Korea", "Democratic People's Rep. of Korea", "Dem. People's Republic of Korea",
+)
 _add("KR", "list_spelling", SRC_OFAC, "en", "Korea, South", "Korea South", "Korea (South)")
 _add("MM", "list_spelling", SRC_OFAC, "en", "Burma")
 _add("RU", "list_spelling", SRC_OFAC, "en", "Russia")
@@ -226,7 +231,10 @@ CITIES: dict[str, tuple[str, ...]] = {
            "Rason City", "罗先", "羅先", "라선", "Расон", "Sinuiju", "Sinŭiju", "新义州", "新義州", "신의주",
            "Nampo", "Namp'o", "南浦", "남포", "Hamhung", "Hamhŭng", "咸兴", "함흥", "Chongjin", "Ch'ŏngjin",
            "清津", "청진", "Kaesong", "Kaesŏng", "开城", "개성", "Wonsan", "Wŏnsan", "元山", "원산", "Hyesan",
-           "惠山", "혜산", "Kanggye", "Haeju", "Sariwon", "Tanchon", "Sinpo", "Kimchaek"),
+           "惠山", "혜산", "Kanggye", "Haeju", "Sariwon", "Tanchon", "Sinpo", "Kimchaek",
+           # UN list and Revised Romanisation spellings, and in Cyrillic
+           "Nampho", "Phyongyang", "Najin", "Sonbong", "Hungnam", "Pyongsong", "Gaeseong", "Hamheung",
+           "Нампхо", "Вонсан", "Чхонджин", "Синыйджу", "Хамхын", "Кэсон"),
     "KR": ("Seoul", "首尔", "首爾", "서울", "Сеул", "Busan", "Pusan", "釜山", "부산", "Пусан", "Incheon", "Inchon",
            "仁川", "인천", "Daegu", "Taegu", "대구", "Daejeon", "Taejon", "대전", "Gwangju", "광주", "Ulsan",
            "울산", "Suwon", "수원", "Changwon", "창원", "Pohang", "Geoje", "Sejong"),

@@ -92,6 +92,36 @@ def test_a_file_without_a_country_column_reads_the_country_from_the_address(tmp_
         "평양시 중구역",
         "평양 중구역 창광동",
         "청진시",
+        # as the lists write the country, whole or after a street
+        "Korea, North",
+        "N. Korea",
+        "12 Haebangsan Street, Korea North",
+        "Chung-guyok, Korea, North",  # a list spelling split at its comma
+        "Kim Il Sung Street, Korea, Democratic People's Republic of",
+        "Dem. People's Rep. of Korea",  # (not "Rep. of Korea" inside it)
+        "D.P.R.K.",
+        # ports, zones, stations and districts after a city
+        "Kaesong Industrial Complex",
+        "Nampo Port",
+        "Port of Rajin",
+        "Rason SEZ",
+        "Pyongyang International Airport",
+        "Pyongyang Sunan",
+        "Pyongyang Kwangbok Street, Mangyongdae District",
+        "Пхеньян ул. Кимирсена",
+        "개성 공단",
+        "남포항",
+        "라선 경제무역지대",
+        # spellings of the UN list, Revised Romanisation, Cyrillic, Chinese
+        "Nampho",
+        "Najin",
+        "Hamheung",
+        "Чхонджин",
+        "清津市",
+        "开城工业园区",
+        "朝鲜清津",
+        "平壤 中区",
+        "朝鲜平壤市万景台区",
     ],
 )
 def test_places_in_north_korea(reference: Reference, address: str) -> None:
@@ -121,6 +151,17 @@ def test_places_in_north_korea(reference: Reference, address: str) -> None:
         "北韩村",
         "丹东 新义州路",  # a street of Dandong
         "平壤冷面馆",
+        "平壤高丽馆",  # restaurants, a market, a street in China
+        "北京平壤海棠花餐厅",
+        "丹东新义州商城",
+        "新义州 大街",
+        "Pyongyang Restaurant Chaoyang District",  # more words after the city
+        "Pyongyang City Restaurant",
+        "Pyongyang 1001 Restaurant",
+        "North Korea Street, Mumbai",
+        "남포동",  # words and a quarter of Busan
+        "개성 있는 카페",
+        "원산지 표시",
     ],
 )
 def test_names_of_other_things_are_not_places_in_north_korea(reference: Reference, address: str) -> None:
@@ -169,3 +210,12 @@ def test_a_chinese_or_korean_address_without_a_country_column(tmp_path: Path) ->
     acme, beta = screen_file(src).frame.to_dict("records")
     assert acme["country_result"].code == "KP" and acme["risk"] == "high"
     assert beta["country_result"].code != "KP"
+
+
+def test_every_name_of_north_korea_passes_the_quick_test(reference: Reference) -> None:
+    countries = reference.countries
+    names = [t for t, codes in countries.aliases().items() if "KP" in codes]
+    assert len(names) > 200
+    missed = [t for t in names if not countries.may_name_north_korea(t)]
+    assert missed == []
+    assert not countries.may_name_north_korea("12 Democratic Avenue, Springfield, the City of Lights")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -29,7 +28,7 @@ from rapidfuzz.distance import OSA
 from screen.country_tables import Alias, CountryTables, load_tables
 from screen.keyfold import compact, fold
 from screen.model import CountryFactor, CountryResult
-from screen.name_refs import north_korean_chinese
+from screen.north_places import NOT_A_PLACE, SUFFIX, city_in_place, name_in_place, unspaced_place
 
 log = logging.getLogger(__name__)
 
@@ -40,51 +39,8 @@ _LIST = re.compile(r"[/;|&+]")
 _WORD = re.compile(r"[^\W_]+")
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
 NORTH_KOREA = "KP"
-# North Korean cities in Hangul, as a word of their own or with 시 ("city"): not 평양면옥 (a
-# restaurant), 청진동 (a quarter of Seoul), 신의주 순대 (a dish); 남포, 개성, 원산 only with 시
-# (a quarter of Busan, the words "character" and "origin")
-_NORTH_HANGUL = re.compile(
-    r"(?<![가-힣])(?:(?:평양|신의주|라선|청진|함흥|사리원)(?:직할시|특별시|시)?|(?:남포|개성|원산)(?:특별시|시))(?![가-힣])"
-)
-# ... in Chinese characters, not as the name of a street, village, dish or building elsewhere
-# (丹东的新义州路, 平壤冷面, 北韩村)
-_NOT_AFTER_HAN = re.compile(r"[路街巷村冷面麵馆館餐饭飯酒楼樓厦廈广廣店]|大街|胡同")
-# North Korean places that, named in an address, are as often something else: the Vietnamese
-# name (Triều Tiên, also the name Triệu Tiến), "Korea North" ("Korea North America"), Choson
-# and 조선 (the dynasty: the Westin Chosun in Seoul), Bukhan and 북한 (the Bukhan river and
-# mountain by Seoul), Rajin (a name in South Asia; the city is Rason now), 원산, 개성, 남포
-_NOT_AN_ADDRESS = frozenset(
-    compact(t)
-    for t in (
-        "Triều Tiên",
-        "Korea North",
-        "N Korea",
-        "Choson",
-        "Chosun",
-        "Joseon",
-        "조선",
-        "Bukhan",
-        "북한",
-        "Rajin",
-        "원산",
-        "개성",
-        "남포",
-    )
-)
-# words that may follow a North Korean city in an address ("Pyongyang City", "Rason Economic
-# Special Zone", "Pyongyang 1001"); any other ("Pyongyang Restaurant", "Rason Plaza", "Nampo
-# Dong", "Sariwon Korean BBQ") makes it the name of something else
-_PLACE_AFTER = frozenset(
-    "city si shi special direct directly governed municipality capital administrative economic zone "
-    "region district province county guyok kuyok gun kun ku namdo pukdo bukdo dprk north korea "
-    "democratic people peoples s republic of the kp prk город г".split()
-)
-# the last word of an address part that names a division of a city ("Pyongyang Mangyongdae
-# District"), and the endings of such words in Hangul (평양 중구역, 평양 창광동)
-_DIVISIONS = frozenset("district guyok kuyok county gun kun province dong ri".split())
-_HANGUL_DIVISION = re.compile(r"(?:구역|구|군|시|도|동|리|로|길|거리)$")
-# "Pyongyang-si", "Mangyongdae-guyok": the suffix a word of its own
-_SUFFIX = re.compile(r"(?<=[^\W\d_])-(?=(?:si|shi|city|gun|kun|guyok|kuyok|ku|dong|ri|ro|gil)\b)", re.I)
+# scripts from Hebrew to Khmer and Mongolian (Arabic, Indic, Thai, Georgian...): always resolved
+_OTHER_SCRIPTS = re.compile("[\u0590-\u18af]")
 _KOREAN = re.compile(r"[kc][oó]r[eé]|кор[еe]|солонгос|كوري|[朝韩韓한조]|コリア")
 _KIND_LABEL = {
     "iso_name": "ISO name",
@@ -127,15 +83,28 @@ class CountryIndex:
         self._t = tables
         self._cache: dict[str, CountryResult] = {}
         self._fuzzy_keys = [k for k, a in tables.aliases.items() if len(k) >= 4 and len(a.codes) == 1]
-        # the words of North Korea's names and cities (a quick test of in_north_korea)
+        # a quick test of in_north_korea: the keys of North Korea's names and cities, and the
+        # words of them that no other country's names use but South Korea's (not "of",
+        # "city", "democratic"; words of three letters or more)
         north = [(k, a) for k, a in tables.aliases.items() if NORTH_KOREA in a.codes]
+        others = {
+            w
+            for a in tables.aliases.values()
+            if not set(a.codes) <= {NORTH_KOREA, "KR"}
+            for w in _WORD.findall(fold(a.text))
+        }
         self._north_words = frozenset(
-            {k for k, _ in north} | {w for _, a in north for w in _WORD.findall(fold(a.text))}
+            {k for k, _ in north}
+            | {
+                w
+                for _, a in north
+                for w in _WORD.findall(fold(a.text))
+                if w not in others and (len(w) >= 3 or not w.isascii())
+            }
         )
+        self._north_keys = frozenset(k for k, _ in north)
         # ... the names only North Korea has, as keys (not "Korea", "Korean")
         self._north_only_keys = frozenset(k for k, a in north if a.codes == (NORTH_KOREA,))
-        # ... and those written without spaces (平壤, 평양), found inside longer words (平壤市)
-        self._north_unspaced = tuple(a.text for _, a in north if _UNSPACED.search(a.text))
 
     @classmethod
     def load(cls, folder: Path) -> CountryIndex:
@@ -157,43 +126,26 @@ class CountryIndex:
     def in_north_korea(self, text: str) -> CountryResult | None:
         """``text`` (a city or address) resolved, when it places the supplier in North Korea
         (cached; texts with no word of a North Korean name or city are passed over at once).
-        Not when the place is named as part of something else (``_NOT_AN_ADDRESS``,
-        ``_PLACE_AFTER``): "Pyongyang Restaurant, Monivong Blvd", "Nampo Dong", 평양면옥."""
-        words = _WORD.findall(fold(text))
-        if (
-            self._north_words.isdisjoint(words)
-            and self._north_words.isdisjoint(a + b for a, b in zip(words, words[1:], strict=False))
-            and (text.isascii() or not self._north_unspaced_place(text))
-        ):
+        Not when the place is named as part of something else (:mod:`screen.north_places`):
+        "Pyongyang Restaurant, Monivong Blvd", "Nampo Dong", 평양면옥."""
+        if not self.may_name_north_korea(text):
             return None
         r = self.resolve(text)
-        if r.code != NORTH_KOREA or compact(text) in _NOT_AN_ADDRESS:
+        if r.code != NORTH_KOREA or compact(text) in NOT_A_PLACE:
             return None
         return r
 
-    @staticmethod
-    def _north_unspaced_place(text: str) -> str:
-        """A North Korean place in Chinese characters or Hangul inside ``text`` (平壤市, 평양시),
-        only those no other country has (screen.name_refs.HAN; not 惠山, a district of Wuxi),
-        and not as the name of a street, dish or building (丹东 新义州路, 平壤冷面, 평양면옥)."""
-        for m in _NORTH_HANGUL.finditer(text):
-            after = text[m.end() :].split(maxsplit=1)
-            if (
-                m.group(0).endswith("시")
-                or not after
-                or not after[0][0].isalpha()
-                or _HANGUL_DIVISION.search(after[0])
-                or after[0].startswith(("조선", "북한"))
-            ):
-                return m.group(0)  # not 신의주 순대 (a dish), 평양 냉면
-        place = north_korean_chinese(text)
-        if not place:
-            return ""
-        text = unicodedata.normalize("NFKC", text)
-        for m in re.finditer(re.escape(place), text):
-            if not _NOT_AFTER_HAN.match(text, m.end()):
-                return place
-        return ""
+    def may_name_north_korea(self, text: str) -> bool:
+        """The quick test of :meth:`in_north_korea`: ``text`` has a word of a name or city of
+        North Korea (or two that are one: "Pyong Yang"), or one in Hangul or Chinese characters."""
+        words = _WORD.findall(fold(text))
+        return (
+            compact(text) in self._north_keys  # "D.P.R.K."
+            or bool(_OTHER_SCRIPTS.search(text))  # whose words the pattern splits at vowel signs
+            or not self._north_words.isdisjoint(words)
+            or not self._north_words.isdisjoint(a + b for a, b in zip(words, words[1:], strict=False))
+            or (not text.isascii() and bool(unspaced_place(text)))
+        )
 
     def resolve(self, text: str) -> CountryResult:
         """Resolve one country cell (cached per distinct text)."""
@@ -219,7 +171,7 @@ class CountryIndex:
         found = self._address(t)
         if found is not None:
             return self._result(text, *found)
-        place = "" if t.isascii() else self._north_unspaced_place(t)
+        place = "" if t.isascii() else unspaced_place(t)
         if place:
             return self._result(text, (NORTH_KOREA,), f"'{place}' in '{t}' is a place only North Korea has")
         fuzzy = self._fuzzy(t, key)
@@ -273,11 +225,15 @@ class CountryIndex:
     def _address(self, t: str) -> tuple[tuple[str, ...], str] | None:
         """Countries named inside an address or a longer text, the last part counting most."""
         parts = [p.strip() for p in _SPLIT.split(t) if p and p.strip()]
+        for n in (3, 2):  # a list spelling split at its commas: "Chung-guyok, Korea, North"
+            if len(parts) > n and compact(", ".join(parts[-n:])) in self._t.aliases:
+                parts = [*parts[:-n], ", ".join(parts[-n:])]
+                break
         found: list[tuple[int, Alias, str]] = []  # (rank, alias, text): 0 part, 1 words in a part
         for part in parts:
             if len(parts) > 1:
                 hit = self._whole(part, whole_cell=False)
-                if hit == ((NORTH_KOREA,), hit and hit[1]) and compact(part) in _NOT_AN_ADDRESS:
+                if hit is not None and hit[0] == (NORTH_KOREA,) and not name_in_place(compact(part), True):
                     hit = None  # "Bukhan, Seoul": a river by Seoul
                 if hit is not None:
                     alias = self._t.aliases.get(compact(part)) or Alias(part, hit[0], "code")
@@ -329,7 +285,7 @@ class CountryIndex:
 
     def _windows(self, part: str) -> list[tuple[Alias, str]]:
         """Aliases formed by runs of up to five words of ``part``, longest first."""
-        tokens = _SUFFIX.sub(" ", part).split()
+        tokens = SUFFIX.sub(" ", part).split()
         out: list[tuple[Alias, str]] = []
         i = 0
         while i < len(tokens):
@@ -340,7 +296,7 @@ class CountryIndex:
                 if (
                     alias is not None
                     and alias.codes == (NORTH_KOREA,)
-                    and not self._north_here(key, alias, tokens[j:])
+                    and not self._north_here(key, alias, tokens[:i], tokens[j:])
                 ):
                     continue
                 if alias is not None and (len(key) >= 4 or not key.isascii()):
@@ -351,22 +307,12 @@ class CountryIndex:
                 i += 1
         return out
 
-    def _north_here(self, key: str, alias: Alias, rest: list[str]) -> bool:
-        """Whether a North Korean name or city in an address names where it is, not something
-        else: not one of ``_NOT_AN_ADDRESS``, and a city followed only by words of places."""
-        if key in _NOT_AN_ADDRESS:
+    def _north_here(self, key: str, alias: Alias, before: list[str], rest: list[str]) -> bool:
+        """Whether a North Korean name or city among the words of an address part says where
+        the supplier is, not the name of something else (:mod:`screen.north_places`)."""
+        if not name_in_place(key, not before and not rest):
             return False
-        if alias.kind != "city" or not rest:
-            return True
-        after = compact(rest[0])
-        return (
-            not after
-            or after.isdigit()
-            or after in _PLACE_AFTER
-            or after in self._north_only_keys
-            # "Pyongyang Mangyongdae District" (not "Nampo Dong", a quarter named after it)
-            or (len(rest) > 1 and compact(rest[-1]) in _DIVISIONS)
-        )
+        return city_in_place(rest, self._north_only_keys)  # (not "North Korea Street")
 
     def _fuzzy(self, t: str, key: str) -> tuple[tuple[str, ...], str] | None:
         """A guarded typo-tolerant match of the whole cell; never involves North or South Korea."""

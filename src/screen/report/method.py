@@ -19,6 +19,7 @@ import screen.matching.compare
 import screen.matching.entities
 import screen.name_refs
 import screen.normalize
+import screen.north_places
 import screen.rescreen
 import screen.sectors
 from screen.config import MatchingConfig, PolicyConfig
@@ -55,6 +56,7 @@ def method_rows(res: Results) -> list[tuple[str, str]]:
         ("Name comparison", _doc(screen.matching.compare)),
         ("Corroboration and bands", _doc(screen.matching.entities)),
         ("Names that refer to North Korea", _doc(screen.name_refs)),
+        ("Addresses in North Korea", _doc(screen.north_places)),
         ("Risk policy", _doc(screen.assess)),
         ("Reviewer decisions", _doc(screen.decisions)),
         ("Re-screening", _doc(screen.rescreen)),

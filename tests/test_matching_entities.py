@@ -53,6 +53,13 @@ FOUND = [
     ("朝鲜连峰总公司", "Russia", RYONBONG),
     ("朝鲜矿业开发贸易公司", "China", "KOREA MINING DEVELOPMENT TRADING CORPORATION"),
     ("万寿台创作社", "China", MANSUDAE),  # a name only North Korea has: read in Korean too
+    # Korean as Russian writes it (Kontsevich) read back: хы Heu, чх Ch, ё yo, э ae, дж j
+    ("Корея Хынджин Трейдинг", "Россия", "KOREA HEUNGJIN TRADING COMPANY"),
+    ("Чхольхён Оверсиз Констракшн", "Алжир", "CH'OLHYO'N OVERSEAS CONSTRUCTION COMPANY"),
+    ("Корё Банк", "Россия", "KORYO BANK"),
+    ("Мансудэ Арт Студия", "Россия", MANSUDAE),
+    ("Корея Рёнбон Генерал Корпорейшн", "Китай", RYONBONG),
+    ("ООО Рынрадо", "Россия", RUNGRADO),  # as OFAC also writes it (RYNRADO)
 ]
 
 # (supplier, country, a listed name it must not match)

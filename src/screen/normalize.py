@@ -10,7 +10,10 @@ or rewritten is the same for a listed name and a supplier name (rigour's rule):
    Limits: anyascii romanises Hangul by Revised Romanization and Chinese by toneless pinyin;
    McCune-Reischauer list spellings (Ch'olhyo'n) and Wade-Giles are bridged by the matcher's
    romanisation key (:func:`roman_key`), not here, as are South Korean spellings of North
-   Korean names (능라도 for 릉라도 Rungrado). Generic words written in Hangul or Chinese
+   Korean names (능라도 for 릉라도 Rungrado). A word in Cyrillic letters that, read as Korean
+   written in Russian (the Kontsevich system: Чхольхён, Хынджин, Корё), is a romanised Korean
+   word is read so (cholhyon, heunjin, koryo), not as Russian (chkholkhen, khyndzhin, kore):
+   see :func:`korean_from_cyrillic`. Generic words written in Hangul or Chinese
    characters are translated (무역 trading, 건설 construction, 조선 Korea — as North Korea
    writes it; in South Korean names it is as often shipbuilding, read as a place word there
    too —, 총회사 general corporation, 有限公司 …). A name in Chinese characters with North
@@ -140,6 +143,7 @@ CYRILLIC_WORDS: dict[str, str] = {
     **dict.fromkeys(("dzheneral", "dzhenerel"), "general"),
     **dict.fromkeys(("interneshnl", "interneshnal", "interneshenal", "internatsional"), "international"),
     **dict.fromkeys(("grupp", "gruppa"), "group"),
+    **dict.fromkeys(("studiya", "studii"), "studio"),
     **dict.fromkeys(
         ("konstrakshn", "konstrakshen", "konstruktion", "stroitelnaya", "stroitelnoe", "stroitelstvo"),
         "construction",
@@ -556,9 +560,59 @@ MAX_WORDS = 40
 @lru_cache(maxsize=100_000)
 def _chunk_words(chunk: str) -> tuple[tuple[str, bool], ...]:
     """The folded words of one whitespace-separated chunk of a name, each with whether the
-    chunk was written with a trailing full stop ("Arch."). Chunks repeat across names."""
+    chunk was written with a trailing full stop ("Arch."). Chunks repeat across names. A word
+    in Cyrillic letters that reads as a romanised Korean word when read as Korean is written
+    in Russian (:func:`korean_from_cyrillic`) is that word: Рёнбон is ryonbon, not renbon."""
     abbreviated = chunk.endswith(".") and len(chunk.rstrip(".")) >= 2
-    return tuple((t, abbreviated) for t in fold(_unglue_form(chunk)).split())
+    words = fold(_unglue_form(chunk)).split()
+    if not chunk.isascii() and _CYRILLIC.search(chunk):
+        korean = fold(korean_from_cyrillic(chunk)).split()
+        # (not when х, read h, is all that differs: ХАМ stays kham, as the lists write it)
+        kh = fold(korean_from_cyrillic(chunk, "kh")).split()
+        if len(korean) == len(words) == len(kh):
+            words = [
+                k if k != w and h != w and w not in CYRILLIC_WORDS and looks_korean(k) else w
+                for w, k, h in zip(words, korean, kh, strict=True)
+            ]
+    return tuple((t, abbreviated) for t in words)
+
+
+# Korean as Russian writes it (the Kontsevich system, and the older spellings it keeps), read
+# back into the Latin spellings of the lists (McCune-Reischauer without its marks): кх, тх,
+# пх, чх are the aspirates k, t, p, ch (Чхольхён Cholhyon), х is h (Хынджин Heungjin), ы is
+# eu, э is ae (Мансудэ Mansudae), ё is yo (Корё Koryo, Рёнбон Ryonbong), дж and чж are j,
+# ль is l, в between к, г, х, с or ч and a vowel is w (Квансон Kwangson). Letters Korean
+# written in Russian has not (ф, ц, ш, щ, з) stay as they are read in Russian, so such a word
+# is no Korean word: English and Turkish written letter for letter (ФЕНГ, САНАЙИ) keep their reading. The final н of a
+# syllable is also ng in Korean (Рёнбон), which the comparison's spelling similarity bridges.
+_KONTSEVICH_MULTI = (
+    ("кх", "k"),
+    ("тх", "t"),
+    ("пх", "p"),
+    ("чх", "ch"),
+    ("чж", "j"),
+    ("дж", "j"),
+    ("ль", "l"),
+    ("ый", "ui"),
+)
+_KONTSEVICH_W = re.compile("(?<=[кгхсч])в(?=[аоуэеиыяёю])")
+_KONTSEVICH = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "j", "з": "z",
+        "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+        "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh",
+        "ъ": "", "ы": "eu", "ь": "", "э": "ae", "ю": "yu", "я": "ya",
+    }
+)  # fmt: skip
+
+
+def korean_from_cyrillic(text: str, kh: str = "h") -> str:
+    """``text`` with its Cyrillic letters read as Korean written in Russian (see above); ``kh``:
+    how х is read."""
+    t = unicodedata.normalize("NFC", text).lower()
+    for a, b in _KONTSEVICH_MULTI:
+        t = t.replace(a, b)
+    return _KONTSEVICH_W.sub("w", t).replace("х", kh).translate(_KONTSEVICH)
 
 
 # where the case changes inside a word: ParsekLLC, KOTIcorp (not Parsek; HTMLParser splits as
@@ -804,7 +858,14 @@ _INITIAL_N = re.compile(r"(?m)^n(?=[^\n]{4})")
 _INITIAL_L = re.compile(r"(?m)^l(?=i[^\n]{3})")
 
 
+# ы before н, which Russian-derived spellings write y (RYNRADO for Rungrado, Рын): the vowel
+# eu/u (only there: Polymer and Polimer keep one key)
+_Y_VOWEL = re.compile("(?<=[bcdfghjklmnpqrstvwxz])y(?=n)")
+
+
 def _roman(t: str) -> str:
+    if "y" in t:
+        t = _Y_VOWEL.sub("u", t)
     for a, b in _ROMAN_MULTI:
         t = t.replace(a, b)
     t = _INITIAL_N.sub("l", t.translate(_ROMAN_SINGLE))

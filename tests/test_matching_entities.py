@@ -60,6 +60,14 @@ FOUND = [
     ("Мансудэ Арт Студия", "Россия", MANSUDAE),
     ("Корея Рёнбон Генерал Корпорейшн", "Китай", RYONBONG),
     ("ООО Рынрадо", "Россия", RUNGRADO),  # as OFAC also writes it (RYNRADO)
+    # Russian words of business read as English: строй construction, корейская korean,
+    # генеральная general, внешнего external
+    ("Намган Строй", "Россия", "NAMGANG CONSTRUCTION"),
+    (
+        "Корейская генеральная корпорация внешнего строительства",
+        "Россия",
+        "KOREA GENERAL CORPORATION FOR EXTERNAL CONSTRUCTION",
+    ),
 ]
 
 # (supplier, country, a listed name it must not match)

@@ -145,7 +145,16 @@ CYRILLIC_WORDS: dict[str, str] = {
     **dict.fromkeys(("grupp", "gruppa"), "group"),
     **dict.fromkeys(("studiya", "studii"), "studio"),
     **dict.fromkeys(
-        ("konstrakshn", "konstrakshen", "konstruktion", "stroitelnaya", "stroitelnoe", "stroitelstvo"),
+        (
+            "konstrakshn",
+            "konstrakshen",
+            "konstruktion",
+            "stroitelnaya",
+            "stroitelnoe",
+            "stroitelstvo",
+            "stroitelstva",
+            "stroy",
+        ),
         "construction",
     ),
     "kholding": "holding",
@@ -168,6 +177,10 @@ CYRILLIC_WORDS: dict[str, str] = {
     **dict.fromkeys(("prodzhekt", "proekt"), "project"),
     "benking": "banking",
     "koreya": "korea",
+    **dict.fromkeys(("koreyskaya", "koreyskoe", "koreyskiy", "koreiskaya"), "korean"),
+    **dict.fromkeys(("generalnaya", "generalnoe", "generalnyy"), "general"),
+    **dict.fromkeys(("vneshnego", "vneshney", "vneshnyaya"), "external"),
+    **dict.fromkeys(("torgovaya", "torgovoe", "torgovyy", "torgovyi"), "trading"),
     "kndr": "dprk",
 }
 # only words that are never a syllable of a romanised Korean or Chinese name ("Rung Ra Do")

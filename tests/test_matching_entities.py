@@ -53,6 +53,8 @@ FOUND = [
     ("朝鲜连峰总公司", "Russia", RYONBONG),
     ("朝鲜矿业开发贸易公司", "China", "KOREA MINING DEVELOPMENT TRADING CORPORATION"),
     ("万寿台创作社", "China", MANSUDAE),  # a name only North Korea has: read in Korean too
+    ("平壤绫罗岛贸易公司", "China", RUNGRADO),  # Pyongyang one word, a place, as in Latin letters
+    ("평양릉라도무역회사", "Russia", RUNGRADO),
     # Korean as Russian writes it (Kontsevich) read back: хы Heu, чх Ch, ё yo, э ae, дж j
     ("Корея Хынджин Трейдинг", "Россия", "KOREA HEUNGJIN TRADING COMPANY"),
     ("Чхольхён Оверсиз Констракшн", "Алжир", "CH'OLHYO'N OVERSEAS CONSTRUCTION COMPANY"),

@@ -44,8 +44,8 @@ def test_north_korean_names_in_chinese_characters_are_read_in_korean() -> None:
     # Chinese has no spaces: one inside a word changes nothing ("机 械", machinery)
     assert normalize_name("朝鲜联合机 械贸易会社").tokens == chinese.tokens
     # names only North Korea has: Pyongyang, Rason, Mansudae
-    assert normalize_name("平壤银行").tokens == ("pyeong", "yang", "bank")
-    assert normalize_name("罗先国际贸易公司").tokens == ("la", "seon", "international", "trading")
+    assert normalize_name("平壤银行").tokens == ("pyongyang", "bank")  # one word, as listed
+    assert normalize_name("罗先国际贸易公司").tokens == ("rason", "international", "trading")
     assert normalize_name("万寿台创作社").tokens == ("man", "su", "dae", "art", "studio")
     # not a name of China's Korean minority (朝鲜族), nor Mr Luo's (罗先生), nor one without them
     assert normalize_name("延边朝鲜族银星科技").tokens[:4] == ("yan", "bian", "chao", "xian")
@@ -347,3 +347,10 @@ def test_korean_written_in_cyrillic(name: str, tokens: tuple[str, ...]) -> None:
 def test_the_romanisation_key_reads_y_before_n_as_a_vowel() -> None:
     assert roman_key("rynrado") == roman_key("runrado") == roman_key("reunrado")
     assert roman_key("polymer") == roman_key("polimer")  # y elsewhere is i
+
+
+def test_north_korean_cities_read_in_korean_are_one_word() -> None:
+    assert normalize_name("平壤绫罗岛贸易公司").tokens[:1] == ("pyongyang",)
+    assert normalize_name("신의주 무역").tokens == ("sinuiju", "trading")
+    # not across the words of another name: 대원산업 is Daewon Industrial, not "dae wonsan"
+    assert normalize_name("대원산업").tokens == ("dae", "won", "industrial")

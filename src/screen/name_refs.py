@@ -72,7 +72,6 @@ EXCLUDED = frozenset(
         "청진",
         "함흥",
         "혜산",
-        "신의주",  # reads 'sin ui' (주 taken for a legal form)
     )
 )
 _WORD = re.compile(r"[^\W_]+")

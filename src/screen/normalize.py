@@ -253,6 +253,14 @@ CJK_WORDS: dict[tuple[str, ...], str] = {
     ("hang", "gong"): "air",
     ("gug", "je"): "international",
     ("jib", "dan"): "group",
+    # North Korea's cities, read in Korean from Hangul or Chinese characters, as the lists write
+    # them (평양, 平壤 Pyongyang: one word, a place); each has a syllable Mandarin has not, and
+    # only those whose syllables seldom end and begin other words (not 원산 in 대원산업, Daewon
+    # Industrial; nor 남포, 개성, 청진)
+    ("pyeong", "yang"): "pyongyang",
+    ("sin", "ui", "ju"): "sinuiju",
+    ("la", "seon"): "rason",
+    ("ham", "heung"): "hamhung",
 }
 
 
@@ -596,8 +604,9 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, bool], ...]:
 # eu, э is ae (Мансудэ Mansudae), ё is yo (Корё Koryo, Рёнбон Ryonbong), дж and чж are j,
 # ль is l, в between к, г, х, с or ч and a vowel is w (Квансон Kwangson). Letters Korean
 # written in Russian has not (ф, ц, ш, щ, з) stay as they are read in Russian, so such a word
-# is no Korean word: English and Turkish written letter for letter (ФЕНГ, САНАЙИ) keep their reading. The final н of a
-# syllable is also ng in Korean (Рёнбон), which the comparison's spelling similarity bridges.
+# is no Korean word: English and Turkish written letter for letter (ФЕНГ, САНАЙИ) keep their
+# reading. The final н of a syllable is also ng in Korean (Рёнбон), which the comparison's
+# spelling similarity bridges.
 _KONTSEVICH_MULTI = (
     ("кх", "k"),
     ("тх", "t"),
@@ -654,12 +663,13 @@ def _unglue_form(chunk: str) -> str:
 
 # North Korea's name in Chinese characters (not 朝鲜族, China's Korean minority, in names of
 # companies of its regions), or a name only North Korea has: Pyongyang, Sinuiju, Rason (not
-# 罗先生, "Mr Luo"), Rajin, Chongjin, Hamhung, Sariwon, the Taedong river, Mansudae. A name with
+# 罗先生, "Mr Luo", nor 罗先进, a person's name: only before a word of a city, port, trade or
+# zone), Rajin, Chongjin, Hamhung, Sariwon, the Taedong river, Mansudae. A name with
 # one is a North Korean organisation's, and its Chinese characters are read in Korean
 # (朝鲜万寿台创作社 is 조선 만수대 창작사, Korea Mansudae Art Studio, not "chao xian wan shou
 # tai" as Mandarin reads it). Not 金 names (Kim Il Sung): the table reads 金 as gold, 금
 _NORTH_KOREA_HAN = re.compile(
-    r"朝[鲜鮮](?!族)|平壤|新[义義]州|[罗羅]先(?!生)|[罗羅]津|清津|咸[兴興]|沙里院|大同江|[万萬][寿壽][台臺]"
+    r"朝[鲜鮮](?!族)|平壤|新[义義]州|[罗羅]先(?=[国國际際贸貿港市区區经經特])|[罗羅]津|清津|咸[兴興]|沙里院|大同江|[万萬][寿壽][台臺]"
 )
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Chinese characters (CJK unified, ext. A, compatibility)
 _HAN_SPACE = re.compile(f"(?<=[{_HAN}])\\s+(?=[{_HAN}])")

@@ -264,7 +264,13 @@ CITIES: dict[str, tuple[str, ...]] = {
     "SA": ("Riyadh", "Jeddah"), "BY": ("Minsk",), "UA": ("Kyiv", "Kiev"), "KZ": ("Almaty", "Astana"),
     "UZ": ("Tashkent",), "KG": ("Bishkek",), "TJ": ("Dushanbe",), "EG": ("Cairo",), "SY": ("Damascus",),
     "IR": ("Tehran",), "PK": ("Karachi", "Islamabad", "Lahore"), "BD": ("Dhaka",), "MM": ("Yangon", "Naypyidaw"),
+    # more cities of the countries that host North Korean workers (a supplier's branch city)
+    "ET": ("Addis Ababa",), "UG": ("Kampala",), "CD": ("Kinshasa",), "CG": ("Brazzaville",), "RW": ("Kigali",),
+    "GN": ("Conakry",), "KE": ("Nairobi",), "SD": ("Khartoum",), "BH": ("Manama",), "JO": ("Amman",),
+    "LB": ("Beirut",),
 }
+CITIES["RU"] += ("Ulan-Ude", "Chita", "Yakutsk", "Petropavlovsk-Kamchatsky", "Sochi", "Rostov-on-Don",
+                 "Novorossiysk", "Birobidzhan", "Partizansk", "Bolshoy Kamen")
 for _code, _cities in CITIES.items():
     _add(_code, "city", SRC_CITY, "", *_cities)
 

@@ -39,6 +39,12 @@ FOUND = [
     ("Rungrado General Trading Corp. - Moscow Rep Office", "Russia", RUNGRADO),
     ("Namgang General Contracting Company W.L.L.", "Kuwait", "NAMGANG CONSTRUCTION"),
     ("Mansudae Overseas Project Group of Cos.", "Namibia", MANSUDAE),
+    # the branch's city after the name (and its legal form), as if in parentheses
+    ("Koryo Bank Vladivostok", "Russia", "KORYO BANK"),
+    ("Namgang Construction Co Ltd Vladivostok", "Russia", "NAMGANG CONSTRUCTION"),
+    ("Korea Ryonbong General Corporation LLC Vladivostok", "Russia", RYONBONG),
+    ("Korea Rungrado General Trading Corporation, Yuzhno-Sakhalinsk Branch", "Russia", RUNGRADO),
+    ("Mansudae Overseas Project Group of Companies Ltd Windhoek", "Namibia", MANSUDAE),
     # Hangul: 조선 is Korea, 총회사 general corporation, 창작사 art studio; South Korean spelling
     # drops or changes a word-initial ㄹ (능라도 for North Korean 릉라도 Rungrado)
     ("조선능라도무역총회사", "Russia", RUNGRADO),
@@ -108,9 +114,10 @@ def test_a_north_korean_company_s_whole_name_with_a_branch_is_a_hit(reference: R
     branch, logging = ({m.name: m.band for m in ms} for ms in out["matches"])
     assert branch[RYONBONG] == "hit"
     assert logging[RYONBONG] == "review"
-    # one reason, said once: the whole name (not also "the own name is present")
+    # one reason, said once: the whole name with the branch's city (read as in parentheses)
+    # and "branch" added (not also "the own name is present")
     (why,) = [m.explanation for m in out["matches"].iloc[0] if m.name == RYONBONG]
-    assert "the whole listed name is present" in why and "own name is present" not in why
+    assert "'vladivostok', 'branch'" in why and "own name is present" not in why
 
 
 def test_a_south_korean_supplier_is_at_most_a_review_for_a_north_korean_entity(reference: Reference) -> None:

@@ -354,3 +354,14 @@ def test_north_korean_cities_read_in_korean_are_one_word() -> None:
     assert normalize_name("신의주 무역").tokens == ("sinuiju", "trading")
     # not across the words of another name: 대원산업 is Daewon Industrial, not "dae wonsan"
     assert normalize_name("대원산업").tokens == ("dae", "won", "industrial")
+
+
+def test_a_city_at_the_end_is_where_the_branch_is() -> None:
+    n = normalize_name("Namgang Construction Co Ltd Vladivostok")
+    assert n.tokens == ("namgang", "construction", "vladivostok")
+    assert n.qualifier == (False, False, True) and n.legal_forms == ("co", "ltd")
+    branch = normalize_name("Korea Rungrado General Trading Corporation, Yuzhno-Sakhalinsk Branch")
+    assert branch.qualifier[-3:] == (True, True, True) and branch.legal_forms == ("corporation",)
+    # the city alone, or a name of one word, stays the name
+    assert normalize_name("Vladivostok").qualifier == (False,)
+    assert normalize_name("Vladivostok Trading").qualifier == (False, False)

@@ -712,6 +712,35 @@ def read_in_korean(text: str) -> tuple[str, list[tuple[str, str]]]:
     return _HAN_RUN.sub(_read, text), read
 
 
+# words that may follow a branch's city ("Yuzhno-Sakhalinsk Branch", "Moscow Rep Office")
+_BRANCH_WORDS = frozenset("branch office rep representative filial filiale sucursal".split())
+
+
+@lru_cache(maxsize=1)
+def _city_phrases() -> tuple[frozenset[tuple[str, ...]], int]:
+    """The cities of the bundled country aliases written in Latin letters, as folded words
+    ("vladivostok", "addis ababa", "yuzhno sakhalinsk"), and the most words one has."""
+    from screen.country_tables import city_names
+
+    path = Path(str(resources.files("screen") / "data"))
+    phrases = {tuple(fold(c).split()) for c in city_names(path) if c.isascii()}
+    phrases.discard(())
+    return frozenset(phrases), max(map(len, phrases), default=0)
+
+
+def _city_tail(tokens: list[str]) -> int:
+    """How many words at the end of ``tokens`` are a city, with words of a branch after it
+    ("... Vladivostok", "... Yuzhno Sakhalinsk Branch"), leaving at least one word before."""
+    phrases, longest = _city_phrases()
+    end = len(tokens)
+    while end and tokens[end - 1] in _BRANCH_WORDS:
+        end -= 1
+    for n in range(min(longest, end - 1), 0, -1):
+        if tuple(tokens[end - n : end]) in phrases:
+            return len(tokens) - (end - n)
+    return 0
+
+
 _COURTESY = re.compile(r"\s*(?:m/s|messrs)\b\.?\s+(?=\S)", re.IGNORECASE)
 _PAREN = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 
@@ -748,6 +777,12 @@ def normalize_name(text: str) -> NormName:
     read_as = [(w, CYRILLIC_WORDS[w]) for w, _ in words if w in CYRILLIC_WORDS]
     if read_as:
         words = [(CYRILLIC_WORDS.get(w, w), a) for w, a in words]
+    # a city at the end, after the name and its legal form, is where the branch is, as if in
+    # parentheses: "Koryo Bank Vladivostok", "Namgang Construction Co Ltd Vladivostok"
+    tail = _city_tail([w for w, _ in words])
+    if tail:
+        quals.append(" ".join(w for w, _ in words[-tail:]))
+        words = words[:-tail]
     tokens = [w for w, _ in words]
     abbrev_flags = [a for _, a in words]
     tokens, removed = _strip_legal(tokens, 1, not raw.isascii() and _CYRILLIC.search(raw) is not None)

@@ -60,6 +60,16 @@ FOUND = [
     ("朝鲜矿业开发贸易公司", "China", "KOREA MINING DEVELOPMENT TRADING CORPORATION"),
     ("万寿台创作社", "China", MANSUDAE),  # a name only North Korea has: read in Korean too
     ("平壤绫罗岛贸易公司", "China", RUNGRADO),  # Pyongyang one word, a place, as in Latin letters
+    # names only North Korea has (绫罗岛 Rungrado, 小白水 Sobaeksu, 端川 Tanchon): read in Korean
+    ("绫罗岛贸易总公司", "China", RUNGRADO),
+    ("小白水联合公司", "China", "KOREA SOBAEKSU UNITED CORPORATION"),
+    ("단천상업은행", "China", "TANCHON COMMERCIAL BANK"),  # 상업 commercial
+    # a branch or office after the company, in Chinese characters or Hangul: as in parentheses
+    ("朝鲜连峰总公司沈阳代表处", "China", RYONBONG),
+    ("朝鲜高丽银行沈阳分行", "China", "KORYO BANK"),
+    ("조선련봉총회사 블라디보스톡지사", "Russia", RYONBONG),
+    ("고려은행 심양지점", "China", "KORYO BANK"),
+    ("남강건설 모스크바지사", "Russia", "NAMGANG CONSTRUCTION"),
     ("평양릉라도무역회사", "Russia", RUNGRADO),
     # Korean as Russian writes it (Kontsevich) read back: хы Heu, чх Ch, ё yo, э ae, дж j
     ("Корея Хынджин Трейдинг", "Россия", "KOREA HEUNGJIN TRADING COMPANY"),

@@ -365,3 +365,10 @@ def test_a_city_at_the_end_is_where_the_branch_is() -> None:
     # the city alone, or a name of one word, stays the name
     assert normalize_name("Vladivostok").qualifier == (False,)
     assert normalize_name("Vladivostok Trading").qualifier == (False, False)
+
+
+def test_a_branch_written_in_chinese_or_hangul_is_a_qualifier() -> None:
+    bank = normalize_name("中国银行上海分行")  # Bank of China, Shanghai branch
+    assert bank.tokens[:4] == ("zhong", "guo", "yin", "xing") and all(bank.qualifier[4:])
+    assert normalize_name("고려은행 심양지점").qualifier == (False, False, False, True, True, True, True)
+    assert not any(normalize_name("上海分公司").qualifier)  # no company before it: the name itself

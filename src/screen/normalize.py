@@ -211,6 +211,7 @@ CJK_WORDS: dict[tuple[str, ...], str] = {
     ("gong", "cheng"): "engineering",
     ("eun", "haeng"): "bank",
     ("san", "eob"): "industrial",
+    ("sang", "eob"): "commercial",
     ("gi", "sul"): "technology",
     ("mao", "yi"): "trading",
     ("jian", "she"): "construction",
@@ -669,7 +670,7 @@ def _unglue_form(chunk: str) -> str:
 # (朝鲜万寿台创作社 is 조선 만수대 창작사, Korea Mansudae Art Studio, not "chao xian wan shou
 # tai" as Mandarin reads it). Not 金 names (Kim Il Sung): the table reads 金 as gold, 금
 _NORTH_KOREA_HAN = re.compile(
-    r"朝[鲜鮮](?!族)|平壤|新[义義]州|[罗羅]先(?=[国國际際贸貿港市区區经經特])|[罗羅]津|清津|咸[兴興]|沙里院|大同江|[万萬][寿壽][台臺]"
+    r"朝[鲜鮮](?!族)|平壤|新[义義]州|[绫綾]罗岛|綾羅島|小白水|端川|[罗羅]先(?=[国國际際贸貿港市区區经經特])|[罗羅]津|清津|咸[兴興]|沙里院|大同江|[万萬][寿壽][台臺]"
 )
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Chinese characters (CJK unified, ext. A, compatibility)
 _HAN_SPACE = re.compile(f"(?<=[{_HAN}])\\s+(?=[{_HAN}])")
@@ -741,6 +742,26 @@ def _city_tail(tokens: list[str]) -> int:
     return 0
 
 
+# a branch or office of a company written in Chinese characters or Hangul, after the company
+# (its bank or company word) or after a space: "朝鲜高丽银行沈阳分行" (its Shenyang branch),
+# "고려은행 심양지점": read as if in parentheses, as "Koryo Bank (Shenyang Branch)"
+_CJK_BRANCH = re.compile(
+    r"(?:分行|支行|代表处|代表處|办事处|辦事處|分公司|分社|지사|지점|대표부|대표처|사무소|분사|분행|지행|판사처|분공사)$"
+)
+_CJK_COMPANY = re.compile(r"公司|银行|銀行|会社|會社|회사|공사|은행|건설")  # (공사: 公司 read in Korean)
+
+
+def _cjk_branch(text: str) -> int:
+    """Where the branch part of a Chinese or Korean name begins (0: none)."""
+    if text.isascii() or not _CJK_BRANCH.search(text):
+        return 0
+    head = _CJK_BRANCH.sub("", text).rstrip()
+    at = max((m.end() for m in _CJK_COMPANY.finditer(head)), default=0)
+    space = head.rfind(" ") + 1
+    start = max(at, space)
+    return start if 0 < start < len(text) else 0
+
+
 _COURTESY = re.compile(r"\s*(?:m/s|messrs)\b\.?\s+(?=\S)", re.IGNORECASE)
 _PAREN = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 
@@ -763,6 +784,10 @@ def normalize_name(text: str) -> NormName:
         return " "
 
     main = _PAREN.sub(_q, raw)
+    branch = _cjk_branch(main)
+    if branch:
+        quals.append(main[branch:])
+        main = main[:branch]
     # "M/S" or "Messrs" before a firm's name (South Asian and Gulf vendor masters): a courtesy
     courtesy = _COURTESY.match(main)
     if courtesy:

@@ -138,6 +138,12 @@ def test_a_south_korean_supplier_is_at_most_a_review_for_a_north_korean_entity(r
     south, russia = ({m.name: m.band for m in ms} for ms in out["matches"])
     assert south["KOREA DAESONG GENERAL TRADING CORPORATION"] == "review"
     assert russia["KOREA DAESONG GENERAL TRADING CORPORATION"] == "hit"
+    # also an entity with addresses elsewhere besides North Korea (KP, RU), or with none under
+    # a North Korea programme (the UK's entry of the Korea International Exhibition Corporation)
+    rows = [("Cholsan Trading", "South Korea"), ("Korea International Exhibition Corporation", "South Korea")]
+    out = screen_frame(pd.DataFrame(rows, columns=["name", "country"]), reference)
+    bands = [max((m.band for m in ms), key=lambda b: b == "hit") for ms in out["matches"]]
+    assert bands == ["review", "review"]
 
 
 def test_an_entity_s_address_countries_come_from_all_its_lists(reference: Reference) -> None:

@@ -194,9 +194,15 @@ def adjust(
     score = best.cmp.score
     notes: list[str] = []
     countries = tuple(str(c) for c in entry.get("countries") or ())  # type: ignore[attr-defined]
-    # a South Korean supplier and an entity listed only at North Korean addresses: the two
-    # Koreas' companies are distinct and share many names (Daesong, Daewon, Kumgang)
-    divided = _south_korean(country) and set(countries) == {"KP"}
+    # a South Korean supplier and an entity listed at North Korean addresses (or, under a North
+    # Korea programme, at none), not South Korean ones: the two Koreas' companies are distinct
+    # and share many names (Daesong, Daewon, Kumgang, Mirae)
+    programs = " ".join(str(p) for p in entry.get("programs") or ()).upper()  # type: ignore[attr-defined]
+    divided = (
+        _south_korean(country)
+        and "KR" not in countries
+        and ("KP" in countries or (not countries and ("DPRK" in programs or "KOREA" in programs)))
+    )
     added = ", ".join(repr(t) for t in best.cmp.extra_core if t not in best.item.kin)
     kin = ", ".join(repr(t) for t in best.cmp.extra_core if t in best.item.kin)
     if kin:  # (of a North Korean entry: see _own_name_with_scope)

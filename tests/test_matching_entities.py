@@ -64,6 +64,15 @@ FOUND = [
     ("绫罗岛贸易总公司", "China", RUNGRADO),
     ("小白水联合公司", "China", "KOREA SOBAEKSU UNITED CORPORATION"),
     ("단천상업은행", "China", "TANCHON COMMERCIAL BANK"),  # 상업 commercial
+    # words of North Korean companies' names in Hangul or read so: 대외 external, 콤퓨터 쎈터
+    ("조선대외건설총회사", "Russia", "KOREA GENERAL CORPORATION FOR EXTERNAL CONSTRUCTION"),
+    ("朝鲜对外建设总公司", "China", "KOREA GENERAL CORPORATION FOR EXTERNAL CONSTRUCTION"),
+    ("조선콤퓨터쎈터", "China", "KOREA COMPUTER CENTER"),
+    ("高丽银行", "China", "KORYO BANK"),  # 高丽 before 银行 or 航空: Koryo
+    # abbreviations and Russian business words
+    ("Namgang Constrn. Co.", "Russia", "NAMGANG CONSTRUCTION"),
+    ("Korea Kwangson Bkg Corp", "China", "KOREA KWANGSON BANKING CORP"),
+    ("Эйр Корё", "Russia", "AIR KORYO"),
     # a branch or office after the company, in Chinese characters or Hangul: as in parentheses
     ("朝鲜连峰总公司沈阳代表处", "China", RYONBONG),
     ("朝鲜高丽银行沈阳分行", "China", "KORYO BANK"),

@@ -61,6 +61,9 @@ ABBREVIATIONS: dict[str, str] = {
     "gen": "general",
     "genl": "general",
     "constr": "construction",
+    "constrn": "construction",
+    "constn": "construction",
+    "bkg": "banking",
     "const": "construction",
     "cons": "construction",
     "contr": "construction",
@@ -169,6 +172,12 @@ CYRILLIC_WORDS: dict[str, str] = {
     **dict.fromkeys(("resorsez", "resursy"), "resources"),
     "yunayted": "united",
     "oversiz": "overseas",
+    **dict.fromkeys(("zarubezhnaya", "zarubezhnyy", "zarubezhnoe"), "overseas"),
+    **dict.fromkeys(("bankovskaya", "bankovskiy", "bankovskoe"), "banking"),
+    **dict.fromkeys(("eyr", "eir"), "air"),
+    "oushen": "ocean",
+    "maritaym": "maritime",
+    **dict.fromkeys(("menedzhment", "menedzhmen"), "management"),
     "servisez": "services",
     "servis": "service",
     "enerdzhi": "energy",
@@ -254,6 +263,14 @@ CJK_WORDS: dict[tuple[str, ...], str] = {
     ("hang", "gong"): "air",
     ("gug", "je"): "international",
     ("jib", "dan"): "group",
+    # ... and more words of North Korean companies' names in Hangul (or read so): 원양 ocean,
+    # 관리 management, 대외 external, 그룹 group, 콤퓨터 쎈터 (as North Korea writes them)
+    ("won", "yang"): "ocean",
+    ("gwan", "li"): "management",
+    ("dae", "oe"): "external",
+    ("geu", "lub"): "group",
+    ("kom", "pyu", "teo"): "computer",
+    ("ssen", "teo"): "center",
     # North Korea's cities, read in Korean from Hangul or Chinese characters, as the lists write
     # them (평양, 平壤 Pyongyang: one word, a place); each has a syllable Mandarin has not, and
     # only those whose syllables seldom end and begin other words (not 원산 in 대원산업, Daewon
@@ -670,7 +687,7 @@ def _unglue_form(chunk: str) -> str:
 # (朝鲜万寿台创作社 is 조선 만수대 창작사, Korea Mansudae Art Studio, not "chao xian wan shou
 # tai" as Mandarin reads it). Not 金 names (Kim Il Sung): the table reads 金 as gold, 금
 _NORTH_KOREA_HAN = re.compile(
-    r"朝[鲜鮮](?!族)|平壤|新[义義]州|[绫綾]罗岛|綾羅島|小白水|端川|[罗羅]先(?=[国國际際贸貿港市区區经經特])|[罗羅]津|清津|咸[兴興]|沙里院|大同江|[万萬][寿壽][台臺]"
+    r"朝[鲜鮮](?!族)|平壤|新[义義]州|[绫綾]罗岛|綾羅島|小白水|端川|高[丽麗](?=[银銀]行|航空)|[罗羅]先(?=[国國际際贸貿港市区區经經特])|[罗羅]津|清津|咸[兴興]|沙里院|大同江|[万萬][寿壽][台臺]"
 )
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Chinese characters (CJK unified, ext. A, compatibility)
 _HAN_SPACE = re.compile(f"(?<=[{_HAN}])\\s+(?=[{_HAN}])")

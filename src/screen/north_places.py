@@ -14,10 +14,11 @@ the country resolver drops a North Korean city that fails them.
   after the city ("Nampo Dong", "Sinuiju Street") is a quarter or street named after it.
 - ``NOT_A_PLACE``: names that, in an address, are another place or a word (Bukhan, the river
   by Seoul; 원산 "origin", 개성 "character", 남포 a quarter of Busan: in Hangul they count
-  only with 시); ``NOT_WITH_WORDS``: names of the country that count only as the whole of an
+  only with 시, 항 or 공단, or before a word of a port or zone: "개성 공단"); ``NOT_WITH_WORDS``: names of the country that count only as the whole of an
   address part ("Korea, North" does; "Korea North America", "Westin Chosun Hotel", "Triều
   Tiên Street" do not).
-- In Hangul (``HANGUL``) a city is a word of its own or ends in 시, and the next word, if any,
+- In Hangul (``HANGUL``) a city is a word of its own or ends in 시 (city), 항 (port) or 공단
+  (industrial complex), and the next word, if any,
   is a division (…구역, …동, …군), a port, zone or station, or a name of the country; in Chinese
   characters (``HAN_CITIES`` and :data:`screen.name_refs.HAN`), only what ``HAN_AFTER``
   allows may follow (市, 区, 港, a district of Pyongyang, punctuation, the end): not 平壤冷面,

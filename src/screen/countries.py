@@ -37,7 +37,6 @@ __all__ = ["CountryIndex", "resolve_countries"]
 _SPLIT = re.compile(r"[,;/|()\[\]{}\n\t·、，；：（）]+|\s[-–—:]\s")
 _LIST = re.compile(r"[/;|&+]")
 _WORD = re.compile(r"[^\W_]+")
-_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
 NORTH_KOREA = "KP"
 # scripts from Hebrew to Khmer and Mongolian (Arabic, Indic, Thai, Georgian...): always resolved
 _OTHER_SCRIPTS = re.compile("[\u0590-\u18af]")

@@ -20,6 +20,7 @@ import csv
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from screen.errors import ReferenceError_
@@ -71,12 +72,14 @@ def short_names(folder: Path) -> list[str]:
     return [r["name"] for r in _rows(folder / "countries.csv", ("iso2", "name")) if r["name"]]
 
 
-def city_names(folder: Path) -> list[str]:
+@lru_cache(maxsize=4)
+def city_names(folder: Path) -> tuple[str, ...]:
     """The cities of ``country_aliases.csv`` (capitals and the cities of the trade with North
-    Korea: "Dandong", "Vladivostok")."""
-    return [
+    Korea: "Dandong", "Vladivostok"); read once per folder (the normaliser and the matcher
+    both ask)."""
+    return tuple(
         r["alias"] for r in _rows(folder / ALIAS_FILES[0], ("iso2", "alias", "kind")) if r["kind"] == "city"
-    ]
+    )
 
 
 def load_tables(folder: Path) -> CountryTables:

@@ -260,13 +260,14 @@ class DecisionBook:
         return None, ""
 
 
+# what a decision without a match is about, by its key
+_WHAT = {NAME_REF_ID: "name's reference to North Korea", ADDRESS_REF_ID: "address in North Korea"}
+
+
 def _what(m: Match | None, ref_id: str) -> str:
     if m is not None:
         return f"match with {ref_id} '{m.name}' (score {m.score:g}, {m.band})"
     return _WHAT.get(ref_id, "this supplier")
-
-
-_WHAT = {NAME_REF_ID: "name's reference to North Korea", ADDRESS_REF_ID: "address in North Korea"}
 
 
 def _sentence(d: Decision, effect: str, m: Match | None, reason: str) -> str:

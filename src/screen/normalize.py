@@ -255,7 +255,13 @@ CJK_WORDS: dict[tuple[str, ...], str] = {
     ("chang", "jag", "sa"): "art studio",
     ("keom", "pyu", "teo"): "computer",
     ("sen", "teo"): "center",
+    ("kom", "pyu", "teo"): "computer",  # (as North Korea writes them: 콤퓨터 쎈터)
+    ("ssen", "teo"): "center",
     ("dae", "hag"): "university",
+    ("won", "yang"): "ocean",
+    ("gwan", "li"): "management",
+    ("dae", "oe"): "external",
+    ("geu", "lub"): "group",
     # ... and Chinese characters read in Korean (see read_in_korean): 公司, 总公司, 有限, 航空 ...
     ("gong", "sa"): "company",
     ("chong", "gong", "sa"): "general company",
@@ -263,14 +269,6 @@ CJK_WORDS: dict[tuple[str, ...], str] = {
     ("hang", "gong"): "air",
     ("gug", "je"): "international",
     ("jib", "dan"): "group",
-    # ... and more words of North Korean companies' names in Hangul (or read so): 원양 ocean,
-    # 관리 management, 대외 external, 그룹 group, 콤퓨터 쎈터 (as North Korea writes them)
-    ("won", "yang"): "ocean",
-    ("gwan", "li"): "management",
-    ("dae", "oe"): "external",
-    ("geu", "lub"): "group",
-    ("kom", "pyu", "teo"): "computer",
-    ("ssen", "teo"): "center",
     # North Korea's cities, read in Korean from Hangul or Chinese characters, as the lists write
     # them (평양, 平壤 Pyongyang: one word, a place); each has a syllable Mandarin has not, and
     # only those whose syllables seldom end and begin other words (not 원산 in 대원산업, Daewon
@@ -739,9 +737,9 @@ def _city_phrases() -> tuple[frozenset[tuple[str, ...]], int]:
     """The cities of the bundled country aliases written in Latin letters, as folded words
     ("vladivostok", "addis ababa", "yuzhno sakhalinsk"), and the most words one has."""
     from screen.country_tables import city_names
+    from screen.reference import bundled_dir
 
-    path = Path(str(resources.files("screen") / "data"))
-    phrases = {tuple(fold(c).split()) for c in city_names(path) if c.isascii()}
+    phrases = {tuple(fold(c).split()) for c in city_names(bundled_dir()) if c.isascii()}
     phrases.discard(())
     return frozenset(phrases), max(map(len, phrases), default=0)
 

@@ -14,12 +14,13 @@ the country resolver drops a North Korean city that fails them.
   after the city ("Nampo Dong", "Sinuiju Street") is a quarter or street named after it.
 - ``NOT_A_PLACE``: names that, in an address, are another place or a word (Bukhan, the river
   by Seoul; 원산 "origin", 개성 "character", 남포 a quarter of Busan: in Hangul they count
-  only with 시, 항 or 공단, or before a word of a port or zone: "개성 공단"); ``NOT_WITH_WORDS``: names of the country that count only as the whole of an
-  address part ("Korea, North" does; "Korea North America", "Westin Chosun Hotel", "Triều
-  Tiên Street" do not).
+  only with 시, 항 or 공단, or before a word of a port or zone: "개성 공단");
+  ``NOT_WITH_WORDS``: names of the country that count only as the whole of an address part
+  ("Korea, North" does; "Korea North America", "Westin Chosun Hotel", "Triều Tiên Street"
+  do not).
 - In Hangul (``HANGUL``) a city is a word of its own or ends in 시 (city), 항 (port) or 공단
-  (industrial complex), and the next word, if any,
-  is a division (…구역, …동, …군), a port, zone or station, or a name of the country; in Chinese
+  (industrial complex), and the next word, if any, is a division (…구역, …동, …군), a port,
+  zone or station, or a name of the country; in Chinese
   characters (``HAN_CITIES`` and :data:`screen.name_refs.HAN`), only what ``HAN_AFTER``
   allows may follow (市, 区, 港, a district of Pyongyang, punctuation, the end): not 平壤冷面,
   平壤高丽馆, 丹东新义州商城, 北韩村.
@@ -32,6 +33,7 @@ import unicodedata
 
 from screen.keyfold import compact
 from screen.name_refs import HAN
+from screen.normalize import has_han
 
 PLACE_AFTER = frozenset(
     compact(w)
@@ -119,7 +121,7 @@ def unspaced_place(text: str) -> str:
                 return word
         elif not after or not after[0][0].isalpha() or _HANGUL_NEXT.search(after[0]):
             return word  # not 신의주 순대 (a dish), 평양 냉면
-    if text.isascii() or not re.search("[\u3400-\u9fff\uf900-\ufaff]", text):
+    if not has_han(text):
         return ""
     text = unicodedata.normalize("NFKC", text)
     for pattern in (HAN, HAN_CITIES):

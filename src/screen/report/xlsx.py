@@ -272,46 +272,39 @@ def _matches(s: Sheets, res: Results, rows: list[RowView], title: str) -> None:
     ]
     out: list[list[Any]] = []
     for v in rows:
-        if v.name_refs and len(out) < data_limit():  # decided on as a match is (all at once)
-            d = v.decision_for(NAME_REF_ID)
-            out.append(
-                [
-                    v.row,
-                    v.name,
-                    v.country_code,
+        # a name's reference to North Korea and an address there: decided on as a match is
+        flags = []
+        if v.name_refs:
+            flags.append(
+                (
                     "name",
-                    "",
                     "North Korea (named in the supplier's name)",
                     ", ".join(r.term for r in v.name_refs),
-                    "",
-                    "review",
                     " ".join(r.sentence() for r in v.name_refs),
-                    "",
-                    "",
-                    "KP",
-                    "",
-                    *([_status(d)] if has_review else []),
-                    *_review_cells(d),
-                    v.fingerprint,
                     NAME_REF_ID,
-                    "",
-                    v.supplier_id,
-                ]
+                )
             )
-        if v.address is not None and len(out) < data_limit():  # decided on as a match is
-            d = v.decision_for(ADDRESS_REF_ID)
+        if v.address is not None:
+            why = next((w for w in v.rationale if w.startswith("Address ")), v.address.method)
+            flags.append(
+                ("address", "North Korea (the supplier's city/address)", v.address.input, why, ADDRESS_REF_ID)
+            )
+        for kind, listed, matched, why, ref_id in flags:
+            if len(out) >= data_limit():
+                break
+            d = v.decision_for(ref_id)
             out.append(
                 [
                     v.row,
                     v.name,
                     v.country_code,
-                    "address",
+                    kind,
                     "",
-                    "North Korea (the supplier's city/address)",
-                    v.address.input,
+                    listed,
+                    matched,
                     "",
                     "review",
-                    next((w for w in v.rationale if w.startswith("Address ")), v.address.method),
+                    why,
                     "",
                     "",
                     "KP",
@@ -319,7 +312,7 @@ def _matches(s: Sheets, res: Results, rows: list[RowView], title: str) -> None:
                     *([_status(d)] if has_review else []),
                     *_review_cells(d),
                     v.fingerprint,
-                    ADDRESS_REF_ID,
+                    ref_id,
                     "",
                     v.supplier_id,
                 ]

@@ -72,6 +72,21 @@ def test_hashes_are_the_same_in_every_process() -> None:
     assert set(deletion_hashes(["abcd"])[0].tolist()) == set(Neighbours(["abcd"], [True]).hashes.tolist())
 
 
+def test_the_bit_set_keeps_every_listed_neighbour_and_turns_most_others_away() -> None:
+    rng = random.Random(11)
+    listed = sorted(
+        {"".join(rng.choice("abcdefghijklmnop") for _ in range(rng.randint(4, 12))) for _ in range(800)}
+    )
+    others = sorted(
+        {"".join(rng.choice("qrstuvwxyz") for _ in range(rng.randint(4, 12))) for _ in range(800)}
+    )
+    nb = Neighbours(listed, [True] * len(listed))
+    assert nb._maybe(deletion_hashes(listed)[0]).all()
+    stray = nb._maybe(deletion_hashes(others)[0])
+    assert stray.mean() < 0.1  # 16 bits or more per listed hash
+    assert nb.pairs(others, [True] * len(others))[0].size == 0  # and the join finds none of them
+
+
 @pytest.mark.parametrize("romanise", [True, False])
 def test_every_pair_close_under_the_romanisation_key_is_found(romanise: bool) -> None:
     # syllables whose letters the key folds together (k/g, t/d, p/b, ch/j, eo/o, ...), words

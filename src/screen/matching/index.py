@@ -28,6 +28,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -528,9 +529,10 @@ class _Words:
     def of(cls, queries: Sequence[NormName]) -> _Words:
         lengths = np.fromiter((len(q.tokens) for q in queries), np.int64, len(queries))
         n = int(lengths.sum())
-        ids: dict[str, int] = {}
-        tid = np.fromiter((ids.setdefault(t, len(ids)) for q in queries for t in q.tokens), np.int64, n)
-        texts = list(ids)
+        flat = np.fromiter(chain.from_iterable(q.tokens for q in queries), object, n)
+        codes, uniques = pd.factorize(flat)  # ids in order of first appearance
+        tid = codes.astype(np.int64)
+        texts: list[str] = uniques.tolist()
         row = np.repeat(np.arange(len(queries), dtype=np.int64), lengths)
         col = np.arange(n, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         return cls(
@@ -541,8 +543,8 @@ class _Words:
             tid,
             texts,
             np.fromiter(map(len, texts), np.int64, len(texts))[tid],
-            np.fromiter((x for q in queries for x in q.qualifier), bool, n),
-            np.fromiter((x for q in queries for x in q.abbreviated), bool, n),
+            np.fromiter(chain.from_iterable(q.qualifier for q in queries), bool, n),
+            np.fromiter(chain.from_iterable(q.abbreviated for q in queries), bool, n),
         )
 
 

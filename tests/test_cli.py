@@ -110,6 +110,17 @@ def test_help_and_version() -> None:
     assert code == 0 and "--fail-on" in stdout
 
 
+@pytest.mark.parametrize(
+    "command", [["run"], ["review"], ["verify"], ["reference", "import"], ["reference", "diff"]]
+)
+def test_options_are_described_by_what_they_take_not_by_python_types(command: list[str]) -> None:
+    code, stdout, _ = run(*command, "--help")
+    assert code == 0
+    options = stdout[stdout.index("Options") :]
+    for python_type in ("<path>", "<str>", "<list[", "<int>", "<Path"):
+        assert python_type not in options, python_type
+
+
 def _console(*args: str) -> subprocess.CompletedProcess[str]:
     """The installed console entry point (screen.cli:main), in its own process: it ends the
     process itself once the command is done."""

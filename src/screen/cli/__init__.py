@@ -83,7 +83,12 @@ def version_callback(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(
-        False, "--version", callback=version_callback, is_eager=True, help="Print the version and exit."
+        False,
+        "--version",
+        callback=version_callback,
+        is_eager=True,
+        metavar="",
+        help="Print the version and exit.",
     ),
 ) -> None:
     """Screen supplier lists for North Korean forced-labour and sanctions risk."""

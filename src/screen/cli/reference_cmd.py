@@ -20,17 +20,18 @@ app = typer.Typer(
 )
 
 KIND_HELP = "List format: ofac-csv, ofac-xml, un-xml, uk, eu, opensanctions or custom."
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
-Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Print only errors.")]
+Debug = Annotated[bool, typer.Option("--debug", metavar="", help="Show tracebacks and debug logs.")]
 
 
 @app.command("list")
 def list_cmd(
     reference: Annotated[
-        list[Path] | None, typer.Option("--reference", "-r", help="Also show this list file (repeatable).")
+        list[Path] | None,
+        typer.Option("--reference", "-r", metavar="FILE", help="Also show this list file (repeatable)."),
     ] = None,
     all_types: Annotated[
-        bool, typer.Option("--all", help="Include individuals, vessels and aircraft lists.")
+        bool, typer.Option("--all", metavar="", help="Include individuals, vessels and aircraft lists.")
     ] = False,
 ) -> None:
     """Show the active lists: name, version, entries, file and SHA-256."""
@@ -60,7 +61,8 @@ def show_cmd(
         str, typer.Argument(help="LIST:ID (OFAC-SDN:19612, UN-SC:KPe.050, UK:DPR0174) or just the ID.")
     ],
     reference: Annotated[
-        list[Path] | None, typer.Option("--reference", "-r", help="Also search this list file (repeatable).")
+        list[Path] | None,
+        typer.Option("--reference", "-r", metavar="FILE", help="Also search this list file (repeatable)."),
     ] = None,
 ) -> None:
     """Show one entry: names and aliases, programs, countries, dates, linked entries, source."""
@@ -102,28 +104,39 @@ def show_cmd(
 def import_cmd(
     kind: Annotated[str, typer.Argument(help=KIND_HELP, metavar="KIND")],
     path: Annotated[Path, typer.Argument(help="The official file (sdn.csv, consolidated.xml, .ods ...).")],
-    alt: Annotated[Path | None, typer.Option("--alt", help="OFAC alt.csv (aliases), with ofac-csv.")] = None,
+    alt: Annotated[
+        Path | None, typer.Option("--alt", metavar="FILE", help="OFAC alt.csv (aliases), with ofac-csv.")
+    ] = None,
     add: Annotated[
-        Path | None, typer.Option("--add", help="OFAC add.csv (addresses), with ofac-csv.")
+        Path | None, typer.Option("--add", metavar="FILE", help="OFAC add.csv (addresses), with ofac-csv.")
     ] = None,
     program: Annotated[
         str | None,
         typer.Option(
-            "--program", help="Keep one program: DPRK = North Korea-related (program, remarks or address)."
+            "--program",
+            metavar="PROGRAM",
+            help="Keep one program: DPRK = North Korea-related (program, remarks or address).",
         ),
     ] = None,
     list_name: Annotated[
         str | None,
-        typer.Option("--list-name", help="Name of the list (default: OFAC-SDN, UN-SC, UK, EU, OS, CUSTOM)."),
+        typer.Option(
+            "--list-name",
+            metavar="NAME",
+            help="Name of the list (default: OFAC-SDN, UN-SC, UK, EU, OS, CUSTOM).",
+        ),
     ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="List file to write (default: ~/.local/share/screen/lists/<list>-<date>.csv)."
+            "--out",
+            "-o",
+            metavar="FILE",
+            help="List file to write (default: ~/.local/share/screen/lists/<list>-<date>.csv).",
         ),
     ] = None,
     entities_only: Annotated[
-        bool, typer.Option("--entities-only", help="Leave out individuals, vessels and aircraft.")
+        bool, typer.Option("--entities-only", metavar="", help="Leave out individuals, vessels and aircraft.")
     ] = False,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -187,7 +200,8 @@ def diff_cmd(
     old: Annotated[Path, typer.Argument(help="The older list file.")],
     new: Annotated[Path, typer.Argument(help="The newer list file.")],
     limit: Annotated[
-        int, typer.Option("--limit", help="Show at most this many entries per section (0 = all).")
+        int,
+        typer.Option("--limit", metavar="N", help="Show at most this many entries per section (0 = all)."),
     ] = 50,
     debug: Debug = False,
 ) -> None:

@@ -9,8 +9,8 @@ import typer
 
 from screen.cli import EXIT_ERROR, app, err, handle_errors, setup_logging
 
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors and warnings.")]
-Debug = Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Print only errors and warnings.")]
+Debug = Annotated[bool, typer.Option("--debug", metavar="", help="Show tracebacks and debug logs.")]
 
 
 @app.command("review")
@@ -23,12 +23,17 @@ def review(
         typer.Option(
             "--decisions",
             "-d",
+            metavar="FILE",
             help="Decisions file to create or merge into (default: decisions.csv beside the report).",
         ),
     ] = None,
     reviewer: Annotated[
         str | None,
-        typer.Option("--reviewer", help="Reviewer for rows whose Reviewer cell is empty (default: you)."),
+        typer.Option(
+            "--reviewer",
+            metavar="NAME",
+            help="Reviewer for rows whose Reviewer cell is empty (default: you).",
+        ),
     ] = None,
     quiet: Quiet = False,
     debug: Debug = False,
@@ -60,14 +65,17 @@ def review(
 def verify(
     report: Annotated[Path, typer.Argument(help="A report written by 'screen run'.")],
     input_path: Annotated[
-        Path, typer.Option("--input", "-i", help="The supplier file the report should come from.")
+        Path,
+        typer.Option("--input", "-i", metavar="FILE", help="The supplier file the report should come from."),
     ],
     reference: Annotated[
         list[Path] | None,
-        typer.Option("--reference", "-r", help="A list file the report should have used (repeatable)."),
+        typer.Option(
+            "--reference", "-r", metavar="FILE", help="A list file the report should have used (repeatable)."
+        ),
     ] = None,
     verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Also list every hash that matches.")
+        bool, typer.Option("--verbose", "-v", metavar="", help="Also list every hash that matches.")
     ] = False,
     quiet: Quiet = False,
     debug: Debug = False,

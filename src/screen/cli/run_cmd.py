@@ -43,48 +43,67 @@ def run(
         typer.Option(
             "-o",
             "--output",
+            metavar="PATH",
             help="Excel report to write (default: <input>_screened.xlsx); for several inputs, a folder "
             "(default: ./screen-reports/).",
         ),
     ] = None,
     json_path: Annotated[
-        Path | None, typer.Option("--json", help="Also write results as JSON (screen.results/1).")
+        Path | None,
+        typer.Option("--json", metavar="FILE", help="Also write results as JSON (screen.results/1)."),
     ] = None,
     csv_path: Annotated[
-        Path | None, typer.Option("--csv", help="Also write one CSV row per supplier.")
+        Path | None, typer.Option("--csv", metavar="FILE", help="Also write one CSV row per supplier.")
     ] = None,
-    sheet: Annotated[str | None, typer.Option("--sheet", help="Sheet to read (default: detected).")] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", metavar="NAME", help="Sheet to read (default: detected).")
+    ] = None,
     column: Annotated[
         list[str] | None,
         typer.Option(
-            "--column", "-c", help='Override a column: FIELD=HEADER, e.g. name="Vendor Name" (repeatable).'
+            "--column",
+            "-c",
+            metavar="FIELD=HEADER",
+            help='Override a column: FIELD=HEADER, e.g. name="Vendor Name" (repeatable).',
         ),
     ] = None,
     reference: Annotated[
         list[Path] | None,
-        typer.Option("--reference", "-r", help="Extra list file to screen against (repeatable)."),
+        typer.Option(
+            "--reference", "-r", metavar="FILE", help="Extra list file to screen against (repeatable)."
+        ),
     ] = None,
     config_path: Annotated[
-        Path | None, typer.Option("--config", help="Settings file (default: ./screen.toml).")
+        Path | None, typer.Option("--config", metavar="FILE", help="Settings file (default: ./screen.toml).")
     ] = None,
     fail_on: Annotated[
         str | None,
-        typer.Option("--fail-on", help="Exit 3 when any supplier is at or above: high, medium or low."),
+        typer.Option(
+            "--fail-on", metavar="LEVEL", help="Exit 3 when any supplier is at or above: high, medium or low."
+        ),
     ] = None,
     decisions: Annotated[
         Path | None,
-        typer.Option("--decisions", "-d", help="Reviewers' decisions to apply (written by 'screen review')."),
+        typer.Option(
+            "--decisions",
+            "-d",
+            metavar="FILE",
+            help="Reviewers' decisions to apply (written by 'screen review').",
+        ),
     ] = None,
     previous: Annotated[
         Path | None,
         typer.Option(
             "--previous",
+            metavar="PATH",
             help="Previous run's JSON results: mark suppliers new, changed, unchanged or removed "
             "(for several inputs: the previous run's output folder).",
         ),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Print only errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", metavar="", help="Show tracebacks and debug logs.")
+    ] = False,
 ) -> None:
     """Screen supplier file(s) and write a flagged Excel report (and JSON/CSV).
 

@@ -95,6 +95,9 @@ FOUND = [
         "Россия",
         "KOREA GENERAL CORPORATION FOR EXTERNAL CONSTRUCTION",
     ),
+    # the kind of company before its name, as Russian writes it
+    ("Генеральная корпорация Рёнбон", "Россия", RYONBONG),
+    ("Строительная компания «Намган»", "Россия", "NAMGANG CONSTRUCTION"),
 ]
 
 # (supplier, country, a listed name it must not match)

@@ -81,6 +81,33 @@ def test_english_business_words_in_cyrillic_read_as_english() -> None:
     assert normalize_name("Kompaniya").tokens == ("company",)  # a name of that word alone keeps it
 
 
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        ("Генеральная корпорация Рёнбон", "Ryonbon General Corporation"),
+        ("Строительная компания «Намган»", "Namgan Construction Company"),
+        ("ООО «Торговая компания Сонбон»", "Sonbon Trading Company LLC"),
+        ("Торговая компания Сонбон ООО", "Sonbon Trading Company LLC"),
+    ],
+)
+def test_russian_puts_the_kind_of_company_before_its_name(russian: str, english: str) -> None:
+    """The form word between the description and the name is removed as the form at the end
+    of the English name is (the words, in any order, are the same)."""
+    ru, en = normalize_name(russian), normalize_name(english)
+    assert sorted(ru.tokens) == sorted(en.tokens)
+    assert {"company", "corporation"} & set(ru.legal_forms) == {"company", "corporation"} & set(
+        en.legal_forms
+    )
+
+
+def test_a_russian_form_word_stays_where_it_names_or_describes() -> None:
+    assert normalize_name("Торговая компания").tokens == ("trading",)  # nothing after it: as at the end
+    assert normalize_name("Компания Рёнбон").tokens == ("ryonbon",)  # at the start: a form there too
+    # after a word of the name, not a description: part of the name
+    assert normalize_name("Сонбон компания Восток").tokens == ("sonbon", "company", "vostok")
+    assert normalize_name("Trading Company Sonbon").tokens == ("trading", "company", "sonbon")  # English
+
+
 def test_apostrophes_vanish_inside_words() -> None:
     assert normalize_name("CH'OLHYO'N OVERSEAS CONSTRUCTION COMPANY").tokens == (
         "cholhyon",

@@ -591,6 +591,30 @@ def _join_initials(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return out
 
 
+# Russian puts the kind of company before its name, after the words that say what it does:
+# "Торговая компания «Сонбон»" is Sonbon Trading Company, "Генеральная корпорация Рёнбон" is
+# Ryonbon General Corporation. The form word there is a legal form as it is at the end of an
+# English name (and is removed as one); the words before it describe, the words after name.
+_RUSSIAN_FORM_NOUNS = frozenset({"company", "corporation"})
+
+
+def _russian_form_last(words: list[tuple[str, bool]], read: list[str]) -> list[tuple[str, bool]]:
+    """``words`` (read as English) with a Russian form word that follows only words read from
+    Russian descriptions (and legal forms: "ООО «Торговая компания …»") and comes before the
+    name moved to the end, where legal forms are removed (``read``: the words as they were
+    before they were read as English)."""
+    for k in range(1, len(words) - 1):
+        if words[k][0] not in _RUSSIAN_FORM_NOUNS or read[k] == words[k][0]:
+            continue
+        forms = _legal_forms()
+        if all(
+            (read[i] in CYRILLIC_WORDS and read[i] != words[i][0]) or (read[i],) in forms for i in range(k)
+        ):
+            return [*words[:k], *words[k + 1 :], words[k]]
+        break
+    return words
+
+
 MAX_WORDS = 40
 
 
@@ -816,7 +840,7 @@ def normalize_name(text: str) -> NormName:
         words = _join_initials(words)
     read_as = [(w, CYRILLIC_WORDS[w]) for w, _ in words if w in CYRILLIC_WORDS]
     if read_as:
-        words = [(CYRILLIC_WORDS.get(w, w), a) for w, a in words]
+        words = _russian_form_last([(CYRILLIC_WORDS.get(w, w), a) for w, a in words], [w for w, _ in words])
     # a city at the end, after the name and its legal form, is where the branch is, as if in
     # parentheses: "Koryo Bank Vladivostok", "Namgang Construction Co Ltd Vladivostok"
     tail = _city_tail([w for w, _ in words])

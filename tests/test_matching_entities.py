@@ -98,6 +98,8 @@ FOUND = [
     # the kind of company before its name, as Russian writes it
     ("Генеральная корпорация Рёнбон", "Россия", RYONBONG),
     ("Строительная компания «Намган»", "Россия", "NAMGANG CONSTRUCTION"),
+    # a city before the name of a company listed at a Chinese address: where its office is
+    ("Shenyang Sobaeksu Trading", "China", "KOREA SOBAEKSU UNITED CORPORATION"),
 ]
 
 # (supplier, country, a listed name it must not match)
@@ -109,6 +111,7 @@ NOT_FOUND = [
     ("Porter Logistics", "Russia", "KOREA KWANGSON BANKING CORP"),
     ("Technical Reconnaissance Consulting", "Russia", "RECONNAISSANCE GENERAL BUREAU"),  # English
     ("Hong Kong Logistics Ltd", "Hong Kong", "HONG KONG ELECTRONICS"),  # a place is no name
+    ("Sobaeksu Tolstoy Trading", "China", "KOREA SOBAEKSU UNITED CORPORATION"),  # not a city: a name
     # words that read as Korean but are no Korean name: not the listed company with a trade added
     ("Sinbad Seafood Restaurant", "Oman", "SINBAD"),
     (

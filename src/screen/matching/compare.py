@@ -146,6 +146,9 @@ class Comparison:
     extra_identifying: tuple[str, ...] = ()
     # the listed name's identifying words, cities aside, are Korean words, all matched closely
     own_name_complete: bool = False
+    # of the extra distinctive words, those that are not cities (a city says where a branch
+    # or office is: "Shenyang Sobaeksu Trading")
+    extra_not_city: tuple[str, ...] = ()
     # the listed name tells one company from others: it has a distinctive word (not generic),
     # a place or a number, or three words or more (SECOND ECONOMIC COMMITTEE); CHEMICAL GROUP,
     # SILVER TECHNOLOGY, TRANSPORTES LC are many companies' names
@@ -155,8 +158,9 @@ class Comparison:
     def only_common_differ(self) -> bool:
         """Every distinctive listed word is there, closely; the names differ only in common
         words (no distinctive word added, no number different): worth a person's look whatever
-        the score ("Rungrado Construction" for RUNGRADO TRADE COMPANY)."""
-        return self.distinctive_complete and not self.extra_distinctive and self.numbers_agree
+        the score ("Rungrado Construction" for RUNGRADO TRADE COMPANY); a city added is a
+        place, not a word of another name ("Shenyang Sobaeksu Trading")."""
+        return self.distinctive_complete and not self.extra_not_city and self.numbers_agree
 
 
 VOWEL = re.compile("[aeiouy]")
@@ -378,6 +382,7 @@ def compare(
         extra_identifying=tuple(
             t for t in extra_distinctive if weight(t) >= DISTINCTIVE and t not in localities
         ),
+        extra_not_city=tuple(t for t in extra_distinctive if t not in localities),
         own_name_complete=own_name and distinctive_hit,
         identifying=len(lt) > 2 or bool(distinctive_idx) or any(t in places or t.isdigit() for t in lt),
     )

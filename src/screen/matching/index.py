@@ -484,9 +484,9 @@ def _supplier_words(
     """Per supplier name and word, the word's weight as the comparison counts an extra word
     (its rarity: :meth:`TokenWeights.rarity`); per name, the hash of its numbers outside
     parentheses (those the listed name's must equal), the bits of its distinctive words
-    outside parentheses that are not places (the comparison's ``extra_distinctive``), and of
-    those the ones that could name a company (not generic, not a city: ``extra_identifying``;
-    the first MASK_BITS). All names' words at once, each distinct word looked up once."""
+    outside parentheses that are neither places nor cities (the comparison's
+    ``extra_not_city``), and of those the ones that could name a company (not generic:
+    ``extra_identifying``; the first MASK_BITS). All names' words at once, each distinct word looked up once."""
     texts, tid, row, col = words.texts, words.tid, words.row, words.col
     qual = words.qualifier
     place = np.fromiter((t in places for t in texts), bool, len(texts))[tid]
@@ -502,9 +502,10 @@ def _supplier_words(
         numbers[r] = _numbers_hash(nums)
     rare = np.zeros(words.names, dtype=np.int64)
     sel = (w >= DISTINCTIVE) & ~qual & ~place
-    np.bitwise_or.at(rare, row[sel], bits(col[sel], col[sel] + 1))
+    city = np.fromiter((t in localities for t in texts), bool, len(texts))[tid]
+    np.bitwise_or.at(rare, row[sel & ~city], bits(col[sel & ~city], col[sel & ~city] + 1))
     own = np.zeros(words.names, dtype=np.int64)
-    sel &= np.fromiter((weight.distinctive(t) and t not in localities for t in texts), bool, len(texts))[tid]
+    sel &= ~city & np.fromiter(map(weight.distinctive, texts), bool, len(texts))[tid]
     np.bitwise_or.at(own, row[sel], bits(col[sel], col[sel] + 1))
     return out, numbers, rare, own
 

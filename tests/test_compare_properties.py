@@ -72,3 +72,16 @@ def test_extra_words_cost_less_than_missing_words() -> None:
 def test_numbers_must_agree() -> None:
     assert compare(normalize_name("BELLETECH CORP"), normalize_name("11420 CORP."), W).score < 50
     assert compare(normalize_name("Unit 12 Trading"), normalize_name("UNIT 13 TRADING"), W).score < 80
+
+
+def test_pinyin_words_are_split_into_syllables_korean_words_are_not() -> None:
+    from screen.matching.compare import in_pinyin, other_chinese_word, pinyin_split
+
+    assert pinyin_split("dongfang") == ("dong", "fang")
+    assert pinyin_split("hongxiang") == ("hong", "xiang")
+    for korean in ("ryonbong", "namgang", "mansudae", "taesong", "kwangson", "sinuiju"):
+        assert pinyin_split(korean) is None, korean  # (not "ta e song": no lone vowels)
+    assert other_chinese_word("dongfeng", "dongfang")
+    assert not other_chinese_word("dongfeng", "dongfneg")  # a typo is no pinyin
+    assert in_pinyin(("shanghai", "dongfeng", "shipping"))
+    assert not in_pinyin(("korean", "tangun", "trading"))

@@ -100,6 +100,10 @@ FOUND = [
     ("Строительная компания «Намган»", "Россия", "NAMGANG CONSTRUCTION"),
     # a city before the name of a company listed at a Chinese address: where its office is
     ("Shenyang Sobaeksu Trading", "China", "KOREA SOBAEKSU UNITED CORPORATION"),
+    # a typo that happens to spell a pinyin syllable, where the names are not in pinyin
+    ("Shanghai Dongfneg Shipping", "China", "SHANGHAI DONGFENG SHIPPING CO LTD"),
+    ("Korean Taogun Trading Corporation", "", "KOREAN TANGUN TRADING CORPORATION"),
+    ("Deense Engineering, TOO", "", "DEFENSE ENGINEERING LIMITED LIABILITY PARTNERSHIP"),
 ]
 
 # (supplier, country, a listed name it must not match)
@@ -112,6 +116,9 @@ NOT_FOUND = [
     ("Technical Reconnaissance Consulting", "Russia", "RECONNAISSANCE GENERAL BUREAU"),  # English
     ("Hong Kong Logistics Ltd", "Hong Kong", "HONG KONG ELECTRONICS"),  # a place is no name
     ("Sobaeksu Tolstoy Trading", "China", "KOREA SOBAEKSU UNITED CORPORATION"),  # not a city: a name
+    # other Chinese words: 东方 dongfang is not 东风 DONGFENG, nor (with its f) 동방 DONGBANG
+    ("Shanghai Dongfang Shipping Co Ltd", "China", "SHANGHAI DONGFENG SHIPPING CO LTD"),
+    ("Beijing Dongfang Trading", "China", "BANK OF EAST LAND"),
     # words that read as Korean but are no Korean name: not the listed company with a trade added
     ("Sinbad Seafood Restaurant", "Oman", "SINBAD"),
     (

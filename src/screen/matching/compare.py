@@ -208,6 +208,43 @@ def pinyin_syllables() -> frozenset[str]:
     return frozenset(anyascii(chr(c)).lower() for c in range(0x4E00, 0x9FA6))
 
 
+@lru_cache(maxsize=1)
+def _name_syllables() -> frozenset[str]:
+    """Pinyin syllables as names use them: not a lone vowel (啊 a, 饿 e, 哦 o) nor a syllable
+    without one (呣 m, 嗯 n, ng), which would read Korean as pinyin (taesong as "ta e song")."""
+    return frozenset(x for x in pinyin_syllables() if len(x) > 1 and any(v in x for v in "aeiouv"))
+
+
+@lru_cache(maxsize=65536)
+def pinyin_split(word: str) -> tuple[str, ...] | None:
+    """``word`` as the fewest pinyin syllables it is made of ("dongfang": dong fang), or None
+    when it is not made of them ("ryonbong")."""
+    syllables = _name_syllables()
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 6), end):
+            head = best[start]
+            if head is not None and word[start:end] in syllables:
+                if best[end] is None or len(head) + 1 < len(best[end] or ()):
+                    best[end] = (*head, word[start:end])
+    return best[len(word)]
+
+
+def other_chinese_word(listed: str, supplier: str) -> bool:
+    """Two different words each written as pinyin syllables, as many in each ("dongfang" 东方
+    and "dongfeng" 东风): two Chinese words, not one with a typo (in names written in pinyin:
+    see :func:`in_pinyin`)."""
+    a, b = pinyin_split(listed), pinyin_split(supplier)
+    return a is not None and b is not None and len(a) == len(b) >= 2 and a != b
+
+
+def in_pinyin(tokens: tuple[str, ...]) -> bool:
+    """Whether a name is written in pinyin: two of its words or more are words of two pinyin
+    syllables or more ("Shanghai Dongfeng Shipping"; not "Korean Tangun Trading", nor
+    "Defense Engineering", English words that happen to read as pinyin)."""
+    return sum(1 for t in tokens if len(pinyin_split(t) or ()) >= 2) >= 2
+
+
 def written_in_chinese(name: NormName) -> bool:
     """Whether the name is written in Chinese characters read as Mandarin (not a North
     Korean name read in Korean: see :func:`screen.normalize.read_in_korean`)."""
@@ -254,6 +291,7 @@ def compare(
     # listed word only exactly or under the romanisation key, never as a near spelling
     han = written_in_chinese(supplier)
     pinyin = pinyin_syllables() if han else frozenset()
+    both_pinyin = romanise and in_pinyin(lt) and in_pinyin(st)
     # candidate alignments between spans of the two names (one side a single word)
     cands: list[tuple[float, float, tuple[int, int], tuple[int, int], Pair]] = []
     for (li, lj), (si, sj) in product(_spans(lt), _spans(st)):
@@ -265,6 +303,14 @@ def compare(
         sim, kind = token_similarity(a, b, abbrev, romanise)
         if sim < min_similarity:
             continue
+        if romanise and lj - li == 1 and sj - si == 1:
+            # words of a name romanised from Chinese or Korean: in two names written in pinyin,
+            # words that differ by a syllable are other words (东方 dongfang is not 东风
+            # DONGFENG), and pinyin writes f where Korean has none (dongfang is not 동방 DONGBANG)
+            if kind == "spelling" and both_pinyin and other_chinese_word(a, b):
+                continue
+            if kind == "romanisation" and a.count("f") != b.count("f") and pinyin_split(b) is not None:
+                continue
         if han and all(st[k] in pinyin for k in range(si, sj)):
             if kind == "spelling":
                 continue  # Chinese characters have no typos: 新华 xin hua is not 兴华 XINGHUA

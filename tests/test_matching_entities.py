@@ -194,3 +194,17 @@ def test_a_word_of_another_of_the_entity_s_names_is_its_own(reference: Reference
     assert why and all(
         "added ('restaurant') and words of its other listed names ('art')" in w for w in why
     ), why
+
+
+def test_a_name_of_another_country_is_a_review_at_most(reference: Reference) -> None:
+    rows = [
+        ("Agricultural Development Bank of China", "China"),  # China's bank, not North Korea's
+        ("Agricultural Development Bank", "China"),
+        ("Korea Ryonbong General Corporation of Russia", "Russia"),  # the company's office there
+    ]
+    out = screen_frame(pd.DataFrame(rows, columns=["name", "country"]), reference)
+    china, plain, office = ({m.name: m for m in ms} for ms in out["matches"])
+    adb = "AGRICULTURAL DEVELOPMENT BANK"
+    assert china[adb].band == "review" and "the name says it is of China" in china[adb].explanation
+    assert plain[adb].band == "hit"
+    assert office[RYONBONG].band == "hit"

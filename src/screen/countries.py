@@ -146,6 +146,14 @@ class CountryIndex:
             or (not text.isascii() and bool(unspaced_place(text)))
         )
 
+    def named(self, text: str) -> str | None:
+        """The country ``text`` is the name of, exactly (a name or alias, not a code): "China",
+        "the Russian Federation"; else None (also where it could be several)."""
+        t = " ".join(str(text).split())
+        t = t[4:] if t.casefold().startswith("the ") else t
+        alias = self._t.aliases.get(compact(t)) if len(t) > 3 else None
+        return alias.codes[0] if alias is not None and len(alias.codes) == 1 else None
+
     def resolve(self, text: str) -> CountryResult:
         """Resolve one country cell (cached per distinct text)."""
         if text in self._cache:

@@ -31,7 +31,8 @@ or rewritten is the same for a listed name and a supplier name (rigour's rule):
    otherwise (Compnay, Uitary Enterprise, Ogranijennoi), its edge word split in two (Corp
    Oration), or the form glued to the name where the case changes (ParsekLLC, KOTIcorp);
    in a name written in Cyrillic, an English form spelt letter for letter (ДЖОИНТ СТОКК
-   КОМПАНЙ, ЛЛК).
+   КОМПАНЙ, ЛЛК), and the form word Russian puts between the words that describe a company
+   and its name (Генеральная корпорация Рёнбон, Ryonbon General Corporation).
 5. Abbreviations are expanded (Corp → corporation, Gen → general, Constr → construction …).
 6. Numbers are kept as tokens; the matcher requires them to agree.
 """

@@ -17,6 +17,10 @@ Korea sanctions programme, or an address in Korea, China, Hong Kong, Macao or Ta
 other listed names it serves transliteration (Pakifik ~ Pacific, Basich ~ Basij) only between
 words of five letters or more that are already alike in spelling: short words equal under the
 key are mostly coincidences (Reed ~ RIIT, Khan ~ GAAN, Mid ~ MIT on the full SDN).
+
+In two names written in pinyin, words a syllable apart are two Chinese words, not one with a
+typo (Dongfang 东方 is not DONGFENG 东风); and pinyin writes f where Korean has none, so a word
+with an f is no romanisation of a Korean word without one (Dongfang is not DONGBANG 동방).
 """
 
 from __future__ import annotations

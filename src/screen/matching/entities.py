@@ -29,6 +29,10 @@ BANK (FTB)", is also compared without it). Then:
   (the UK list gives none where OFAC gives North Korea), and against an entity listed only at
   North Korean addresses is a review at most: the two Koreas' companies are distinct and
   share many names (대성무역, Daesung Trading, is not KOREA DAESONG GENERAL TRADING);
+- a name that ends by saying whose it is, "of" a country none of the entity's addresses is
+  in, is a review at most: "Agricultural Development Bank of China" is China's bank, not
+  North Korea's AGRICULTURAL DEVELOPMENT BANK (a North Korean company's whole name "of
+  Russia" is its office there, still a hit);
 - entries of one real entity on several lists (OFAC, UN, UK) are reported once, with the
   other lists' IDs linked;
 - each match carries a one-sentence explanation a compliance officer can defend.
@@ -36,6 +40,7 @@ BANK (FTB)", is also compared without it). Then:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -188,9 +193,11 @@ def adjust(
     entry_sectors: frozenset[str],
     cfg: MatchingConfig,
     country_name: str,
+    of_country: str = "",
 ) -> tuple[float, list[str], bool]:
     """Apply the review and hit rules of the module note (own words, whole name), corroboration,
-    the weak-alias cap and the South Korean cap; returns score, notes, corroborated."""
+    the weak-alias cap, the South Korean cap and the cap on a name "of" another country
+    (``of_country``: "code:name", see :func:`_of_country`); returns score, notes, corroborated."""
     score = best.cmp.score
     notes: list[str] = []
     countries = tuple(str(c) for c in entry.get("countries") or ())  # type: ignore[attr-defined]
@@ -276,6 +283,16 @@ def adjust(
             notes.append("weak alias without corroborating country or sector: review only")
         else:
             notes.append("weak alias, corroborated")
+    code, _, of_name = of_country.partition(":")
+    if code and countries and code not in countries and score >= cfg.hit and not whole_name_with_scope(best):
+        # "Agricultural Development Bank of China" is China's, not North Korea's bank of that
+        # name: a person decides (a North Korean company's whole name "of Russia" is its
+        # office there: see whole_name_with_scope)
+        score = cfg.hit - 1
+        notes.append(
+            f"the name says it is of {of_name}, not of a listed address country ({', '.join(countries)}): "
+            "a review at most"
+        )
     absent = [m for m in best.cmp.missing if m not in place_words()]
     if absent and score >= cfg.hit:
         # the listed name has a word the supplier's lacks: another name, however common the
@@ -385,6 +402,7 @@ def match_entities(
         if not found:
             result.append(())
             continue
+        of_country = _of_country(name, ref)
         matches: list[Match] = []
         for ref_id, best in found.items():
             entry = entries.get(ref_id)
@@ -395,10 +413,15 @@ def match_entities(
             cname = country.name if isinstance(country, CountryResult) and country.name else ""
             group = str(entry.get("group_id") or "")
             located = entry
-            if _south_korean(country) and not entry.get("countries") and group in group_countries:
+            if (
+                (_south_korean(country) or of_country)
+                and not entry.get("countries")
+                and group in group_countries
+            ):
+                # (the addresses of the same entity on other lists)
                 located = {**entry, "countries": group_countries[group]}
             score, notes, _ = adjust(
-                best, located, country, tuple(sectors or ()), sector_cache[ref_id], cfg, cname
+                best, located, country, tuple(sectors or ()), sector_cache[ref_id], cfg, cname, of_country
             )
             if score < cfg.review:
                 continue
@@ -430,6 +453,17 @@ def match_entities(
         result.append(tuple(_collapse_groups(matches, cfg.max_matches)))
     out["matches"] = pd.Series(result, index=out.index, dtype=object)
     return out
+
+
+_OF_PLACE = re.compile(r"\bof\s+(.+?)[\s.,;)]*$", re.IGNORECASE)
+
+
+def _of_country(name: str, ref: Reference) -> str:
+    """The country a name ends by saying it is of, as "code:name" ("Agricultural Development
+    Bank of China": "CN:China"), or ""."""
+    m = _OF_PLACE.search(name) if " of " in name.casefold() else None
+    code = ref.countries.named(m.group(1)) if m else None
+    return f"{code}:{ref.countries.name(code)}" if code else ""
 
 
 def _south_korean(country: CountryResult | None) -> bool:

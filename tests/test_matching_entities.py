@@ -5,6 +5,7 @@ countries of one real entity shared by its entries on all lists."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from screen.pipeline import screen_frame
 from screen.reference import Reference
@@ -208,3 +209,22 @@ def test_a_name_of_another_country_is_a_review_at_most(reference: Reference) -> 
     assert china[adb].band == "review" and "the name says it is of China" in china[adb].explanation
     assert plain[adb].band == "hit"
     assert office[RYONBONG].band == "hit"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Koryo Bank Vladivostok Representative Office",
+        "Koryo Bank Rep. Office",
+        "Корё Банк, филиал во Владивостоке",
+        "Представительство банка Корё в Москве",
+        "朝鲜高丽银行沈阳代表处",
+        "고려은행 블라디보스토크 지점",
+    ],
+)
+def test_a_listed_company_s_branch_or_office_is_a_hit(reference: Reference, name: str) -> None:
+    """Words of a branch or office, in any of the languages, cost nothing: the company's office is the company."""
+    (found,) = screen_frame(pd.DataFrame([(name, "Russia")], columns=["name", "country"]), reference)[
+        "matches"
+    ]
+    assert {m.name: m.band for m in found}.get("KORYO BANK") == "hit"

@@ -394,8 +394,33 @@ def test_a_city_at_the_end_is_where_the_branch_is() -> None:
     assert normalize_name("Vladivostok Trading").qualifier == (False, False)
 
 
+@pytest.mark.parametrize(
+    ("name", "qualifiers"),
+    [
+        ("Корё Банк, филиал во Владивостоке", ("filial", "vladivostok")),  # the city as named
+        ("Представительство банка Корё в Москве", ("predstavitelstvo", "moskva")),
+        ("Корё Банк филиал", ("filial",)),
+        ("Koryo Bank Rep. Office", ("representative", "office")),
+        ("Koryo Bank Branch", ("branch",)),
+    ],
+)
+def test_a_branch_or_office_after_or_before_the_name_is_a_qualifier(
+    name: str, qualifiers: tuple[str, ...]
+) -> None:
+    n = normalize_name(name)
+    assert tuple(t for t, q in zip(n.tokens, n.qualifier, strict=True) if q) == qualifiers
+    assert {"koryo", "bank"} <= {t for t, q in zip(n.tokens, n.qualifier, strict=True) if not q}
+
+
+@pytest.mark.parametrize("name", ["Olive Branch", "ООО Офис", "Строительный офис", "Офис Плюс", "Филиал"])
+def test_a_branch_word_that_is_the_name_stays(name: str) -> None:
+    assert not any(normalize_name(name).qualifier)
+
+
 def test_a_branch_written_in_chinese_or_hangul_is_a_qualifier() -> None:
     bank = normalize_name("中国银行上海分行")  # Bank of China, Shanghai branch
     assert bank.tokens[:4] == ("zhong", "guo", "yin", "xing") and all(bank.qualifier[4:])
-    assert normalize_name("고려은행 심양지점").qualifier == (False, False, False, True, True, True, True)
+    assert bank.tokens[4:] == ("branch",)  # the branch alone (its city's syllables would weigh)
+    branch = normalize_name("고려은행 심양지점")
+    assert branch.qualifier == (False, False, False, True) and branch.tokens[-1] == "branch"
     assert not any(normalize_name("上海分公司").qualifier)  # no company before it: the name itself

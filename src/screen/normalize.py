@@ -35,6 +35,12 @@ or rewritten is the same for a listed name and a supplier name (rigour's rule):
    and its name (Генеральная корпорация Рёнбон, Ryonbon General Corporation).
 5. Abbreviations are expanded (Corp → corporation, Gen → general, Constr → construction …).
 6. Numbers are kept as tokens; the matcher requires them to agree.
+7. Words in parentheses, and a branch or office after the name, are qualifiers: they say
+   where or which office, not which company, and weigh a quarter (a branch's own words
+   nothing). A branch is a city at the end ("Koryo Bank Vladivostok"), words of a branch
+   ("… Rep. Office", "… Branch"), in Chinese characters or Hangul (沈阳代表处, 모스크바
+   지점) or in Russian, before or after the company ("Представительство банка Корё в Москве",
+   "Корё Банк, филиал во Владивостоке": the city as it is named, not in its case).
 """
 
 from __future__ import annotations
@@ -155,12 +161,18 @@ CYRILLIC_WORDS: dict[str, str] = {
             "konstruktion",
             "stroitelnaya",
             "stroitelnoe",
+            "stroitelnyy",
+            "stroitelnyi",
             "stroitelstvo",
             "stroitelstva",
             "stroy",
         ),
         "construction",
     ),
+    **dict.fromkeys(("sudokhodnaya", "sudokhodnoe", "sudokhodnyy", "sudokhodnyi"), "shipping"),
+    **dict.fromkeys(("khudozhestvennaya", "khudozhestvennoe", "khudozhestvennyy"), "art"),
+    **dict.fromkeys(("lesozagotovitelnaya", "lesozagotovitelnoe", "lesozagotovitelnyy"), "logging"),
+    **dict.fromkeys(("banka", "banke"), "bank"),  # (of, at the bank)
     "kholding": "holding",
     "kholdings": "holdings",
     "indastriz": "industries",
@@ -753,8 +765,12 @@ def read_in_korean(text: str) -> tuple[str, list[tuple[str, str]]]:
     return _HAN_RUN.sub(_read, text), read
 
 
-# words that may follow a branch's city ("Yuzhno-Sakhalinsk Branch", "Moscow Rep Office")
-_BRANCH_WORDS = frozenset("branch office rep representative filial filiale sucursal".split())
+# words that say a branch or office is meant ("Yuzhno-Sakhalinsk Branch", "Moscow Rep Office";
+# Russian филиал, представительство, отделение, офис): after the name, as if in parentheses,
+# they cost the comparison nothing
+BRANCH_WORDS = frozenset(
+    "branch office rep representative filial filiale sucursal predstavitelstvo otdelenie ofis".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -771,15 +787,73 @@ def _city_phrases() -> tuple[frozenset[tuple[str, ...]], int]:
 
 def _city_tail(tokens: list[str]) -> int:
     """How many words at the end of ``tokens`` are a city, with words of a branch after it
-    ("... Vladivostok", "... Yuzhno Sakhalinsk Branch"), leaving at least one word before."""
+    ("... Vladivostok", "... Yuzhno Sakhalinsk Branch"), leaving at least one word before; or
+    words of a branch alone, leaving two words or more ("Koryo Bank Rep. Office"; not "Olive
+    Branch", a name)."""
     phrases, longest = _city_phrases()
     end = len(tokens)
-    while end and tokens[end - 1] in _BRANCH_WORDS:
+    while end and tokens[end - 1] in BRANCH_WORDS:
         end -= 1
     for n in range(min(longest, end - 1), 0, -1):
         if tuple(tokens[end - n : end]) in phrases:
             return len(tokens) - (end - n)
-    return 0
+    return len(tokens) - end if end >= 2 else 0
+
+
+# a branch or office in Russian: before the company ("Представительство корпорации «Рынрадо»
+# в г. Хабаровске", its office in Khabarovsk) or after it ("Корё Банк, филиал во
+# Владивостоке"); the city after в/во is in the prepositional case (Владивостоке)
+_RU_BRANCH = "филиал|представительство|отделение|офис"
+_RU_BRANCH_HEAD = re.compile(r"^\s*(?:филиал|представительство|отделение)\s+(?=\S)", re.IGNORECASE)
+_RU_BRANCH_TAIL = re.compile(
+    rf"(?:^|[\s,;]+)(?:[а-яё-]+(?:ский|ское|ская)\s+)?(?:{_RU_BRANCH})(?:\s.*)?$", re.IGNORECASE
+)
+_RU_IN_CITY = re.compile(r"[\s,]+(?:в|во)\s+(?:г\.?\s*|городе\s+)?([а-яё-]+)\.?\s*$", re.IGNORECASE)
+
+
+_WORDS_RU = re.compile(r"[^\W_]{2,}")
+
+
+def _city_word(word: str) -> str:
+    """A Russian city name in the prepositional case as the city (Владивостоке: vladivostok)."""
+    w = fold(word).replace(" ", "")
+    phrases = _city_phrases()[0]
+    if (w,) not in phrases and w.endswith("e"):
+        for city in (w[:-1], w[:-1] + "a"):  # Владивостоке, Москве
+            if (city,) in phrases:
+                return city
+    return w
+
+
+def _russian_branch(main: str) -> tuple[str, list[str]]:
+    """``main`` without the words of a branch or office written in Russian, and those words as
+    qualifiers (the city as named: "филиал vladivostok")."""
+    if main.isascii() or not _CYRILLIC.search(main):
+        return main, []
+    quals: list[str] = []
+    head = _RU_BRANCH_HEAD.match(main)
+    if head:
+        quals.append(main[: head.end()].strip())
+        main = main[head.end() :]
+        city = _RU_IN_CITY.search(main)
+        if city and city.start() > 0:
+            quals.append(_city_word(city.group(1)))
+            main = main[: city.start()]
+        return main, quals
+    tail = _RU_BRANCH_TAIL.search(main)
+    if tail and tail.start() > 0:
+        part = main[tail.start() :]
+        city = _RU_IN_CITY.search(part)
+        # after a comma, before a city, or after two words (not "ООО Офис", a company "Office")
+        if not (
+            city or part.lstrip(" ;").startswith(",") or len(_WORDS_RU.findall(main[: tail.start()])) >= 2
+        ):
+            return main, quals
+        if city:
+            part = f"{part[: city.start()]} {_city_word(city.group(1))}"
+        quals.append(part.strip(" ,;"))
+        main = main[: tail.start()]
+    return main, quals
 
 
 # a branch or office of a company written in Chinese characters or Hangul, after the company
@@ -826,8 +900,11 @@ def normalize_name(text: str) -> NormName:
     main = _PAREN.sub(_q, raw)
     branch = _cjk_branch(main)
     if branch:
-        quals.append(main[branch:])
+        # (its city, in characters, read as syllables, would weigh as words of the name)
+        quals.append("branch")
         main = main[:branch]
+    main, ru_branch = _russian_branch(main)
+    quals.extend(ru_branch)
     # "M/S" or "Messrs" before a firm's name (South Asian and Gulf vendor masters): a courtesy
     courtesy = _COURTESY.match(main)
     if courtesy:

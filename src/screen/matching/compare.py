@@ -36,7 +36,7 @@ from anyascii import anyascii
 from rapidfuzz.distance import Indel
 
 from screen.matching.weights import DISTINCTIVE
-from screen.normalize import NormName, has_han, has_hangul, looks_korean, roman_key
+from screen.normalize import BRANCH_WORDS, NormName, has_han, has_hangul, looks_korean, roman_key
 
 MAX_SPAN = 3
 QUALIFIER_COST = 0.25
@@ -288,7 +288,7 @@ def compare(
     # what a missing listed word costs: a place word ("Korea") a quarter of its weight
     lcost = [w * (QUALIFIER_COST if t in places else 1.0) for t, w in zip(lt, lw, strict=True)]
     sw = [
-        rare(t) * (QUALIFIER_COST if q or t in places else 1.0)
+        0.0 if q and t in BRANCH_WORDS else rare(t) * (QUALIFIER_COST if q or t in places else 1.0)
         for t, q in zip(st, supplier.qualifier, strict=True)
     ]
     # a name written in Chinese characters (and read as Mandarin): its syllables match a

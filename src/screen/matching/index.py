@@ -49,7 +49,7 @@ from screen.matching.compare import (
 from screen.matching.postings import JOINED, MASK_BITS, SHORT, SINGLE, Csr, Hits, SharePostings, bits
 from screen.matching.weights import DISTINCTIVE, TokenWeights
 from screen.matching.words import EPS, JOINED_LEN, Floats, Ints, Vocabulary, expand, member, unique
-from screen.normalize import STOPWORDS, NormName, fold, looks_korean, normalize_name
+from screen.normalize import BRANCH_WORDS, STOPWORDS, NormName, fold, looks_korean, normalize_name
 
 Bools = npt.NDArray[np.bool_]
 
@@ -492,7 +492,8 @@ def _supplier_words(
     place = np.fromiter((t in places for t in texts), bool, len(texts))[tid]
     w = np.fromiter(map(weight.rarity, texts), np.float64, len(texts))[tid]
     out = np.zeros((words.names, int(words.lengths.max(initial=0))))
-    out[row, col] = w * np.where(qual | place, QUALIFIER_COST, 1.0)
+    branch = np.fromiter((t in BRANCH_WORDS for t in texts), bool, len(texts))[tid] & qual
+    out[row, col] = np.where(branch, 0.0, w * np.where(qual | place, QUALIFIER_COST, 1.0))
     digits = np.fromiter((t.isdigit() for t in texts), bool, len(texts))[tid] & ~qual
     found: dict[int, set[str]] = {}
     for i in np.flatnonzero(digits).tolist():

@@ -96,6 +96,9 @@ FOUND = [
         "Россия",
         "KOREA GENERAL CORPORATION FOR EXTERNAL CONSTRUCTION",
     ),
+    # ё written е (Корё as Коре)
+    ("Коре Банк", "Россия", "KORYO BANK"),
+    ("Корейская генеральная корпорация «Ренбон»", "Россия", RYONBONG),
     # the kind of company before its name, as Russian writes it
     ("Генеральная корпорация Рёнбон", "Россия", RYONBONG),
     ("Строительная компания «Намган»", "Россия", "NAMGANG CONSTRUCTION"),
@@ -117,6 +120,7 @@ NOT_FOUND = [
     ("Technical Reconnaissance Consulting", "Russia", "RECONNAISSANCE GENERAL BUREAU"),  # English
     ("Hong Kong Logistics Ltd", "Hong Kong", "HONG KONG ELECTRONICS"),  # a place is no name
     ("Sobaeksu Tolstoy Trading", "China", "KOREA SOBAEKSU UNITED CORPORATION"),  # not a city: a name
+    ("Elcorio Holdings Ltd.", "United Kingdom", "AIR KORYO"),  # (was a review under the key)
     # other Chinese words: 东方 dongfang is not 东风 DONGFENG, nor (with its f) 동방 DONGBANG
     ("Shanghai Dongfang Shipping Co Ltd", "China", "SHANGHAI DONGFENG SHIPPING CO LTD"),
     ("Beijing Dongfang Trading", "China", "BANK OF EAST LAND"),

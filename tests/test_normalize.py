@@ -267,9 +267,10 @@ def _roman_key_rule_by_rule(token: str) -> str:
     token = re.sub("(?<=[bcdfghjklmnpqrstvwxz])y(?=n)", "u", token)  # first: y before n is a vowel
     for a, b in _ROMAN_RULES:
         token = token.replace(a, b)
-    # then a word-initial n reads as l, and a word-initial l before i is dropped (5+ letters)
+    # then a word-initial n reads as l, and a word-initial l before i (or yo, now e, before
+    # n, l, k or m) is dropped (5+ letters)
     token = re.sub(r"^n(?=.{4})", "l", token)
-    token = re.sub(r"^l(?=i.{3})", "", token)
+    token = re.sub(r"^l(?=i.{3}|e[nlkm].{2})", "", token)
     return re.sub(r"(.)\1+", r"\1", token)
 
 
@@ -277,6 +278,7 @@ def test_south_and_north_korean_spellings_share_a_key() -> None:
     # South Korea writes a word-initial ㄹ as ㄴ or drops it before i/y; North Korea keeps it
     assert roman_key("rungrado") == roman_key("neungnado") == roman_key("leunglado")
     assert roman_key("ryonbong") == roman_key("yeonbong")
+    assert roman_key("lexpeo") != roman_key("expo")  # (not every l before e)
     assert roman_key("rodong") == roman_key("nodong")
     assert roman_key("nudzhaba") == roman_key("nujaba")  # one key whatever the spelling
     assert normalize_name("조선련봉총회사").tokens == ("korea", "lyeon", "bong", "general")
@@ -369,6 +371,13 @@ def test_a_word_split_after_its_abbreviation_is_one_word(name: str, tokens: tupl
 )
 def test_korean_written_in_cyrillic(name: str, tokens: tuple[str, ...]) -> None:
     assert normalize_name(name).tokens == tokens
+
+
+def test_the_romanisation_key_reads_yo_as_russian_writes_yo_without_its_dots() -> None:
+    # Корё written Коре, Рёнбон Ренбон, Чхольхён Чхольхен: ё is often written е
+    assert roman_key("koryo") == roman_key("kore")
+    assert roman_key("ryonbon") == roman_key("renbon")
+    assert roman_key("cholhyon") == roman_key("cholhen")
 
 
 def test_the_romanisation_key_reads_y_before_n_as_a_vowel() -> None:

@@ -999,6 +999,7 @@ _ROMAN_RULES: tuple[tuple[str, str], ...] = (
     ("ngr", "ngn"),
     ("ngl", "ngn"),
     ("yeo", "yo"),
+    ("yo", "e"),
     ("eo", "o"),
     ("eu", "u"),
     ("ee", "i"),
@@ -1051,11 +1052,12 @@ def looks_korean(word: str) -> bool:
 
 
 # South Korea writes a word-initial ㄹ as ㄴ, and drops it (and ㄴ) before i and y, where
-# North Korea keeps it: 릉라도 Rungrado / 능라도 Neungnado, 련봉 Ryonbong / 연봉 Yeonbong. In
+# North Korea keeps it: 릉라도 Rungrado / 능라도 Neungnado, 련봉 Ryonbong / 연봉 Yeonbong (yo
+# reads e in the key, as Russian writes ё without its dots: Ренбон; so before en, el, ek, em). In
 # words of five letters or more (short ones collide: NLG ~ RKG, Noel ~ LOWELL), whatever they
 # read as: a key must not depend on the spelling it stands for (Nudzhaba and Nujaba share one)
 _INITIAL_N = re.compile(r"(?m)^n(?=[^\n]{4})")
-_INITIAL_L = re.compile(r"(?m)^l(?=i[^\n]{3})")
+_INITIAL_L = re.compile(r"(?m)^l(?=i[^\n]{3}|e[nlkm][^\n]{2})")
 
 
 # ы before н, which Russian-derived spellings write y (RYNRADO for Rungrado, Рын): the vowel

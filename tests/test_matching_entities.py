@@ -96,6 +96,9 @@ FOUND = [
         "Россия",
         "KOREA GENERAL CORPORATION FOR EXTERNAL CONSTRUCTION",
     ),
+    # words of the lists' abbreviations and of Chinese names translated (SHPG, 信用 credit)
+    ("Korean Polish Shipping Co. Ltd.", "Poland", "KOREAN POLISH SHPG CO LTD"),
+    ("朝鲜大同信用银行", "China", "DAEDONG CREDIT BANK"),
     # ё written е (Корё as Коре)
     ("Коре Банк", "Россия", "KORYO BANK"),
     ("Корейская генеральная корпорация «Ренбон»", "Россия", RYONBONG),
@@ -105,7 +108,7 @@ FOUND = [
     # a city before the name of a company listed at a Chinese address: where its office is
     ("Shenyang Sobaeksu Trading", "China", "KOREA SOBAEKSU UNITED CORPORATION"),
     # a typo that happens to spell a pinyin syllable, where the names are not in pinyin
-    ("Shanghai Dongfneg Shipping", "China", "SHANGHAI DONGFENG SHIPPING CO LTD"),
+    ("Shanghai Dongfneg Shipping", "China", "SHANGHAI DONGFENG SHPG CO LTD"),
     ("Korean Taogun Trading Corporation", "", "KOREAN TANGUN TRADING CORPORATION"),
     ("Deense Engineering, TOO", "", "DEFENSE ENGINEERING LIMITED LIABILITY PARTNERSHIP"),
 ]
@@ -122,6 +125,7 @@ NOT_FOUND = [
     ("Sobaeksu Tolstoy Trading", "China", "KOREA SOBAEKSU UNITED CORPORATION"),  # not a city: a name
     ("Elcorio Holdings Ltd.", "United Kingdom", "AIR KORYO"),  # (was a review under the key)
     # other Chinese words: 东方 dongfang is not 东风 DONGFENG, nor (with its f) 동방 DONGBANG
+    ("Shanghai Dongfang Shipping Co Ltd", "China", "SHANGHAI DONGFENG SHPG CO LTD"),
     ("Shanghai Dongfang Shipping Co Ltd", "China", "SHANGHAI DONGFENG SHIPPING CO LTD"),
     ("Beijing Dongfang Trading", "China", "BANK OF EAST LAND"),
     # words that read as Korean but are no Korean name: not the listed company with a trade added

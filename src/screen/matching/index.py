@@ -214,7 +214,8 @@ class NameIndex:
         runs: list[list[int]] = []  # per name: vocabulary ids of its runs of words joined
         spans: list[list[int]] = []  # ... and the (first, end) word of each
         costs: list[float] = []
-        # per word: 1 distinctive, 2 long, 4 identifies, 8 own name (not a city), 16 reads as Korean
+        # per word: 1 distinctive, 2 long, 4 identifies, 8 own name (not a city), 16 reads as Korean,
+        # 32 once in its name
         flags: list[int] = []
         numbers: list[int] = []
         own_words: list[bool] = []  # per name: romanised, with identifying words enough (own_words_match)
@@ -265,6 +266,7 @@ class NameIndex:
                 | (4 if x else 0)
                 | (8 if o else 0)
                 | (16 if looks_korean(t) else 0)
+                | (32 if toks.count(t) == 1 else 0)
                 for t, d, x, o in zip(toks, is_dist, identifies, own_name, strict=True)
             )
             letters = sum(len(t) for t, x in zip(toks, identifies, strict=True) if x)
@@ -299,6 +301,15 @@ class NameIndex:
         self._flags = np.array(flags, dtype=np.int64)
         self._total = np.add.reduceat(self._cost, self._words.ptr[:-1]) if len(rows) else np.zeros(0)
         self._has_dist = np.logical_or.reduceat(self._flags & 1, self._words.ptr[:-1]).astype(bool)
+        # names of one generic word the lists seldom use (compare's cap on them)
+        self._one_generic = np.array(
+            [
+                len(r.norm.tokens) == 1
+                and self.weights(r.norm.tokens[0]) < self.weights.rarity(r.norm.tokens[0])
+                for r in rows
+            ],
+            dtype=bool,
+        )
         self._numbers = np.array(numbers, dtype=np.int64)
         self._own_words = np.array(own_words, dtype=bool)
         self._korean_name = np.array(korean_name, dtype=bool)
@@ -416,26 +427,45 @@ class NameIndex:
         rs, _, _, rmask = h.lookup(pq[rp] * nv + rv)
         _, span = self._spans.gather(pi)
         lo, hi = span[0::2], span[1::2]
+        # a run of which a word (once in the name) has its supplier word as written never aligns:
+        # the comparison takes closest pairs first, and that word's exact pair then holds it
+        # (or a pair as close holds its supplier word): "AD Consulting" is not RB CONSULTING
+        # through "consulting" ~ "rbconsulting"
+        exact = np.concatenate([[0], np.cumsum((single >= 100.0 - EPS) & ((self._flags[w] & 32) > 0))])
+        held = exact[starts[rp] + hi] > exact[starts[rp] + lo]
+        rs = np.where(held, 0.0, rs)
+        rmask = np.where(held, 0, rmask)
         ok = rs >= JOINED_MIN - EPS
         for k in range(MAX_SPAN):
             sel = ok & (lo + k < hi)
             np.maximum.at(sims, starts[rp[sel]] + lo[sel] + k, rs[sel])
         dist = (self._flags[w] & 1).astype(bool)
+        sup = _supplier_words(words, self.weights, self.places, self.localities)
+        sw, q_numbers, q_rare, q_own = sup.weights, sup.numbers, sup.rare, sup.own
+        # the supplier words that can align with a word (or run) of the name: the others are
+        # extra words in the comparison, whatever it aligns
+        reach = np.bitwise_or.reduceat(mask, starts)
+        np.bitwise_or.at(reach, rp, rmask)
         # a supplier word of three letters or more (or a run of words) matches one of the name's
         # words or runs: else only words of one or two letters do, and the score is capped
-        # unless the names are the same words
+        # unless the names are the same words (every listed word matched, no supplier word extra)
         longer = np.logical_or.reduceat((single > 0) | (joined > 0), starts)
         longer[rp[rs > 0]] = True
         sims = np.maximum(sims, short)
-        longer |= np.logical_and.reduceat(sims > 0, starts)  # (or every listed word matches)
+        longer |= np.logical_and.reduceat(sims > 0, starts) & ((sup.every[pq] & ~reach) == 0)
         close = sims >= DISTINCTIVE_SIM
         hit = np.logical_or.reduceat(dist & close, starts)
-        hit |= ~self._has_dist[pi] & np.logical_and.reduceat(close, starts)
         hit |= np.logical_or.reduceat(((self._flags[w] & 2) > 0) & (joined > 0), starts)
+        # a name without a distinctive word: matched only in full, closely, with no distinctive
+        # supplier word extra
+        nodist = np.logical_and.reduceat(close, starts) & ((sup.distinct[pq] & ~reach) == 0)
+        hit = np.where(self._has_dist[pi], hit, nodist)
         ok_pair = self._total[pi] > 0
         if NO_DISTINCTIVE_CAP < need:
             ok_pair &= hit & longer
-        sw, q_numbers, q_rare, q_own = _supplier_words(words, self.weights, self.places, self.localities)
+            # a name of one generic word (TIMBER CORPORATION) is that name only alone: capped
+            # with a word of the supplier's own extra (not in parentheses, not a place)
+            ok_pair &= ~(self._one_generic[pi] & ((sup.core[pq] & ~reach) != 0))
         if 100.0 * NUMBERS_FACTOR < need:
             ok_pair &= self._numbers[pi] == q_numbers[pq]
         # or the comparison's own_words_match may hold, a review at any score: every identifying
@@ -448,8 +478,6 @@ class NameIndex:
         own = np.logical_and.reduceat(((flags & 4) == 0) | close_own, starts) & self._own_words[pi]
         korean = np.logical_and.reduceat(((flags & 8) == 0) | close_own, starts) & self._korean_name[pi]
         coverage = np.add.reduceat(self._cost[w] * sims, starts) / np.maximum(self._total[pi], 1e-12)
-        reach = np.bitwise_or.reduceat(mask, starts)
-        np.bitwise_or.at(reach, rp, rmask)
         own &= (q_rare[pq] & ~reach) == 0
         korean &= (self._numbers[pi] == q_numbers[pq]) & longer
         left = q_own[pq] & ~reach
@@ -480,13 +508,15 @@ def _numbers_hash(numbers: Iterable[str]) -> int:
 
 def _supplier_words(
     words: _Words, weight: TokenWeights, places: frozenset[str], localities: frozenset[str]
-) -> tuple[Floats, Ints, Ints, Ints]:
+) -> _Supplier:
     """Per supplier name and word, the word's weight as the comparison counts an extra word
     (its rarity: :meth:`TokenWeights.rarity`); per name, the hash of its numbers outside
     parentheses (those the listed name's must equal), the bits of its distinctive words
     outside parentheses that are neither places nor cities (the comparison's
     ``extra_not_city``), and of those the ones that could name a company (not generic:
-    ``extra_identifying``; the first MASK_BITS). All names' words at once, each distinct word looked up once."""
+    ``extra_identifying``); and the bits of its distinctive words outside parentheses that
+    are not places (``extra_distinctive``), of its words outside parentheses that are not
+    places, and of all its words (the first MASK_BITS). All names' words at once, each distinct word looked up once."""
     texts, tid, row, col = words.texts, words.tid, words.row, words.col
     qual = words.qualifier
     place = np.fromiter((t in places for t in texts), bool, len(texts))[tid]
@@ -501,14 +531,34 @@ def _supplier_words(
     numbers = np.full(words.names, _numbers_hash(()), dtype=np.int64)
     for r, nums in found.items():
         numbers[r] = _numbers_hash(nums)
-    rare = np.zeros(words.names, dtype=np.int64)
+
+    def per_name(sel: Bools) -> Ints:
+        out = np.zeros(words.names, dtype=np.int64)
+        np.bitwise_or.at(out, row[sel], bits(col[sel], col[sel] + 1))
+        return out
+
     sel = (w >= DISTINCTIVE) & ~qual & ~place
     city = np.fromiter((t in localities for t in texts), bool, len(texts))[tid]
-    np.bitwise_or.at(rare, row[sel & ~city], bits(col[sel & ~city], col[sel & ~city] + 1))
-    own = np.zeros(words.names, dtype=np.int64)
-    sel &= ~city & np.fromiter(map(weight.distinctive, texts), bool, len(texts))[tid]
-    np.bitwise_or.at(own, row[sel], bits(col[sel], col[sel] + 1))
-    return out, numbers, rare, own
+    distinct = per_name(sel)
+    rare = per_name(sel & ~city)
+    own = per_name(sel & ~city & np.fromiter(map(weight.distinctive, texts), bool, len(texts))[tid])
+    core = per_name(~qual & ~place)
+    every = per_name(np.ones(len(tid), dtype=bool))
+    return _Supplier(out, numbers, rare, own, distinct, core, every)
+
+
+@dataclass(frozen=True)
+class _Supplier:
+    """What the bound needs of the supplier names (see :func:`_supplier_words`); the bit sets
+    are of word positions, per name."""
+
+    weights: Floats  # per name and word: what the word costs as an extra word
+    numbers: Ints  # per name: the hash of its numbers outside parentheses
+    rare: Ints  # distinctive words outside parentheses, not places nor cities
+    own: Ints  # ... of those, the ones that could name a company
+    distinct: Ints  # distinctive words outside parentheses, not places (cities too)
+    core: Ints  # words outside parentheses, not places
+    every: Ints  # all words
 
 
 @dataclass(frozen=True)

@@ -124,9 +124,7 @@ NOT_FOUND = [
     ("Hong Kong Logistics Ltd", "Hong Kong", "HONG KONG ELECTRONICS"),  # a place is no name
     ("Sobaeksu Tolstoy Trading", "China", "KOREA SOBAEKSU UNITED CORPORATION"),  # not a city: a name
     ("Elcorio Holdings Ltd.", "United Kingdom", "AIR KORYO"),  # (was a review under the key)
-    # other Chinese words: 东方 dongfang is not 东风 DONGFENG, nor (with its f) 동방 DONGBANG
-    ("Shanghai Dongfang Shipping Co Ltd", "China", "SHANGHAI DONGFENG SHPG CO LTD"),
-    ("Shanghai Dongfang Shipping Co Ltd", "China", "SHANGHAI DONGFENG SHIPPING CO LTD"),
+    # pinyin's f is no Korean b: 东方 dongfang is not 동방 DONGBANG
     ("Beijing Dongfang Trading", "China", "BANK OF EAST LAND"),
     # words that read as Korean but are no Korean name: not the listed company with a trade added
     ("Sinbad Seafood Restaurant", "Oman", "SINBAD"),
@@ -236,3 +234,16 @@ def test_a_listed_company_s_branch_or_office_is_a_hit(reference: Reference, name
         "matches"
     ]
     assert {m.name: m.band for m in found}.get("KORYO BANK") == "hit"
+
+
+def test_a_pinyin_word_a_syllable_apart_is_a_review_at_most(reference: Reference) -> None:
+    """东方 dongfang and 东风 dongfeng are two words, and Shanghai's own name a typo: a person decides."""
+    rows = [("Shanghai Dongfang Shipping Co Ltd", "China"), ("Shanhai Dongfeng Shipping Co Ltd", "China")]
+    other, typo = (
+        {m.name: m for m in ms}
+        for ms in screen_frame(pd.DataFrame(rows, columns=["name", "country"]), reference)["matches"]
+    )
+    listed = "SHANGHAI DONGFENG SHPG CO LTD"
+    assert other[listed].band == "review"
+    assert "'dongfang' and 'dongfeng' differ by a syllable in pinyin" in other[listed].explanation
+    assert typo[listed].band == "hit"  # (a city's typo: the company's own word is there)

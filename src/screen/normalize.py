@@ -447,10 +447,10 @@ def _near_word(t: str, f: str, alone: bool = False) -> bool:
 # the legal forms of one word that vendor masters write most, in English or as English is
 # written elsewhere: spelt letter for letter in Cyrillic (ЛЛК), or glued to the name (ParsekLLC)
 COMMON_FORMS = frozenset(
-    "llc ltd inc corp co plc llp pte pvt gmbh jsc pjsc ojsc cjsc ooo company limited corporation".split()
+    "llc ltd inc corp co plc llp pte pvt gmbh jsc pjsc ojsc cjsc ooo company limited corporation kompaniya".split()
 )
 # ... and those that begin names
-COMMON_FORMS_FIRST = frozenset("ooo jsc pjsc ojsc cjsc llc company compania".split())
+COMMON_FORMS_FIRST = frozenset("ooo jsc pjsc ojsc cjsc llc company compania kompaniya".split())
 
 # English written in Cyrillic letter for letter, as anyascii reads it back: J as ДЖ (dzh), H
 # as Х (kh), X as КС (ks), C and Q as К (k), W as В (v), Y as Й or И (y, i); both sides
@@ -1006,12 +1006,12 @@ _ROMAN_RULES: tuple[tuple[str, str], ...] = (
     ("ngr", "ngn"),
     ("ngl", "ngn"),
     ("yeo", "yo"),
-    ("yo", "e"),
     ("eo", "o"),
     ("eu", "u"),
     ("ee", "i"),
     ("oo", "u"),
     ("ou", "u"),
+    ("yo", "e"),  # (after oo: Ryoogyong is Ryugyong)
     ("yi", "i"),
     ("ui", "i"),
     ("wo", "o"),

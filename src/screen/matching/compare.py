@@ -18,9 +18,10 @@ other listed names it serves transliteration (Pakifik ~ Pacific, Basich ~ Basij)
 words of five letters or more that are already alike in spelling: short words equal under the
 key are mostly coincidences (Reed ~ RIIT, Khan ~ GAAN, Mid ~ MIT on the full SDN).
 
-In two names written in pinyin, words a syllable apart are two Chinese words, not one with a
-typo (Dongfang 东方 is not DONGFENG 东风); and pinyin writes f where Korean has none, so a word
-with an f is no romanisation of a Korean word without one (Dongfang is not DONGBANG 동방).
+In two names written in pinyin, words a syllable apart may be two Chinese words (Dongfang 东方
+is not DONGFENG 东风) or one with a typo (Shanhai for Shanghai): such a match is a review at
+most. Pinyin writes f where Korean has none, so a word with an f is no romanisation of a
+Korean word without one (Dongfang is not DONGBANG 동방).
 """
 
 from __future__ import annotations
@@ -157,6 +158,9 @@ class Comparison:
     # a place or a number, or three words or more (SECOND ECONOMIC COMMITTEE); CHEMICAL GROUP,
     # SILVER TECHNOLOGY, TRANSPORTES LC are many companies' names
     identifying: bool = True
+    # aligned words of two names in pinyin a syllable apart ("dongfang" ~ "dongfeng"): another
+    # Chinese word or a typo, which a person tells apart (a review at most)
+    other_syllable: tuple[Pair, ...] = ()
 
     @property
     def only_common_differ(self) -> bool:
@@ -295,7 +299,6 @@ def compare(
     # listed word only exactly or under the romanisation key, never as a near spelling
     han = written_in_chinese(supplier)
     pinyin = pinyin_syllables() if han else frozenset()
-    both_pinyin = romanise and in_pinyin(lt) and in_pinyin(st)
     # candidate alignments between spans of the two names (one side a single word)
     cands: list[tuple[float, float, tuple[int, int], tuple[int, int], Pair]] = []
     for (li, lj), (si, sj) in product(_spans(lt), _spans(st)):
@@ -308,11 +311,8 @@ def compare(
         if sim < min_similarity:
             continue
         if romanise and lj - li == 1 and sj - si == 1:
-            # words of a name romanised from Chinese or Korean: in two names written in pinyin,
-            # words that differ by a syllable are other words (东方 dongfang is not 东风
-            # DONGFENG), and pinyin writes f where Korean has none (dongfang is not 동방 DONGBANG)
-            if kind == "spelling" and both_pinyin and other_chinese_word(a, b):
-                continue
+            # words of a name romanised from Chinese or Korean: pinyin writes f where Korean has
+            # none (dongfang is not 동방 DONGBANG)
             if kind == "romanisation" and a.count("f") != b.count("f") and pinyin_split(b) is not None:
                 continue
         if han and all(st[k] in pinyin for k in range(si, sj)):
@@ -419,7 +419,21 @@ def compare(
         score = min(score, 60.0)
     if not numbers_agree:
         score *= 0.6
+    # in two names written in pinyin, words a syllable apart may be other words (东方 dongfang
+    # is not 东风 DONGFENG) or a typo (Shanhai for Shanghai): see adjust()
+    other_syllable = (
+        tuple(
+            p
+            for p in pairs
+            if p.kind == "spelling"
+            and p.listed not in localities
+            and other_chinese_word(p.listed, p.supplier)
+        )
+        if romanise and in_pinyin(lt) and in_pinyin(st)
+        else ()
+    )
     return Comparison(
+        other_syllable=other_syllable,
         score=round(max(0.0, min(100.0, score)), 1),
         pairs=tuple(pairs),
         missing=missing,

@@ -29,6 +29,9 @@ BANK (FTB)", is also compared without it). Then:
   (the UK list gives none where OFAC gives North Korea), and against an entity listed only at
   North Korean addresses is a review at most: the two Koreas' companies are distinct and
   share many names (대성무역, Daesung Trading, is not KOREA DAESONG GENERAL TRADING);
+- in two names written in pinyin, a word a syllable apart (not a city's) makes a review at
+  most: "Shanghai Dongfang Shipping" may be another company than SHANGHAI DONGFENG SHIPPING
+  (东方, 东风) or the same with a typo;
 - a name that ends by saying whose it is, "of" a country none of the entity's addresses is
   in, is a review at most: "Agricultural Development Bank of China" is China's bank, not
   North Korea's AGRICULTURAL DEVELOPMENT BANK (a North Korean company's whole name "of
@@ -283,6 +286,13 @@ def adjust(
             notes.append("weak alias without corroborating country or sector: review only")
         else:
             notes.append("weak alias, corroborated")
+    if best.cmp.other_syllable and score >= cfg.hit:
+        # Dongfang ~ DONGFENG: 东方 and 东风, or a typo
+        words = ", ".join(f"'{p.supplier}' and '{p.listed}'" for p in best.cmp.other_syllable)
+        score = cfg.hit - 1
+        notes.append(
+            f"{words} differ by a syllable in pinyin: another Chinese word or a typo, a review at most"
+        )
     code, _, of_name = of_country.partition(":")
     if code and countries and code not in countries and score >= cfg.hit and not whole_name_with_scope(best):
         # "Agricultural Development Bank of China" is China's, not North Korea's bank of that

@@ -237,7 +237,9 @@ def adjust(
         # or with a place added, is not ("Modulbank", "Modulbank Russia" for COMMERCIAL BANK
         # MODULBANK)
         score = cfg.review
-        notes.append("all distinctive listed words present, common words differ")
+        cities = [t for t in best.cmp.extra_distinctive if t not in best.cmp.extra_not_city]
+        where = f" and the place {', '.join(repr(t) for t in cities)}" if cities else ""
+        notes.append(f"all distinctive listed words present, common words{where} differ")
     elif own_words_match(best.item, best.cmp) and score < cfg.review and not divided:
         score = cfg.review
         notes.append(

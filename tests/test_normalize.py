@@ -433,3 +433,13 @@ def test_a_branch_written_in_chinese_or_hangul_is_a_qualifier() -> None:
     branch = normalize_name("고려은행 심양지점")
     assert branch.qualifier == (False, False, False, True) and branch.tokens[-1] == "branch"
     assert not any(normalize_name("上海分公司").qualifier)  # no company before it: the name itself
+
+
+def test_a_chinese_city_s_shi_before_the_name_is_dropped() -> None:
+    # 丹东市鸿祥 (Dandong City Hongxiang) is DANDONG HONGXIANG as listed
+    assert (
+        normalize_name("丹东市鸿祥实业发展有限公司").tokens
+        == normalize_name("丹东鸿祥实业发展有限公司").tokens
+    )
+    assert "shi" in normalize_name("上海市政工程").tokens  # 市政, municipal: a word of the name
+    assert "shi" in normalize_name("华润超市有限公司").tokens  # 超市, supermarket: no city before it

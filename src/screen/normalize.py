@@ -883,6 +883,29 @@ def _cjk_branch(text: str) -> int:
     return start if 0 < start < len(text) else 0
 
 
+@lru_cache(maxsize=1)
+def _han_cities() -> re.Pattern[str]:
+    """The cities of the bundled country aliases written in Chinese characters, followed by
+    市 and the rest of a name."""
+    from screen.country_tables import city_names
+    from screen.reference import bundled_dir
+
+    names = sorted(
+        (c for c in city_names(bundled_dir()) if c and all("\u4e00" <= ch <= "\u9fff" for ch in c)),
+        key=len,
+        reverse=True,
+    )
+    # (not 市政 municipal, 市场 market, 市民 citizens: words of the name)
+    return re.compile(
+        f"^({'|'.join(map(re.escape, names))})市(?![政场場民])(?=[{_HAN}]{{2}})" if names else "(?!)"
+    )
+
+
+def _city_shi(text: str) -> str:
+    """``text`` without the 市 after a city at its start (丹东市至诚 -> 丹东至诚)."""
+    return _han_cities().sub(r"\1", text) if "市" in text else text
+
+
 _COURTESY = re.compile(r"\s*(?:m/s|messrs)\b\.?\s+(?=\S)", re.IGNORECASE)
 _PAREN = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 
@@ -896,6 +919,8 @@ def normalize_name(text: str) -> NormName:
         # Chinese is written without spaces: one between two characters ("机 械", machinery) is
         # read as if it were not there, so that words are translated alike either way
         raw = _HAN_SPACE.sub("", raw)
+        # a city's 市 (city) before the company's name: 丹东市鸿祥 is 丹东鸿祥, as the lists write it
+        raw = _city_shi(raw)
     raw, read_korean = read_in_korean(raw)
     # parenthesised parts are qualifiers: "(Doha)", "(Namibia branch)", "(KCC)"
     quals: list[str] = []

@@ -623,10 +623,10 @@ def _russian_form_last(words: list[tuple[str, bool]], read: list[str]) -> list[t
     Russian descriptions (and legal forms: "ООО «Торговая компания …»") and comes before the
     name moved to the end, where legal forms are removed (``read``: the words as they were
     before they were read as English)."""
+    forms = _legal_forms()
     for k in range(1, len(words) - 1):
         if words[k][0] not in _RUSSIAN_FORM_NOUNS or read[k] == words[k][0]:
             continue
-        forms = _legal_forms()
         if all(
             (read[i] in CYRILLIC_WORDS and read[i] != words[i][0]) or (read[i],) in forms for i in range(k)
         ):
@@ -810,8 +810,9 @@ def _city_tail(tokens: list[str]) -> int:
 # a branch or office in Russian: before the company ("Представительство корпорации «Рынрадо»
 # в г. Хабаровске", its office in Khabarovsk) or after it ("Корё Банк, филиал во
 # Владивостоке"); the city after в/во is in the prepositional case (Владивостоке)
-_RU_BRANCH = "филиал|представительство|отделение|офис"
-_RU_BRANCH_HEAD = re.compile(r"^\s*(?:филиал|представительство|отделение)\s+(?=\S)", re.IGNORECASE)
+_RU_BRANCH_LEAD = "филиал|представительство|отделение"  # (not офис: "Офис Плюс" is a name)
+_RU_BRANCH = f"{_RU_BRANCH_LEAD}|офис"
+_RU_BRANCH_HEAD = re.compile(rf"^\s*(?:{_RU_BRANCH_LEAD})\s+(?=\S)", re.IGNORECASE)
 _RU_BRANCH_TAIL = re.compile(
     rf"(?:^|[\s,;]+)(?:[а-яё-]+(?:ский|ское|ская)\s+)?(?:{_RU_BRANCH})(?:\s.*)?$", re.IGNORECASE
 )
@@ -891,7 +892,7 @@ def _han_cities() -> re.Pattern[str]:
     from screen.reference import bundled_dir
 
     names = sorted(
-        (c for c in city_names(bundled_dir()) if c and all("\u4e00" <= ch <= "\u9fff" for ch in c)),
+        (c for c in city_names(bundled_dir()) if _HAN_RUN.fullmatch(c)),
         key=len,
         reverse=True,
     )

@@ -310,11 +310,15 @@ def compare(
         sim, kind = token_similarity(a, b, abbrev, romanise)
         if sim < min_similarity:
             continue
-        if romanise and lj - li == 1 and sj - si == 1:
-            # words of a name romanised from Chinese or Korean: pinyin writes f where Korean has
-            # none (dongfang is not 동방 DONGBANG)
-            if kind == "romanisation" and a.count("f") != b.count("f") and pinyin_split(b) is not None:
-                continue
+        if (
+            romanise
+            and kind == "romanisation"
+            and lj - li == 1
+            and sj - si == 1
+            and a.count("f") != b.count("f")
+            and pinyin_split(b) is not None
+        ):
+            continue  # pinyin writes f where Korean has none: dongfang is not 동방 DONGBANG
         if han and all(st[k] in pinyin for k in range(si, sj)):
             if kind == "spelling":
                 continue  # Chinese characters have no typos: 新华 xin hua is not 兴华 XINGHUA
@@ -421,17 +425,16 @@ def compare(
         score *= 0.6
     # in two names written in pinyin, words a syllable apart may be other words (东方 dongfang
     # is not 东风 DONGFENG) or a typo (Shanhai for Shanghai): see adjust()
-    other_syllable = (
-        tuple(
-            p
-            for p in pairs
-            if p.kind == "spelling"
-            and p.listed not in localities
-            and other_chinese_word(p.listed, p.supplier)
-        )
-        if romanise and in_pinyin(lt) and in_pinyin(st)
-        else ()
+    other_syllable = tuple(
+        p
+        for p in pairs
+        if romanise
+        and p.kind == "spelling"
+        and p.listed not in localities
+        and other_chinese_word(p.listed, p.supplier)
     )
+    if other_syllable and not (in_pinyin(lt) and in_pinyin(st)):
+        other_syllable = ()
     return Comparison(
         other_syllable=other_syllable,
         score=round(max(0.0, min(100.0, score)), 1),

@@ -543,7 +543,7 @@ def _supplier_words(
     rare = per_name(sel & ~city)
     own = per_name(sel & ~city & np.fromiter(map(weight.distinctive, texts), bool, len(texts))[tid])
     core = per_name(~qual & ~place)
-    every = per_name(np.ones(len(tid), dtype=bool))
+    every = bits(np.zeros(words.names, dtype=np.int64), words.lengths)
     return _Supplier(out, numbers, rare, own, distinct, core, every)
 
 

@@ -270,7 +270,7 @@ class Neighbours:
 
     A supplier file's words make millions of neighbourhood strings, and all but a few percent
     share none with the lists: a bit set of the listed strings' hashes (a one-hash Bloom
-    filter, about 3% full for the 35,000 names of the SDN) turns those away before the join
+    filter, 3 to 6% full) turns those away before the join
     sorts what is left."""
 
     def __init__(self, words: Sequence[str], deep: Sequence[bool]) -> None:
@@ -381,6 +381,7 @@ class Vocabulary:
         if not units or not self.words:
             return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float64)
         keys = roman_keys(units)
+        u_keys = np.array(keys, dtype=object)
         deep = [not j for j in joined]
         qa, va = self._raw.pairs(units, deep)
         qb, kb = self._key.pairs(keys, deep)
@@ -403,7 +404,7 @@ class Vocabulary:
         if len(qb):
             ksim = process.cpdist(
                 self._key_text[kb],
-                np.array(keys, dtype=object)[qb],
+                u_keys[qb],
                 scorer=Indel.normalized_similarity,
                 workers=1,
             )
@@ -419,17 +420,18 @@ class Vocabulary:
         word = self.single[v]
         ok = (~run) | (word & (self.length[v] >= JOINED_LEN))  # no run against run
         q, v, run, word = q[ok], v[ok], run[ok], word[ok]
-        sim = self._similarity(q, v, units, keys)
+        sim = self._similarity(q, v, units, keys, u_keys)
         keep = sim >= np.where(~run & word, min_similarity, JOINED_MIN) - EPS
         return q[keep], v[keep], sim[keep]
 
-    def _similarity(self, q: Ints, v: Ints, units: Sequence[str], keys: Sequence[str]) -> Floats:
+    def _similarity(
+        self, q: Ints, v: Ints, units: Sequence[str], keys: Sequence[str], u_keys: npt.NDArray[np.object_]
+    ) -> Floats:
         """``token_similarity(listed, supplier, romanise=...)`` of each pair, with the listed
         word's ``romanise`` (without the abbreviation rule)."""
         if not len(q):
             return np.empty(0, np.float64)
         u_text = np.array(units, dtype=object)
-        u_keys = np.array(keys, dtype=object)
         u_len = np.array([len(u) for u in units], dtype=np.int64)
         u_klen = np.array([len(k) for k in keys], dtype=np.int64)
         u_digit = np.array([u.isdigit() for u in units], dtype=bool)

@@ -28,7 +28,7 @@ from rapidfuzz.distance import OSA
 from screen.country_tables import Alias, CountryTables, load_tables
 from screen.keyfold import compact, fold
 from screen.model import CountryFactor, CountryResult
-from screen.north_places import NOT_A_PLACE, SUFFIX, city_in_place, name_in_place, unspaced_place
+from screen.north_places import SUFFIX, city_in_place, name_in_place, unspaced_place
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +130,7 @@ class CountryIndex:
         if not self.may_name_north_korea(text):
             return None
         r = self.resolve(text)
-        if r.code != NORTH_KOREA or compact(text) in NOT_A_PLACE:
+        if r.code != NORTH_KOREA or not name_in_place(compact(text), True):
             return None
         return r
 
@@ -303,7 +303,7 @@ class CountryIndex:
                 if (
                     alias is not None
                     and alias.codes == (NORTH_KOREA,)
-                    and not self._north_here(key, alias, tokens[:i], tokens[j:])
+                    and not self._north_here(key, tokens[:i], tokens[j:])
                 ):
                     continue
                 if alias is not None and (len(key) >= 4 or not key.isascii()):
@@ -314,7 +314,7 @@ class CountryIndex:
                 i += 1
         return out
 
-    def _north_here(self, key: str, alias: Alias, before: list[str], rest: list[str]) -> bool:
+    def _north_here(self, key: str, before: list[str], rest: list[str]) -> bool:
         """Whether a North Korean name or city among the words of an address part says where
         the supplier is, not the name of something else (:mod:`screen.north_places`)."""
         if not name_in_place(key, not before and not rest):

@@ -322,14 +322,11 @@ def decide_row(
         d, reason = book.find(fp, supplier_id, m.ref_id, m.entry_hash)
         if d is not None:
             found.append((d, reason, m))
-    if name_refs:
-        d, reason = book.find(fp, supplier_id, NAME_REF_ID, "")
-        if d is not None:
-            found.append((d, reason, None))
-    if address is not None:
-        d, reason = book.find(fp, supplier_id, ADDRESS_REF_ID, "")
-        if d is not None:
-            found.append((d, reason, None))
+    for key, present in ((NAME_REF_ID, bool(name_refs)), (ADDRESS_REF_ID, address is not None)):
+        if present:
+            d, reason = book.find(fp, supplier_id, key, "")
+            if d is not None:
+                found.append((d, reason, None))
     d, reason = book.find(fp, supplier_id, "", "")
     if d is not None:
         found.append((d, reason, None))
@@ -337,8 +334,8 @@ def decide_row(
         return risk, rationale, []
     effects = [(d, _effect(d, reason), m, reason) for d, reason, m in found]
     cleared = {m.ref_id for d, e, m, _ in effects if e == "cleared" and m is not None}
-    name_cleared = any(e == "cleared" and d.ref_id == NAME_REF_ID for d, e, _, _ in effects)
-    address_cleared = any(e == "cleared" and d.ref_id == ADDRESS_REF_ID for d, e, _, _ in effects)
+    cleared_keys = {d.ref_id for d, e, _, _ in effects if e == "cleared"}
+    name_cleared, address_cleared = NAME_REF_ID in cleared_keys, ADDRESS_REF_ID in cleared_keys
     if cleared or name_cleared or address_cleared:
         remaining = tuple(m for m in matches if m.ref_id not in cleared)
         refs = () if name_cleared else name_refs

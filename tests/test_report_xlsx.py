@@ -303,3 +303,50 @@ def test_a_flag_without_a_match_has_its_row_and_key(tmp_path: Path, row: str, ke
         head, *rows = [list(r) for r in wb[sheet].iter_rows(values_only=True)]
         (only,) = rows
         assert only[head.index("key: ref_id")] == key, sheet
+
+
+def _reasons_in(path: Path) -> dict[str, int]:
+    ws = openpyxl.load_workbook(path)["Summary"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    at = next(k for k, r in enumerate(rows) if r[0] == "Why suppliers were flagged")
+    out: dict[str, int] = {}
+    for r in rows[at + 2 :]:
+        if not isinstance(r[2], int):
+            break
+        out[str(r[0])] = r[2]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("factors", "expected"),
+    [
+        (
+            ("dprk_origin", "dprk_worker_host", "tip_tier3"),
+            {"located in North Korea": 1, "high-risk country": 1},
+        ),
+        (("dprk_worker_host", "tip_tier3"), {"high-risk country": 2}),
+        ((), {}),
+    ],
+)
+def test_summary_reasons_follow_the_policy_as_the_risk_does(
+    tmp_path: Path, reference: Any, factors: tuple[str, ...], expected: dict[str, int]
+) -> None:
+    from screen.config import Config, PolicyConfig
+
+    src = _csv(
+        tmp_path / "s.csv",
+        [
+            ["Supplier", "Country"],
+            ["Acme Trading", "DPRK"],
+            ["Bolt Trading", "Russia"],
+            ["Cord Trading", "Germany"],
+        ],
+    )
+    res = screen.screen_file(
+        src, reference=reference, config=Config(policy=PolicyConfig(high_risk_country_factors=factors))
+    )
+    res.write_xlsx(tmp_path / "r.xlsx")
+    risks = list(res.frame["risk"])
+    assert _reasons_in(tmp_path / "r.xlsx") == expected
+    # the counts agree with the risk: a row counted is not clear
+    assert risks.count("clear") == 3 - sum(expected.values())

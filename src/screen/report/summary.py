@@ -67,14 +67,18 @@ def _reasons(res: Results, rows: list[RowView]) -> Counter[str]:
             out["match confirmed by a reviewer"] += 1
         if v.name_refs and NAME_REF_ID not in cleared and policy.name_reference_risk != "none":
             out["name refers to North Korea"] += 1
-        c = v.country
-        if c is not None and c.code == "KP":
+        # as the assessment counts them: North Korea as "located" only while the policy lists
+        # its factor (dprk_origin); else as any other high-risk country, or not at all
+        c, a = v.country, v.address if ADDRESS_REF_ID not in cleared else None
+        factors = {f.factor for x in (c, a) if x is not None for f in x.factors}
+        factors &= set(policy.high_risk_country_factors)
+        if c is not None and c.code == "KP" and "dprk_origin" in factors:
             out["located in North Korea"] += 1
-        elif v.address is not None and ADDRESS_REF_ID not in cleared:
+        elif a is not None and "dprk_origin" in factors:
             out["address in North Korea"] += 1
         elif c is not None and c.status == "ambiguous":
             out["ambiguous country (North or South Korea?)"] += 1
-        elif c is not None and any(f.factor in policy.high_risk_country_factors for f in c.factors):
+        elif factors:
             out["high-risk country"] += 1
         if any(s.sector in policy.core_sectors for s in v.sectors):
             out["core sector"] += 1

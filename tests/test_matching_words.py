@@ -46,6 +46,38 @@ def test_every_close_pair_is_found() -> None:
         assert abs(s - token_similarity(vocab[b], queries[a])[0]) < 0.01
 
 
+def test_every_close_pair_with_a_run_of_words_is_found() -> None:
+    """Supplier words written apart (a run, one deletion deep) against listed words (two deep
+    from six letters), and a supplier word against listed runs: every pair at JOINED_MIN is
+    found, through the neighbourhoods or as a far pair. Lengths 5 to 30, up to three letters
+    more, fewer or changed on either side: the edges of what the neighbourhoods reach."""
+    from screen.matching.compare import JOINED_MIN
+
+    rng = random.Random(7)
+
+    def word(lo: int, hi: int) -> str:
+        return "".join(rng.choice("abcdefghijklmnop") for _ in range(rng.randint(lo, hi)))
+
+    singles = sorted({word(5, 30) for _ in range(700)})
+    runs = sorted({word(5, 30) for _ in range(300)} - set(singles))
+    vocab = singles + runs
+    voc = Vocabulary(vocab, [True] * len(singles) + [False] * len(runs))
+    as_run = sorted({_typo(rng.choice(singles), rng) for _ in range(1500)})
+    single = sorted({_typo(rng.choice(runs), rng) for _ in range(700)} - set(as_run))
+    queries = as_run + single
+    joined = [True] * len(as_run) + [False] * len(single)
+    q, v, _ = voc.lookup(queries, joined, 80.0)
+    found = {(int(a), int(b)) for a, b in zip(q, v, strict=True)}
+    m = process.cdist(queries, vocab, scorer=fuzz.ratio, score_cutoff=JOINED_MIN - 1e-3)
+    truth = {
+        (int(a), int(b))
+        for a, b in zip(*np.nonzero(m), strict=True)
+        if min(len(queries[a]), len(vocab[b])) >= 5 and (joined[a] != (b >= len(singles)))
+    }
+    assert len(truth) > 1000
+    assert truth <= found
+
+
 def test_romanisation_and_runs() -> None:
     voc = Vocabulary(["namgang", "rungrado", "kwangsong", "rungra"], [True, True, True, False])
     q, v, sim = voc.lookup(

@@ -93,17 +93,27 @@ def deletion_hashes(words: Sequence[str], deep: Sequence[bool] | None = None) ->
     return np.concatenate(hashes), np.concatenate(ids)
 
 
-def _far(a: int, b: int, cutoff: float, joined: bool) -> bool:
-    """Whether a supplier word of ``a`` letters and a listed word of ``b`` can reach ``cutoff``
-    yet lie beyond the deletion neighbourhoods: more than two deletions apart on a side (more
-    letters, typos or both); for supplier words joined (one deletion deep), more than one.
+def _depth(n: int, deep: bool) -> int:
+    """How many letters the neighbourhoods delete from a word of ``n`` letters (see
+    :func:`deletion_hashes`)."""
+    return 0 if n < 4 else 2 if deep and n >= DEEP else 1
 
-    The bound is the most letters two such words can have in common: all of the shorter
-    one's when their lengths differ by the depth or more, else that many fewer.
+
+def _far(a: int, b: int, cutoff: float, a_deep: bool, b_deep: bool) -> bool:
+    """Whether a supplier word of ``a`` letters and a listed word of ``b`` can reach ``cutoff``
+    yet lie beyond the deletion neighbourhoods (``a_deep``, ``b_deep``: whether each side is
+    looked up two deletions deep).
+
+    The neighbourhoods find every pair with ``max(a - da, b - db)`` letters in common or more
+    (``da``, ``db`` the letters each side deletes): deleting the other letters of each leaves
+    the same string. So a pair beyond them has at most one letter fewer in common, and never
+    more than the shorter word's letters. Words cut at WIDTH are taken as one deletion deep
+    on both sides (their neighbourhoods see only the first WIDTH letters).
     """
-    lo, hi = min(a, b), max(a, b)
-    depth = 2 if joined else 3
-    common = lo - max(0, depth - (hi - lo))
+    lo = min(a, b)
+    if max(a, b) > WIDTH:
+        a_deep = b_deep = False
+    common = min(lo, max(a - _depth(a, a_deep), b - _depth(b, b_deep)) - 1)
     return lo >= 4 and common > 0 and 200.0 * common / (a + b) >= cutoff - EPS
 
 
@@ -164,6 +174,9 @@ def _far_pairs(
     cutoff: float,
     lengths: dict[int, _Length],
     penalty: float = 0.0,
+    *,
+    deep: Sequence[bool],
+    listed_deep: bool,
 ) -> tuple[Ints, Ints]:
     """(query index, text id) of supplier words close to indexed texts beyond the deletion
     neighbourhoods; compared length against length, only where that can happen. A pair
@@ -175,20 +188,20 @@ def _far_pairs(
     unmatched; each kind of character the other lacks is one (or more). Counted on the letter
     sets (one AND and a bit count per pair), this leaves under 1% of the pairs of these lengths
     (0.3% on the 100k bench file), and only those are scored (``cpdist``)."""
-    by_length: dict[tuple[int, bool], list[int]] = {}
-    for i, (w, j) in enumerate(zip(queries, joined, strict=True)):
+    by_length: dict[tuple[int, bool, bool], list[int]] = {}
+    for i, (w, j, d) in enumerate(zip(queries, joined, deep, strict=True)):
         if len(w) >= 4:
-            by_length.setdefault((len(w), j), []).append(i)
+            by_length.setdefault((len(w), j, d), []).append(i)
     if not by_length:
         return np.empty(0, np.int64), np.empty(0, np.int64)
     q_letters = letter_sets(queries)
     # pairs left by the letter sets, by the similarity they need: scored at the end, in bulk
     left: dict[float, tuple[list[Ints], list[Ints], list[npt.NDArray[np.object_]]]] = {}
-    for (a, j), rows in by_length.items():
+    for (a, j, d), rows in by_length.items():
         need = (JOINED_MIN if j else cutoff) + penalty
         qs, ts, texts = left.setdefault(need, ([], [], []))
         for b, group in lengths.items():
-            if not _far(a, b, need, j):
+            if not _far(a, b, need, d, listed_deep):
                 continue
             common = math.ceil((need - EPS) * (a + b) / 200.0 - 1e-9)
             for start in range(0, len(rows), BLOCK):
@@ -386,15 +399,30 @@ class Vocabulary:
         qa, va = self._raw.pairs(units, deep)
         qb, kb = self._key.pairs(keys, deep)
         kb = self._key_index[kb]
-        qc, vc = _far_pairs(units, joined, min_similarity, self._raw_lengths)
-        qd, kd = _far_pairs(keys, joined, min_similarity, self._key_lengths, KEY_PENALTY)
+        qc, vc = _far_pairs(units, joined, min_similarity, self._raw_lengths, deep=deep, listed_deep=True)
+        qd, kd = _far_pairs(
+            keys, joined, min_similarity, self._key_lengths, KEY_PENALTY, deep=deep, listed_deep=True
+        )
         # a single supplier word against listed runs: aligned as words joined are (JOINED_MIN,
         # one deletion deep on the run's side)
         single_q = np.flatnonzero(~np.asarray(joined, dtype=bool))
-        as_run = [True] * len(single_q)
-        qe, ve = _far_pairs([units[i] for i in single_q.tolist()], as_run, min_similarity, self._run_lengths)
+        as_run, single_deep = [True] * len(single_q), [True] * len(single_q)
+        qe, ve = _far_pairs(
+            [units[i] for i in single_q.tolist()],
+            as_run,
+            min_similarity,
+            self._run_lengths,
+            deep=single_deep,
+            listed_deep=False,
+        )
         qf, kf = _far_pairs(
-            [keys[i] for i in single_q.tolist()], as_run, min_similarity, self._run_key_lengths, KEY_PENALTY
+            [keys[i] for i in single_q.tolist()],
+            as_run,
+            min_similarity,
+            self._run_key_lengths,
+            KEY_PENALTY,
+            deep=single_deep,
+            listed_deep=False,
         )
         qc, vc = np.concatenate([qc, single_q[qe]]), np.concatenate([vc, ve])
         qd, kd = np.concatenate([qd, single_q[qf]]), np.concatenate([kd, kf])

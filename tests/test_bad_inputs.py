@@ -269,6 +269,40 @@ def test_text_encodings(folder: Path, name: str, encoding: str, delimiter: str, 
 def test_ragged_rows_are_padded_not_dropped(folder: Path) -> None:
     doc = screened(folder, "ragged.csv")
     assert names(doc) == ["Short Row Ltd", "Long Row AB", "Normal Co"]
+    # the line with more fields than the header is said (its cells may be shifted); the short one is not
+    assert [(i["row"], i["code"]) for i in doc["issues"]] == [(3, "extra-fields")]
+    assert doc["issues"][0]["message"].startswith("line 3 has 5 fields, the header 3: ',' inside a value")
+    assert doc["summary"]["issues"] == 1
+
+
+def test_totals_notes_and_repeated_headers_are_screened_and_said(folder: Path) -> None:
+    (folder / "totals.csv").write_text(
+        "Supplier,Country\nAcme Ltd,Germany\nTotal,\nSupplier,Country\nBeta GmbH,Austria\n"
+        "Grand total: 3 suppliers,\nSource: ERP export 2026-12-01,\nTotal Logistics Ltd,UK\n",
+        encoding="utf-8",
+    )
+    code, _, err, _ = screen_run(folder, "totals.csv", "-o", "out.xlsx", "--json", "out.json")
+    assert code == 0
+    doc = json.loads((folder / "out.json").read_text(encoding="utf-8"))
+    assert len(doc["suppliers"]) == 7  # every row kept and screened
+    notes = [(i["row"], i["code"]) for i in doc["issues"]]
+    assert notes == [
+        (3, "not-a-supplier"),
+        (4, "repeated-header"),
+        (6, "not-a-supplier"),
+        (7, "not-a-supplier"),
+    ]
+    # one console line per kind
+    assert err.count("Note: ") == 2 and "And 2 more like it: 6, 7." in err
+    import openpyxl
+
+    summary = [
+        c
+        for r in openpyxl.load_workbook(folder / "out.xlsx")["Summary"].iter_rows(values_only=True)
+        for c in r
+    ]
+    assert "Rows to look at in the input (4)" in summary
+    assert "row 4 repeats the header ('Supplier'): a second table? It is screened as a supplier." in summary
 
 
 def test_fifty_noise_columns(folder: Path) -> None:

@@ -150,3 +150,26 @@ def test_a_reader_gone_is_no_error_message(capsys: pytest.CaptureFixture[str]) -
         raise BrokenPipeError(32, "Broken pipe")
     assert exc.value.exit_code == 1
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["-o", "r.xlsx", "--json", "r.xlsx"],
+            "--json r.xlsx: the same file as -o r.xlsx; give each output its own path.",
+        ),
+        (
+            ["-o", "r.xlsx", "--json", "r.json", "--csv", "r.json"],
+            "--csv r.json: the same file as --json r.json",
+        ),
+        (["-o", "r.csv"], "-o r.csv: the report is an Excel workbook; name it .xlsx (for CSV use --csv"),
+    ],
+)
+def test_outputs_that_would_overwrite_each_other_are_refused(
+    tmp_path: Path, small_csv: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, stderr = run("run", str(small_csv), *args)
+    assert code == 1 and message in stderr and len(stderr.strip().splitlines()) == 1
+    assert [p.name for p in tmp_path.iterdir()] == [small_csv.name]  # nothing written

@@ -51,7 +51,7 @@ from screen.errors import ColumnError
         ),
         (
             ["供应商", "国家", "行业", "地址"],
-            {"name": "供应商", "country": "国家", "industry": "行业", "city": "地址"},
+            {"name": "供应商", "country": "国家", "industry": "行业", "address": "地址"},
         ),
         (["  VENDOR_NAME ", "country-code"], {"name": "  VENDOR_NAME ", "country": "country-code"}),
     ],
@@ -81,3 +81,40 @@ def test_override_naming_no_header() -> None:
 def test_unknown_field() -> None:
     with pytest.raises(ColumnError, match="unknown field 'colour'"):
         map_columns(["A"], {"colour": "A"})
+
+
+@pytest.mark.parametrize(
+    ("headers", "rows", "name"),
+    [
+        # beside "Supplier Name", a "Supplier" column holds codes
+        (
+            ["Supplier", "Supplier Name", "Country"],
+            [["S001", "Korea Rungrado General Trading", "China"]],
+            "Supplier Name",
+        ),
+        (["Vendor", "Vendor Name"], [["100234", "Acme Textiles Ltd"], ["100235", "Beta Co"]], "Vendor Name"),
+        # the legal name before the trading name
+        (
+            ["Legal Entity", "Trading Name"],
+            [["Korea Rungrado General Trading Corporation", "KRGT"]],
+            "Legal Entity",
+        ),
+        # ... unless the legal entity column holds codes (an ERP's company code)
+        (
+            ["Legal Entity", "Trading Name"],
+            [["1000", "Acme Textiles"], ["2000", "Beta Trading"]],
+            "Trading Name",
+        ),
+        # a name column of codes alone is still the name column
+        (["Supplier", "Country"], [["S001", "China"]], "Supplier"),
+        # "Supplier" holding names stays first
+        (["Supplier", "Company Name"], [["Acme Textiles Ltd", "Our Company GmbH"]], "Supplier"),
+    ],
+)
+def test_the_name_column_is_the_one_with_names(headers: list[str], rows: list[list[str]], name: str) -> None:
+    assert map_columns(headers, sample=rows).get("name") == name
+
+
+def test_city_and_address_are_both_read() -> None:
+    m = map_columns(["Supplier Name", "Address", "City", "Country"])
+    assert (m.get("address"), m.get("city")) == ("Address", "City")

@@ -30,6 +30,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "business name",
         "legal name",
         "legal entity name",
+        "legal entity",
+        "registered name",
         "entity name",
         "counterparty",
         "counterparty name",
@@ -210,8 +212,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "city": (
         "city",
         "town",
-        "address",
-        "street address",
         "location",
         "site",
         "region",
@@ -219,23 +219,28 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "state",
         "stadt",
         "ort",
-        "adresse",
-        "anschrift",
         "ville",
         "ciudad",
-        "dirección",
-        "direccion",
         "localidad",
         "cidade",
-        "endereço",
         "città",
-        "indirizzo",
         "город",
-        "адрес",
         "城市",
-        "地址",
         "所在地",
         "도시",
+    ),
+    "address": (
+        "address",
+        "street address",
+        "street",
+        "adresse",
+        "anschrift",
+        "dirección",
+        "direccion",
+        "endereço",
+        "indirizzo",
+        "адрес",
+        "地址",
         "주소",
         "住所",
     ),
@@ -275,7 +280,8 @@ FIELD_LABELS = {
     "country": "country",
     "industry": "activity/industry",
     "code": "industry code",
-    "city": "city/address",
+    "city": "city",
+    "address": "address",
     "id": "supplier ID",
 }
 # words that, contained in a header, suggest a field when no synonym matches exactly
@@ -284,7 +290,8 @@ _HINTS: dict[str, tuple[str, ...]] = {
     "country": ("country", "land", "pays", "pais", "страна", "国家"),
     "industry": ("industry", "activity", "sector", "branche", "secteur", "actividad", "отрасл", "行业"),
     "code": ("naics", "isic", "nace", "sic"),
-    "city": ("city", "address", "stadt", "ville", "ciudad", "город", "адрес"),
+    "city": ("city", "stadt", "ville", "ciudad", "город"),
+    "address": ("address", "adresse", "street", "адрес"),
     "id": (" id", "id ", "number", "nummer", "code"),
 }
 
@@ -311,7 +318,7 @@ def classify_header(header: str) -> tuple[str | None, int]:
     if exact:
         return exact, 2
     padded = f" {h} "
-    for fld in ("code", "id", "country", "name", "industry", "city"):
+    for fld in ("code", "id", "country", "name", "industry", "city", "address"):
         if any(hint in padded for hint in _HINTS[fld]):
             return fld, 1
     return None, 0
@@ -319,14 +326,16 @@ def classify_header(header: str) -> tuple[str | None, int]:
 
 def header_score(row: Sequence[str]) -> int:
     """How much a row looks like a supplier header (name column weighs most)."""
-    score = 0
-    fields_seen: set[str] = set()
+    best: dict[str, int] = {}  # per field, its surest header ("Buyer Name" before "Supplier Name")
     for cell in row:
         fld, sure = classify_header(cell)
-        if fld and fld not in fields_seen and sure:
-            fields_seen.add(fld)
-            score += (10 if fld == "name" else 3) * sure // 2 if sure == 2 else (5 if fld == "name" else 1)
-    return score if "name" in fields_seen else min(score, 9)
+        if fld and sure:
+            best[fld] = max(best.get(fld, 0), sure)
+    score = sum(
+        (10 if fld == "name" else 3) if sure == 2 else (5 if fld == "name" else 1)
+        for fld, sure in best.items()
+    )
+    return score if "name" in best else min(score, 9)
 
 
 @dataclass(frozen=True)
@@ -342,10 +351,64 @@ class ColumnMap:
         return ", ".join(f"{FIELD_LABELS[k]}='{v}'" for k, v in self.mapping.items())
 
 
+# a name column's header that says the legal name, or says "name" at all: "Supplier Name"
+# before "Supplier" (which, beside it, holds codes), "Legal Entity" before "Trading Name"
+_LEGAL = (
+    "legal",
+    "registered",
+    "raison sociale",
+    "razon social",
+    "razón social",
+    "ragione sociale",
+    "firmenname",
+    "juristische",
+    "наименование",
+    "юридическ",
+)
+_NAME_WORDS = ("name", "nom", "nombre", "nome", "название")
+_NAME_PARTS = ("名称", "名", "명")  # written into the word: 公司名称, 업체명, 会社名
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _code_like(value: str) -> bool:
+    """A supplier code rather than a name: under three letters, or one word with digits
+    ("S001", "V-10023", "100234")."""
+    v = value.strip()
+    return len(_LETTER.findall(v)) < 3 or (" " not in v and any(c.isdigit() for c in v))
+
+
+_SUPPLIER_WORDS = (
+    "supplier", "vendor", "lieferant", "kreditor", "fournisseur", "proveedor", "fornecedor", "fornitore",
+    "contractor", "counterparty", "поставщик", "контрагент", "供应商", "供應商", "공급업체", "仕入先",
+)  # fmt: skip
+
+
+def _name_rank(header: str, values: Sequence[str]) -> tuple[bool, bool, int]:
+    """How a supplier name column candidate ranks among the others, lowest first: a column whose
+    values are mostly codes last; then one whose header names the supplier ("Supplier" before
+    "Company Name", which may be the buyer's); then a legal name, then one that says "name"
+    ("Supplier Name" before "Supplier", which beside it holds codes; "Legal Entity" before
+    "Trading Name")."""
+    shown = [v for v in values if v.strip()]
+    codes = bool(shown) and 2 * sum(map(_code_like, shown)) > len(shown)
+    h = norm_header(header)
+    if any(w in h for w in _LEGAL):
+        says = 0
+    elif any(w in h.split() for w in _NAME_WORDS) or any(w in h for w in _NAME_PARTS):
+        says = 1
+    else:
+        says = 2
+    return codes, not any(w in h for w in _SUPPLIER_WORDS), says
+
+
 def map_columns(
-    headers: Sequence[str], overrides: Mapping[str, str] | None = None, source: str = ""
+    headers: Sequence[str],
+    overrides: Mapping[str, str] | None = None,
+    source: str = "",
+    sample: Sequence[Sequence[str]] = (),
 ) -> ColumnMap:
-    """Detect which header holds which field; ``overrides`` (field -> header) win."""
+    """Detect which header holds which field; ``overrides`` (field -> header) win. ``sample``:
+    the first data rows, to tell a column of supplier names from one of supplier codes."""
     overrides = dict(overrides or {})
     where = f"{source}: " if source else ""
     for fld, hdr in overrides.items():
@@ -363,14 +426,17 @@ def map_columns(
             )
     mapping: dict[str, str] = {}
     used = set(overrides.values())
-    ranked: list[tuple[int, int, str, str]] = []
+    ranked: list[tuple[int, tuple[bool, bool, int], int, str, str]] = []
     for i, hdr in enumerate(headers):
         if hdr in used:
             continue
         kind, sure = classify_header(hdr)
         if kind and kind not in overrides:
-            ranked.append((-sure, i, kind, hdr))
-    for _neg_sure, _i, fld, hdr in sorted(ranked):
+            rank = (
+                _name_rank(hdr, [r[i] for r in sample if i < len(r)]) if kind == "name" else (False, False, 0)
+            )
+            ranked.append((-sure, rank, i, kind, hdr))
+    for _neg_sure, _rank, _i, fld, hdr in sorted(ranked):
         if fld not in mapping and hdr not in mapping.values():
             mapping[fld] = hdr
     mapping.update(overrides)

@@ -60,6 +60,24 @@ def check_output_path(path: Path, inputs: Iterable[Path]) -> None:
         raise OutputError(f"{path}: folder {parent} is not writable; choose another output path.")
 
 
+def check_distinct_outputs(report: Path, json: Path | None, csv: Path | None) -> None:
+    """The report, the JSON and the CSV go to three different files, each with its own
+    extension: one written over another would lose it with nothing said."""
+    named = [(f"-o {report}", report)]
+    named += [(f"--json {json}", json)] if json else []
+    named += [(f"--csv {csv}", csv)] if csv else []
+    seen: dict[Path, str] = {}
+    for label, path in named:
+        key = path.resolve()
+        if key in seen:
+            raise OutputError(f"{label}: the same file as {seen[key]}; give each output its own path.")
+        seen[key] = label
+    if report.suffix.lower() != ".xlsx":
+        raise OutputError(
+            f"-o {report}: the report is an Excel workbook; name it .xlsx (for CSV use --csv, for JSON --json)."
+        )
+
+
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; rename it over ``path`` only on success."""

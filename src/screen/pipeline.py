@@ -15,6 +15,7 @@ import datetime as dt
 import getpass
 import logging
 import os
+import re
 from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
@@ -29,7 +30,7 @@ from screen.countries import resolve_countries
 from screen.decisions import DecisionBook, apply_decisions
 from screen.errors import InputFileError
 from screen.matching.entities import match_entities
-from screen.model import BLANK, FIELDS, ROW
+from screen.model import BLANK, FIELDS, ROW, RowIssue
 from screen.name_refs import find_name_refs
 from screen.parallel import Progress, WorkerDied, start_forked
 from screen.read import RawTable, read_table
@@ -47,12 +48,54 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
     frame = pd.DataFrame({ROW: table.row_numbers})
     for fld in FIELDS:
         header = colmap.get(fld)
-        if fld == "country" and not header:
-            # no country column: the address column is the only place a country can be named
-            header = colmap.get("city")
         frame[fld] = [" ".join(str(v).split()) for v in raw[header]] if header else ""
+    # the city and the address columns, read as one place ("12 Main Street, Pyongyang")
+    address = colmap.get("address")
+    if address:
+        street = [" ".join(str(v).split()) for v in raw[address]]
+        frame["city"] = [", ".join(p for p in pair if p) for pair in zip(street, frame["city"], strict=True)]
+    if not colmap.get("country"):
+        # no country column: the city/address is the only place a country can be named
+        frame["country"] = frame["city"]
     frame[BLANK] = [not any(str(c).strip() for c in r) for r in table.rows]
     return raw, frame
+
+
+# a name cell that is a table's total, a note or a repeated header rather than a supplier
+_NOT_A_SUPPLIER = re.compile(
+    # "Total", "Grand total: 3 suppliers", "Итого 12" (not "Total Logistics Ltd"), "Source: ERP export"
+    r"^\s*(?:(?:grand\s+|sub-?\s*)?totals?|sum|summe|gesamt(?:summe)?|total\s+g[eé]n[eé]ral|итого|всего|"
+    r"合计|总计|合計|총계|합계)\s*(?:$|[:：=]|\d)"
+    r"|^\s*(?:source|quelle|note|notes|remarque|примечание)\s*:",
+    re.IGNORECASE,
+)
+
+
+def row_notes(table: RawTable, frame: pd.DataFrame, colmap: ColumnMap) -> list[RowIssue]:
+    """What the reader noticed (lines with more fields than the header), and rows whose name
+    cell reads as a total, a note or the header again: each still screened, and said."""
+    notes = list(table.issues)
+    header = colmap.get("name") or ""
+    for n, name in zip(frame[ROW].tolist(), frame["name"].tolist(), strict=True):
+        if not name:
+            continue
+        if name.casefold() == header.casefold():
+            notes.append(
+                RowIssue(
+                    n,
+                    "repeated-header",
+                    f"row {n} repeats the header ('{name}'): a second table? It is screened as a supplier.",
+                )
+            )
+        elif _NOT_A_SUPPLIER.match(name):
+            notes.append(
+                RowIssue(
+                    n,
+                    "not-a-supplier",
+                    f"row {n} reads as a total or a note ('{name[:60]}'), not a supplier; it is screened as one.",
+                )
+            )
+    return sorted(notes, key=lambda i: i.row)
 
 
 PREPARED = ("name_index", "countries", "sectors", "entry_by_id", "name_terms")
@@ -151,7 +194,7 @@ def screen_file(
         reference = load_reference(list(reference_paths), entity_types=types)
     note("read", 0, 1)
     table = _read_while_preparing(p, sheet, cfg, reference)
-    colmap = map_columns(table.headers, columns, source=p.name)
+    colmap = map_columns(table.headers, columns, source=p.name, sample=table.rows[:200])
     log.info("%s: columns %s", p.name, colmap.describe())
     raw, frame = supplier_frame(table, colmap)
     book = DecisionBook.load(decisions) if isinstance(decisions, (str, Path)) else decisions
@@ -164,7 +207,15 @@ def screen_file(
     run = run_metadata(p, table, colmap, reference, cfg, started)
     if book is not None:
         run["decisions"] = book.describe()
-    return Results(frame=screened, raw=raw, run=run, reference=reference, config=cfg, changes=changes)
+    return Results(
+        frame=screened,
+        raw=raw,
+        run=run,
+        reference=reference,
+        config=cfg,
+        issues=row_notes(table, frame, colmap),
+        changes=changes,
+    )
 
 
 def _user() -> str:
@@ -196,7 +247,9 @@ def run_metadata(
             "sheets": table.sheets,
         },
         "columns": dict(colmap.mapping),
-        "country_read_from": colmap.get("country") or colmap.get("city"),
+        "country_read_from": colmap.get("country")
+        or " + ".join(h for h in (colmap.get("address"), colmap.get("city")) if h)
+        or None,
         "reference": reference.describe(),
         "reference_tables": [t.as_contract() for t in reference.tables],
         "reference_warnings": list(reference.warnings),

@@ -44,6 +44,7 @@ from screen.containers import (
 )
 from screen.digest import sha256_file
 from screen.errors import InputFileError, LimitError, ScreenError
+from screen.model import RowIssue
 from screen.textfile import read_text_grid
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ class RawTable:
     encoding: str | None = None
     delimiter: str | None = None
     sheets: list[str] = field(default_factory=list)
+    issues: list[RowIssue] = field(default_factory=list)  # rows read, but to be looked at
 
 
 def cell_text(value: object) -> str:
@@ -423,6 +425,20 @@ def _table_from_grid(
         if line_numbers
         else list(range(hdr + 2, hdr + 2 + len(body)))
     )
+    issues: list[RowIssue] = []
+    if delimiter is not None:  # a text file: a line with more fields than its header
+        fields = len(grid[hdr])
+        for n, r in zip(numbers, body, strict=True):
+            if len(r) > fields and any(c.strip() for c in r[fields:]):
+                shown = "a tab" if delimiter == "\t" else f"'{delimiter}'"
+                issues.append(
+                    RowIssue(
+                        n,
+                        "extra-fields",
+                        f"line {n} has {len(r)} fields, the header {fields}: {shown} inside a value that is "
+                        f"not in quotes? Its cells may be shifted; check them, and quote such values.",
+                    )
+                )
     return RawTable(
         path=p,
         sha256="",
@@ -434,6 +450,7 @@ def _table_from_grid(
         encoding=encoding,
         delimiter=delimiter,
         sheets=sheets,
+        issues=issues,
     )
 
 

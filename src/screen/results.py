@@ -213,3 +213,16 @@ def _match_dict(m: Match) -> dict[str, Any]:
     if m.linked_ids:
         d["linked_ids"] = list(m.linked_ids)
     return d
+
+
+def issue_lines(issues: list[RowIssue]) -> list[str]:
+    """One line per kind of issue, for the console: how many rows, the first few."""
+    by_code: dict[str, list[RowIssue]] = {}
+    for i in issues:
+        by_code.setdefault(i.code, []).append(i)
+    out = []
+    for found in by_code.values():
+        more = ", ".join(str(i.row) for i in found[1:6]) + (", …" if len(found) > 6 else "")
+        first = found[0].message
+        out.append(first if len(found) == 1 else f"{first} And {len(found) - 1} more like it: {more}.")
+    return out

@@ -129,8 +129,9 @@ def run(
     setup_logging(quiet, debug)
     with handle_errors(debug):
         from screen.config import load_config
-        from screen.outputs import check_output_path
+        from screen.outputs import check_distinct_outputs, check_output_path
         from screen.pipeline import screen_file
+        from screen.results import issue_lines
 
         cfg = load_config(config_path)
         if batch:
@@ -152,6 +153,7 @@ def run(
         targets = [p for p in (out, json_path, csv_path) if p is not None]
         for t in targets:
             check_output_path(t, inputs)
+        check_distinct_outputs(out, json_path, csv_path)
         with progress_bar(quiet) as progress:
             results = screen_file(
                 src,
@@ -180,6 +182,8 @@ def run(
             for w in run.get("reference_warnings", []):
                 err(f"Warning: {w}")
             typer.echo(results.summary_line())
+            for line in issue_lines(results.issues):
+                err(f"Note: {line}")
             if results.changes is not None:
                 from screen.rescreen import change_line
 

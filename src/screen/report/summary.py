@@ -51,6 +51,9 @@ TOP = 15
 WIDTHS = (34.0, 70.0, 11.0, 11.0)
 
 
+NOTES_SHOWN = 20  # rows to look at, listed on the Summary (all of them in the JSON)
+
+
 def _reasons(res: Results, rows: list[RowView]) -> Counter[str]:
     policy = res.config.policy
     out: Counter[str] = Counter()
@@ -206,6 +209,15 @@ def write_summary(
 
     if res.changes is not None:
         _changes(k, res.changes)
+
+    if res.issues:
+        k.section(f"Rows to look at in the input ({len(res.issues)})")
+        for issue in res.issues[:NOTES_SHOWN]:
+            k.line(issue.message, s.f_wrap)
+        if len(res.issues) > NOTES_SHOWN:
+            k.line(
+                f"… and {len(res.issues) - NOTES_SHOWN} more (all in the JSON results, 'issues').", s.f_note
+            )
 
     k.section(f"Top flagged suppliers (of {sum(1 for v in flagged if v.risk != 'clear')})")
     k.head("Supplier (row)", "Main reason", "Risk", "Best score")

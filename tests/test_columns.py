@@ -118,3 +118,16 @@ def test_the_name_column_is_the_one_with_names(headers: list[str], rows: list[li
 def test_city_and_address_are_both_read() -> None:
     m = map_columns(["Supplier Name", "Address", "City", "Country"])
     assert (m.get("address"), m.get("city")) == ("Address", "City")
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        ["Lieferantennr.", "Lieferant"],
+        ["N° fournisseur", "Fournisseur"],
+        ["Código", "Proveedor"],
+        ["Код", "Поставщик"],
+    ],
+)
+def test_supplier_numbers_in_other_languages(headers: list[str]) -> None:
+    assert map_columns(headers).mapping == {"name": headers[1], "id": headers[0]}

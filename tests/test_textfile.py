@@ -25,6 +25,36 @@ def test_encodings(data: bytes, text: str, encoding: str) -> None:
     assert decode_text(data, "s.csv") == (text, encoding)
 
 
+LEGACY = [
+    (
+        "Supplier,Country\nООО «Ромашка»,Россия\nКорея Рынрадо Трейдинг,КНДР\nАО Дальневосточный банк,Россия\n",
+        "cp1251",
+    ),
+    (
+        "供应商,国家\n北京纺织有限公司,中国\n朝鲜绫罗岛贸易总公司,朝鲜\n丹东鸿祥实业发展有限公司,中国\n",
+        "gb18030",
+    ),
+    (
+        "仕入先,国\n株式会社テスト商事,日本\n東京精密工業株式会社,日本\n大阪食品販売株式会社,日本\n",
+        "shift_jis",
+    ),
+    (
+        "공급업체,국가\n남강건설무역회사,조선\n대한정밀공업주식회사,한국\n서울식품판매주식회사,한국\n",
+        "euc_kr",
+    ),
+    ("Supplier,Country\nΕλληνικά Ναυπηγεία Α.Ε.,Ελλάδα\nΑθηναϊκή Ζυθοποιία,Ελλάδα\n", "cp1253"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), LEGACY)
+def test_legacy_encodings_of_other_scripts_are_read_not_garbled(text: str, encoding: str) -> None:
+    """Excel's "CSV" on a Russian, Chinese, Japanese, Korean or Greek Windows: not UTF-8, and not
+    Windows-1252 (which would turn every letter into an accented Latin one, silently)."""
+    decoded, found = decode_text(text.encode(encoding), "s.csv")
+    assert decoded == text
+    assert found.replace("_", "").replace("-", "") in {encoding.replace("_", ""), "gb18030"}
+
+
 def test_mixed_utf8_and_cp1252_is_refused_with_offset_and_line() -> None:
     data = "Supplier\nMüller\n".encode() + b"Caf\xe9\n"
     with pytest.raises(InputFileError) as exc:

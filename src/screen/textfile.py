@@ -1,7 +1,8 @@
 """Supplier lists as text: CSV, TSV and Excel's "Unicode Text".
 
-The encoding is detected (UTF-8 with or without BOM, UTF-16, and Windows-1252 only for a file
-with no UTF-8 in it at all), binary data is refused, NUL characters are dropped, and the
+The encoding is detected (UTF-8 with or without BOM, UTF-16, Windows-1252 for a file with no
+UTF-8 in it and accented letters among plain ones, and the legacy encodings of Cyrillic, Greek,
+Chinese, Japanese and Korean text otherwise), binary data is refused, NUL characters are dropped, and the
 delimiter is the one that splits the first records most consistently (quotes respected).
 Records are parsed with the csv module, each with the line it starts on; a quote that is never
 closed, which would swallow every later line into one cell, is an error naming its line.
@@ -71,12 +72,59 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    if _UTF8_MULTIBYTE.search(data):
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if sum(len(m) for m in _UTF8_MULTIBYTE.findall(data)) * 2 >= high:
         raise _not_utf8(data, utf8_error.start, name, "the rest of the file is UTF-8: mixed encodings")
+    if _in_runs(data) * 2 >= high:
+        # letters of more than one byte each, or a script all of whose letters are beyond ASCII
+        # (Cyrillic, Greek, Chinese, Japanese, Korean): no Western text, whose accented letters
+        # stand alone among plain ones
+        found = _legacy_encoding(data)
+        if found is None:
+            raise InputFileError(
+                f"{name}: is not UTF-8 and its encoding was not recognised (byte {utf8_error.start:,}, line "
+                f"{_line_of(data, utf8_error.start)}); save the file as CSV UTF-8 (Excel: File > Save As > CSV UTF-8)."
+            )
+        return found
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as exc:
         raise _not_utf8(data, exc.start, name, "not UTF-8 or Windows-1252 either") from exc
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_HIGH_RUN = re.compile(rb"[\x80-\xff]{2,}")
+# the legacy encodings of Excel's "CSV" and of older systems for scripts beyond Latin
+LEGACY_ENCODINGS = (
+    "cp1251",
+    "koi8_r",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_kr",
+    "cp1253",
+    "cp1255",
+    "cp1256",
+)
+
+
+def _in_runs(data: bytes) -> int:
+    """How many bytes beyond ASCII stand next to another one."""
+    return sum(len(m) for m in _HIGH_RUN.findall(data))
+
+
+def _legacy_encoding(data: bytes) -> tuple[str, str] | None:
+    """The text and encoding among :data:`LEGACY_ENCODINGS` that reads ``data`` as the most
+    coherent text (charset-normalizer: letters of one script, plausible frequencies), or None."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if best is None:
+        return None
+    try:
+        return data.decode(best.encoding), best.encoding
+    except UnicodeDecodeError:
+        return None
 
 
 def _not_utf8(data: bytes, offset: int, name: str, reason: str) -> InputFileError:

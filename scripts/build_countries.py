@@ -48,6 +48,9 @@ SRC_LOCAL = "local or regional usage (screen curation)"
 SRC_CITY = "capital or major city (screen curation)"
 SRC_NONE = "placeholder or region that names no country (screen curation)"
 SRC_AMB = "names Korea without saying North or South (screen curation)"
+SRC_AMB_CONGO = "names Congo without saying which: Brazzaville or Kinshasa (screen curation)"
+SRC_ADJ = "the country's adjective, as a country cell writes it (screen curation)"
+SRC_REGION = "first-level division (ISO 3166-2) or region wholly in the country, English and local names (screen curation)"
 SRC_MLEDOZE = "mledoze/countries (ODbL-1.0)"
 
 # languages whose iso-codes translations are bundled: major trade languages and the languages
@@ -205,6 +208,69 @@ _add("CN", "romanised", SRC_LOCAL, "ru", "Kitay", "Kitai")
 _add("CN", "romanised", SRC_LOCAL, "zh", "Zhongguo", "Zhonghua Renmin Gongheguo")
 _add("MN", "romanised", SRC_LOCAL, "mn", "Mongol Uls")
 
+_add("KP", "abbreviation", SRC_ABBR, "en", "Dem. Rep. Korea", "Dem Rep Korea", "Dem. Rep. of Korea",
+     "Democratic Republic of Korea", "DR Korea", "D.R. Korea", "DPR-Korea", "D.P.R. of Korea")
+_add("KP", "common", SRC_ADJ, "en", "North Korean", "N. Korean", "Nth Korean")
+_add("KR", "common", SRC_ADJ, "en", "South Korean", "S. Korean", "Sth Korean")
+
+# regions written in the country cell ("Sakhalin", "Inner Mongolia", "North Hamgyong"): the
+# country they are in. Names shared by two countries' regions are left out or ambiguous
+# (Kangwon/Gangwon is a province of both Koreas).
+REGIONS: dict[str, tuple[str, ...]] = {
+    "KP": ("South Pyongan", "South P'yŏngan", "Pyongan-namdo", "P'yŏngan-namdo", "Pyeongannam-do", "Phyeongannamto",
+           "North Pyongan", "North P'yŏngan", "Pyongan-bukto", "P'yŏngan-bukto", "Pyeonganbuk-do", "Phyeonganpukto",
+           "Chagang", "Chagang-do", "Jagang-do", "Jakangto", "South Hwanghae", "Hwanghae-namdo", "Hwanghaenam-do",
+           "Hwanghainamto", "North Hwanghae", "Hwanghae-bukto", "Hwanghaebuk-do", "Hwanghaipukto",
+           "South Hamgyong", "South Hamgyŏng", "Hamgyong-namdo", "Hamgyŏng-namdo", "Hamgyeongnam-do",
+           "Hamkyeongnamto", "North Hamgyong", "North Hamgyŏng", "Hamgyong-bukto", "Hamgyŏng-bukto",
+           "Hamgyeongbuk-do", "Hamkyeongpukto", "Ryanggang", "Ryanggang-do", "Yanggang-do", "Ryangkangto",
+           "Hamgyong", "Hamgyŏng", "Pyongan", "P'yŏngan", "Hwanghae",
+           "평안남도", "평안북도", "자강도", "황해남도", "황해북도", "함경남도", "함경북도", "량강도", "양강도",
+           "平安南道", "平安北道", "慈江道", "黄海南道", "黄海北道", "咸镜南道", "咸镜北道", "两江道", "咸鏡北道", "咸鏡南道"),
+    "KR": ("Gyeonggi", "Gyeonggi-do", "Kyonggi", "Kyŏnggi-do", "North Chungcheong", "Chungcheongbuk-do",
+           "Chungbuk", "South Chungcheong", "Chungcheongnam-do", "Chungnam", "North Jeolla", "Jeollabuk-do",
+           "Jeonbuk", "South Jeolla", "Jeollanam-do", "Jeonnam", "North Gyeongsang", "Gyeongsangbuk-do",
+           "Gyeongbuk", "South Gyeongsang", "Gyeongsangnam-do", "Gyeongnam", "Jeju", "Jeju-do", "Cheju",
+           "경기도", "충청북도", "충청남도", "전라북도", "전라남도", "경상북도", "경상남도", "제주도", "제주특별자치도"),
+    "CN": ("Inner Mongolia", "Inner Mongolia Autonomous Region", "Mongolia, Inner", "Nei Mongol", "Nei Menggu",
+           "Xinjiang", "Xinjiang Uygur", "Xinjiang Uyghur", "Xinjiang Uygur Autonomous Region",
+           "Xinjiang Uyghur Autonomous Region", "Tibet", "Tibet Autonomous Region", "Xizang", "Jilin",
+           "Jilin Province", "Liaoning", "Liaoning Province", "Heilongjiang", "Heilongjiang Province",
+           "Yanbian", "Yanbian Korean Autonomous Prefecture", "Manchuria", "Northeast China", "Guangdong",
+           "Guangdong Province", "Guangxi", "Fujian", "Zhejiang", "Jiangsu", "Shandong", "Hebei", "Henan",
+           "Hubei", "Hunan", "Sichuan", "Yunnan", "Guizhou", "Hainan", "Anhui", "Jiangxi", "Shanxi", "Shaanxi",
+           "Gansu", "Qinghai", "Ningxia", "内蒙古", "内蒙古自治区", "新疆", "新疆维吾尔自治区", "西藏", "西藏自治区",
+           "吉林省", "辽宁", "辽宁省", "黑龙江", "黑龙江省", "延边", "延边朝鲜族自治州", "广东省", "广西", "福建省",
+           "浙江省", "江苏省", "山东省", "河北省", "河南省", "湖北省", "湖南省", "四川省", "云南省", "贵州省",
+           "海南省", "安徽省", "江西省", "山西省", "陕西省", "甘肃省", "青海省", "宁夏", "Внутренняя Монголия",
+           "Синьцзян", "Маньчжурия"),
+    "RU": ("Siberia", "Russian Far East", "Far Eastern Federal District", "Sakhalin", "Sakhalin Oblast",
+           "Sakhalin Region", "Sakhalin Island", "Primorye", "Primorsky Krai", "Primorsky Kray", "Primorskiy Kray",
+           "Primorsky Region", "Maritime Province", "Khabarovsk Krai", "Khabarovsk Kray", "Khabarovsk Region",
+           "Amur Oblast", "Amur Region", "Jewish Autonomous Oblast", "Zabaykalsky Krai", "Transbaikal",
+           "Transbaikalia", "Buryatia", "Republic of Buryatia", "Yakutia", "Sakha", "Republic of Sakha",
+           "Sakha (Yakutia)", "Kamchatka", "Kamchatka Krai", "Magadan Oblast", "Chukotka",
+           "Chukotka Autonomous Okrug", "Irkutsk Oblast", "Krasnoyarsk Krai", "Tomsk Oblast", "Novosibirsk Oblast",
+           "Kemerovo Oblast", "Kuzbass", "Altai Krai", "Omsk Oblast", "Tyumen Oblast", "Yamal",
+           "Yamalo-Nenets Autonomous Okrug", "Khanty-Mansi Autonomous Okrug", "Tatarstan", "Republic of Tatarstan",
+           "Bashkortostan", "Moscow Oblast", "Moscow Region", "Leningrad Oblast", "Krasnodar Krai",
+           "Kaliningrad Oblast", "Chechnya", "Dagestan", "Сибирь", "Дальний Восток", "Сахалин",
+           "Сахалинская область", "Приморье", "Приморский край", "Хабаровский край", "Амурская область",
+           "Еврейская автономная область", "Забайкальский край", "Бурятия", "Якутия", "Республика Саха (Якутия)",
+           "Камчатка", "Камчатский край", "Магаданская область", "Чукотка", "Иркутская область",
+           "Красноярский край", "Томская область", "Новосибирская область", "Кемеровская область",
+           "Московская область", "Подмосковье", "Ленинградская область", "Татарстан", "Краснодарский край"),
+    "AE": ("Ras Al Khaimah", "Ras al-Khaimah", "Fujairah", "Umm Al Quwain", "Umm al-Quwain"),
+}
+for _code, _regions in REGIONS.items():
+    _add(_code, "region", SRC_REGION, "", *_regions)
+
+# a bare "Congo" is either: kept with both candidates (the Republic of the Congo is ISO's "Congo")
+for _code in ("CG", "CD"):
+    _add(_code, "ambiguous", SRC_AMB_CONGO, "", "Congo", "The Congo", "Kongo", "Конго", "刚果")
+for _code in ("KP", "KR"):
+    _add(_code, "ambiguous", SRC_AMB, "", "Kangwon", "Kangwon-do", "Gangwon", "Gangwon-do", "강원도", "江原道")
+
 # a bare "Korea" (in any language) is ambiguous: it is kept with both candidates
 AMBIGUOUS_KOREA = (
     "Korea", "Korean", "Koreas", "Korea (unspecified)", "Corea", "Coreia", "Corée", "Korée", "Koreya", "Kore",
@@ -280,6 +346,7 @@ CONFUSING_CODES = frozenset({"CHI", "NIG", "ANT", "SUD", "CGO", "BAR", "GUI"})
 
 KIND_ORDER = {"ambiguous": 0, "not_a_country": 1, "iso_name": 2, "iso_official": 3, "iso_common": 4,
               "list_spelling": 5, "abbreviation": 6, "common": 6, "local": 7, "romanised": 7, "translation": 8, "city": 9,
+              "region": 9,
               "name": 10, "variant": 11, "native": 12, "code": 13}
 
 # fmt: on

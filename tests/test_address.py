@@ -219,3 +219,46 @@ def test_every_name_of_north_korea_passes_the_quick_test(reference: Reference) -
     missed = [t for t in names if not countries.may_name_north_korea(t)]
     assert missed == []
     assert not countries.may_name_north_korea("12 Democratic Avenue, Springfield, the City of Lights")
+
+
+def test_the_rationale_says_how_the_country_was_read_or_that_it_was_not(reference: Reference) -> None:
+    out = _screen(
+        reference,
+        [
+            ("Acme Timber", "", "Vladivostok"),
+            ("Acme Foods", "Korea", "Seoul"),
+            ("Acme Wood", "Noth Korea", ""),
+            ("Acme Tools", "Atlantis", ""),
+            ("Acme Parts", "", ""),
+            ("Acme Cloth", "Germnay", ""),
+        ],
+    )
+    why = {r["name"]: r["rationale"] for r in out.to_dict("records")}
+    risk = dict(zip(out["name"], out["risk"], strict=True))
+    assert risk == {
+        "Acme Timber": "low",
+        "Acme Foods": "clear",
+        "Acme Wood": "high",
+        "Acme Tools": "clear",
+        "Acme Parts": "clear",
+        "Acme Cloth": "clear",
+    }
+    assert why["Acme Timber"][0].startswith(
+        "City/address 'Vladivostok' is in Russia (RU) (the country cell is empty): "
+    )
+    assert why["Acme Foods"] == [
+        "No listed-entity match and no high-risk sector found.",
+        "Country 'Korea' read as South Korea (KR) by the city/address 'Seoul'.",
+    ]
+    assert why["Acme Wood"][0].startswith(
+        "Supplier located in North Korea: country 'Noth Korea' read as North Korea (KP) (a guess at a misspelling; check it): "
+    )
+    assert (
+        why["Acme Tools"][-1]
+        == "Country 'Atlantis' not recognised: country risk not assessed; correct the country cell."
+    )
+    assert why["Acme Parts"][-1] == "No country given: country risk not assessed."
+    assert (
+        why["Acme Cloth"][-1]
+        == "Country 'Germnay' read as Germany (DE) (a guess at a misspelling; check it)."
+    )

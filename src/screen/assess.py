@@ -19,7 +19,9 @@ Every reason is one sentence naming the evidence and its source.
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -30,7 +32,16 @@ _NAMES = {"KP": "North Korea (KP)", "KR": "South Korea (KR)"}
 
 
 def _names(codes: tuple[str, ...]) -> list[str]:
-    return [_NAMES.get(c, c) for c in codes]
+    return [_NAMES.get(c) or f"{_short_names().get(c, c)} ({c})" for c in codes]
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    """ISO code -> the bundled short English name ("China", "DR Congo")."""
+    from screen.reference import bundled_dir
+
+    with (bundled_dir() / "countries.csv").open(encoding="utf-8", newline="") as fh:
+        return {r["iso2"]: r["name"] for r in csv.DictReader(fh)}
 
 
 _EARLIER = re.compile(r"\s*\(earlier:[^)]*\)")
@@ -44,7 +55,32 @@ def _factors_text(factors: list[CountryFactor]) -> str:
 
 
 def _country_sentence(c: CountryResult, factors_text: str) -> str:
-    return f"Country '{c.input}' resolved to {c.code} ({c.name}): {factors_text}."
+    return f"{_country_lead(c)}: {factors_text}."
+
+
+def _country_lead(c: CountryResult) -> str:
+    """How the country was read: from the cell, from the city/address, or guessed at a typo."""
+    if c.place and not c.input:
+        return f"City/address '{c.place}' is in {c.name} ({c.code}) (the country cell is empty)"
+    if c.place:
+        return f"Country '{c.input}' read as {c.name} ({c.code}) by the city/address '{c.place}'"
+    if c.guessed:
+        return f"Country '{c.input}' read as {c.name} ({c.code}) (a guess at a misspelling; check it)"
+    return f"Country '{c.input}' resolved to {c.code} ({c.name})"
+
+
+def _country_note(c: CountryResult | None, address: CountryResult | None) -> str | None:
+    """What the rationale says when the country could not be assessed, or was read from
+    elsewhere than the country cell, and says nothing else about it."""
+    if address is not None:
+        return None  # the address sentence says where the supplier is
+    if c is None or c.status == "missing":
+        return "No country given: country risk not assessed."
+    if c.status == "unknown":
+        return f"Country '{c.input}' not recognised: country risk not assessed; correct the country cell."
+    if c.status == "resolved" and (c.guessed or c.place) and not c.factors:
+        return f"{_country_lead(c)}."
+    return None
 
 
 def assess_row(
@@ -112,7 +148,7 @@ def assess_row(
             raise_to("high")
             text = "; ".join(f"{f.detail} ({f.source})" for f in listed)
             reasons.append(
-                f"Supplier located in North Korea: country '{country.input}' resolved to KP: {text}."
+                f"Supplier located in North Korea: {_country_lead(country)[0].lower()}{_country_lead(country)[1:]}: {text}."
             )
         elif listed:
             high_country = True
@@ -153,8 +189,15 @@ def assess_row(
         raise_to("low")
     if high_country and extended and not core:
         raise_to("low")
+    note = _country_note(country, address)
     if risk == "clear" and not reasons:
-        reasons.append("No listed-entity match, no high-risk country and no high-risk sector found.")
+        reasons.append(
+            "No listed-entity match, no high-risk country and no high-risk sector found."
+            if note is None
+            else "No listed-entity match and no high-risk sector found."
+        )
+    if note is not None:
+        reasons.append(note)
     return risk, reasons
 
 

@@ -10,7 +10,13 @@ Order of attempts (rigour's lookup order), each explained in ``CountryResult.met
 3. an address: the cell split at commas, slashes and brackets, then word runs ("Moscow,
    Russia", "Pyongyang", "Seoul, Korea" → KR: the city settles an ambiguous country);
 4. a guarded typo-tolerant match ("Rusia" ~ "Russia"): at least 4 letters, at most one edit
-   (two from 8 letters), one country clearly closest, and never to or from either Korea.
+   (two from 8 letters), the same first letter, one country clearly closest, and never to or
+   from either Korea, except a cell of just a direction and Korea each a letter off ("Noth
+   Korea": "north" and "south" differ in four letters of five).
+
+Regions ("Sakhalin", "Inner Mongolia") are aliases of their country, ranked as cities are.
+An empty or either/or country cell is settled by the city/address cell when that names one
+country other than North Korea (:meth:`CountryIndex.settle`).
 
 Text naming no country ("TBD", "EMEA", "Various") is ``unknown``; an empty cell ``missing``.
 """
@@ -19,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -38,6 +45,7 @@ _SPLIT = re.compile(r"[,;/|()\[\]{}\n\t·、，；：（）]+|\s[-–—:]\s")
 _LIST = re.compile(r"[/;|&+]")
 _WORD = re.compile(r"[^\W_]+")
 NORTH_KOREA = "KP"
+PLACES = frozenset({"city", "region"})  # aliases that name a place in a country, not the country
 # scripts from Hebrew to Khmer and Mongolian (Arabic, Indic, Thai, Georgian...): always resolved
 _OTHER_SCRIPTS = re.compile("[\u0590-\u18af]")
 _KOREAN = re.compile(r"[kc][oó]r[eé]|кор[еe]|солонгос|كوري|[朝韩韓한조]|コリア")
@@ -51,6 +59,7 @@ _KIND_LABEL = {
     "local": "local name",
     "translation": "translation",
     "city": "city",
+    "region": "region",
     "name": "name",
     "variant": "spelling variant",
     "native": "local name",
@@ -81,7 +90,9 @@ class CountryIndex:
     def __init__(self, tables: CountryTables) -> None:
         self._t = tables
         self._cache: dict[str, CountryResult] = {}
-        self._fuzzy_keys = [k for k, a in tables.aliases.items() if len(k) >= 4 and len(a.codes) == 1]
+        self._fuzzy_keys = [
+            k for k, a in tables.aliases.items() if len(k) >= 4 and len(a.codes) == 1 and a.kind != "region"
+        ]
         # a quick test of in_north_korea: the keys of North Korea's names and cities, and the
         # words of them that no other country's names use but South Korea's (not "of",
         # "city", "democratic"; words of three letters or more)
@@ -146,6 +157,21 @@ class CountryIndex:
             or (not text.isascii() and bool(unspaced_place(text)))
         )
 
+    def settle(self, r: CountryResult, place: str) -> CountryResult:
+        """``r`` (an empty or ambiguous country cell) settled by the supplier's city/address
+        ``place`` when that names one country, not North Korea (else ``r``)."""
+        if r.status == "missing":
+            p = self.resolve(place)
+            if p.status != "resolved" or p.code == NORTH_KOREA:
+                return r
+            method = f"the country cell is empty; read from the city/address '{place}': {p.method}"
+            return replace(p, input=r.input, method=method, place=place)
+        both = self.resolve(f"{place}, {r.input}")  # as one address: "Seoul, Korea"
+        if both.status != "resolved" or both.code == NORTH_KOREA or both.code not in r.candidates:
+            return r
+        method = f"'{r.input}' settled by the city/address '{place}': {both.method}"
+        return replace(both, input=r.input, method=method, place=place)
+
     def named(self, text: str) -> str | None:
         """The country ``text`` is the name of, exactly (a name or alias, not a code): "China",
         "the Russian Federation"; else None (also where it could be several)."""
@@ -175,6 +201,9 @@ class CountryIndex:
         key = compact(t)
         if key in self._t.placeholders:
             return CountryResult(input=text, code=None, status="unknown", method=f"'{t}' names no country")
+        korea = _korea_typo(t)
+        if korea is not None:
+            return self._result(text, *korea)
         found = self._address(t)
         if found is not None:
             return self._result(text, *found)
@@ -255,7 +284,7 @@ class CountryIndex:
             address
             and last[0] == 0
             and len(last[1].codes) == 1
-            and last[1].kind != "city"
+            and last[1].kind not in PLACES
             and last[2] == parts[-1]
         ):
             return last[1].codes, f"'{last[2]}' in '{t}': {_describe(last[1], last[2])}"
@@ -263,7 +292,7 @@ class CountryIndex:
             named = {
                 a.codes[0]: (a, s)
                 for r, a, s in found
-                if r == rank and len(a.codes) == 1 and a.kind != "city"
+                if r == rank and len(a.codes) == 1 and a.kind not in PLACES
             }
             if len(named) == 1:
                 a, s = next(iter(named.values()))
@@ -272,7 +301,7 @@ class CountryIndex:
                 return tuple(sorted(named)), f"'{t}' names several countries: " + ", ".join(
                     f"'{s}' ({c})" for c, (_a, s) in sorted(named.items())
                 )
-        cities = {a.codes[0]: s for _r, a, s in found if a.kind == "city"}
+        cities = {a.codes[0]: s for _r, a, s in found if a.kind in PLACES and len(a.codes) == 1}
         unclear = [(a, s) for _r, a, s in found if len(a.codes) > 1]
         if unclear:
             cand = set(unclear[0][0].codes)
@@ -287,7 +316,8 @@ class CountryIndex:
             )
         if len(cities) == 1:
             code, s = next(iter(cities.items()))
-            return (code,), f"city '{s}' in '{t}' is in {self.name(code)}"
+            kind = next(a.kind for _r, a, x in found if x == s)
+            return (code,), f"{kind} '{s}' in '{t}' is in {self.name(code)}"
         return None
 
     def _windows(self, part: str) -> list[tuple[Alias, str]]:
@@ -331,9 +361,13 @@ class CountryIndex:
             return None
         by_code: dict[str, tuple[int, str]] = {}
         for cand, dist, _i in hits:
+            if cand[0] != key[0]:
+                continue  # typos seldom hit the first letter; names that differ there are other places (Siberia, Liberia)
             code = self._t.aliases[cand].codes[0]
             if code not in by_code or dist < by_code[code][0]:
                 by_code[code] = (int(dist), cand)
+        if not by_code:
+            return None
         ranked = sorted(by_code.items(), key=lambda kv: kv[1][0])
         code, (dist, cand) = ranked[0]
         if code in ("KP", "KR") or (len(ranked) > 1 and ranked[1][1][0] <= dist):
@@ -344,11 +378,33 @@ class CountryIndex:
         return (code,), f"typo-tolerant match '{t}' ~ '{alias.text}' (score {score})"
 
 
+_KOREAS = {"north": ("KP", "North Korea"), "south": ("KR", "South Korea")}
+
+
+def _korea_typo(t: str) -> tuple[tuple[str, ...], str] | None:
+    """ "Noth Korea", "North Koera", "Sout Korean": a cell of just a direction and Korea, each
+    at most one letter off (and right in its first letter), names that Korea. The direction
+    words differ in four letters of five, so a typo of one is never the other."""
+    words = _WORD.findall(fold(t))
+    if len(words) != 2:
+        return None
+    for direction, korea in (words, words[::-1]):
+        if (
+            korea[:1] not in ("k", "c")
+            or min(OSA.distance(korea[1:], "orea"), OSA.distance(korea[1:], "orean")) > 1
+        ):
+            continue
+        for word, (code, name) in _KOREAS.items():
+            if direction[:1] == word[0] and len(direction) >= 4 and OSA.distance(direction, word) <= 1:
+                return (code,), f"typo-tolerant match '{t}' ~ '{name}'"
+    return None
+
+
 def _describe(alias: Alias, text: str, country: str = "") -> str:
     if alias.kind == "code":
         return "country code"
-    if alias.kind == "city":
-        return f"city '{text}' ({country})" if country else f"city '{text}'"
+    if alias.kind in PLACES:
+        return f"{alias.kind} '{text}' ({country})" if country else f"{alias.kind} '{text}'"
     return f"alias '{text}' ({_label(alias)})"
 
 
@@ -369,6 +425,16 @@ def resolve_countries(df: pd.DataFrame, countries: CountryIndex) -> pd.DataFrame
     cities = [_cell(v) for v in out["city"]] if "city" in out.columns else [""] * n
     results = {v: countries.resolve(v) for v in set(values)}
     found = [results[v] for v in values]
+    # an empty or either/or country cell ("Korea", "Congo") and a city/address that settles it
+    # ("Vladivostok"; "Seoul" for "Korea"): the country of the place, said so. Not North Korea:
+    # that is the address check below, which weighs what the country cell says
+    settled: dict[tuple[str, str], CountryResult] = {}
+    for i, (v, city, r) in enumerate(zip(values, cities, found, strict=True)):
+        if not city or city == v or r.status not in ("missing", "ambiguous"):
+            continue
+        if (v, city) not in settled:
+            settled[(v, city)] = countries.settle(r, city)
+        found[i] = settled[(v, city)]
     north: dict[str, CountryResult | None] = {}
     addresses: list[CountryResult | None] = []
     for v, city, r in zip(values, cities, found, strict=True):

@@ -40,6 +40,12 @@ class CountryResult:
     method: str = ""  # how it was resolved, e.g. "alias 'Russian Fed.'"
     candidates: tuple[str, ...] = ()  # for ambiguous input: the codes it could mean
     factors: tuple[CountryFactor, ...] = ()
+    place: str = ""  # the city/address that settled an empty or ambiguous country cell
+
+    @property
+    def guessed(self) -> bool:
+        """Read by the typo-tolerant match: a guess to check."""
+        return self.method.startswith("typo-tolerant")
 
 
 @dataclass(frozen=True)

@@ -316,3 +316,23 @@ def test_ascii_text_folds_as_the_general_path_folds_it() -> None:
         slow, slow_index = fold_map(t + "é")
         assert (folded, index) == (slow[:-1], slow_index[:-1])
     assert fold_map("A&B") == ("a and b", [0, 1, 1, 1, 1, 1, 2])
+
+
+def test_a_code_column_header_names_the_standard_of_its_codes(tmp_path: Path) -> None:
+    """ "SIC" column: US SIC codes are not read (0811 is timber tracts in SIC, quarrying in ISIC);
+    "NAICS Code": a bare 236 is NAICS; "WZ 2008": 4120 is NACE 41.20."""
+    import screen
+
+    rows = {
+        "sic.csv": ("Supplier,SIC\nA Timber,0811\nB Transit,4100\n", [[], []]),
+        "naics.csv": (
+            "Supplier,NAICS Code\nA Build,236\nB Build,ISIC 4100\n",
+            [["construction"], ["construction"]],
+        ),
+        "wz.csv": ("Lieferant,WZ 2008\nA Bau,4120\nB Holz,02.20\n", [["construction"], ["logging"]]),
+    }
+    for name, (text, expected) in rows.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        res = screen.screen_file(tmp_path / name)
+        assert [[h.sector for h in hits] for hits in res.frame["sectors"]] == expected, name
+        assert [i.code for i in res.issues] == (["codes-not-read"] if name == "sic.csv" else [])

@@ -9,7 +9,9 @@ The standard comes from a label when there is one ("NAICS 236220", "NACE F41.20"
 - a section letter with digits ("F4100") or alone ("F"): ISIC/NACE section letters, which agree.
 
 Bare 2- or 3-digit numbers are left alone unless labelled: "23" is construction in NAICS but
-non-metallic minerals in ISIC. US SIC codes are not read. ``reference/sector_codes.csv`` lists
+non-metallic minerals in ISIC. A column whose header names the standard ("NAICS", "NACE code",
+"WZ 2008", "SIC") labels its cells (:func:`label_cells`). US SIC codes are not read (a "SIC"
+column's 0811, timber tracts, is not ISIC 0811, quarrying). ``reference/sector_codes.csv`` lists
 every code under each sector's prefixes with its title; the longest listed prefix decides.
 """
 
@@ -111,3 +113,26 @@ def _prefixes(standard: str, code: str) -> list[str]:
         head, tail = code.split(".", 1)
         return [f"{head}.{tail[:n]}" for n in range(len(tail), 0, -1)] + [head]
     return [code[:n] for n in range(len(code), 0, -1)]
+
+
+_HEADER_STANDARDS = (
+    ("NAICS", re.compile(r"\bnaics\b", re.IGNORECASE)),
+    ("ISIC", re.compile(r"\b(?:isic|ciiu)\b", re.IGNORECASE)),
+    ("NACE", re.compile(r"\b(?:nace|wz|naf|ape|okved)\b|оквэд", re.IGNORECASE)),
+    ("SIC", re.compile(r"\bsic\b", re.IGNORECASE)),
+)
+
+
+def header_standard(header: str) -> str:
+    """The standard a code column's header names ("NAICS code" -> NAICS, "SIC" -> SIC), or ""."""
+    found = [std for std, pattern in _HEADER_STANDARDS if pattern.search(header)]
+    return found[0] if len(found) == 1 else ""
+
+
+def label_cells(cells: list[str], standard: str) -> list[str]:
+    """Each code without a label of its own labelled with the column's ``standard``."""
+    out = []
+    for cell in cells:
+        chunks = [c.strip() for c in _SPLIT.split(cell) if c.strip()]
+        out.append("; ".join(c if _LABEL.match(c) else f"{standard} {c}" for c in chunks))
+    return out

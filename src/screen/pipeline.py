@@ -29,6 +29,7 @@ from screen.config import Config, load_config
 from screen.countries import resolve_countries
 from screen.decisions import DecisionBook, apply_decisions
 from screen.errors import InputFileError
+from screen.industry_codes import header_standard, label_cells
 from screen.matching.entities import match_entities
 from screen.model import BLANK, FIELDS, ROW, RowIssue
 from screen.name_refs import find_name_refs
@@ -49,6 +50,9 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
     for fld in FIELDS:
         header = colmap.get(fld)
         frame[fld] = [" ".join(str(v).split()) for v in raw[header]] if header else ""
+    standard = header_standard(colmap.get("code") or "")
+    if standard:  # "NAICS", "SIC": the column's codes are of that standard
+        frame["code"] = label_cells(frame["code"].tolist(), standard)
     # the city and the address columns, read as one place ("12 Main Street, Pyongyang")
     address = colmap.get("address")
     if address:
@@ -75,6 +79,16 @@ def row_notes(table: RawTable, frame: pd.DataFrame, colmap: ColumnMap) -> list[R
     """What the reader noticed (lines with more fields than the header), and rows whose name
     cell reads as a total, a note or the header again: each still screened, and said."""
     notes = list(table.issues)
+    code = colmap.get("code")
+    if code and header_standard(code) == "SIC":
+        notes.append(
+            RowIssue(
+                table.header_row,
+                "codes-not-read",
+                f"column '{code}' holds US SIC codes, which are not read (NAICS, ISIC and NACE are): "
+                "sectors come from the activity text alone.",
+            )
+        )
     header = colmap.get("name") or ""
     for n, name in zip(frame[ROW].tolist(), frame["name"].tolist(), strict=True):
         if not name:

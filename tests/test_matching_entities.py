@@ -247,3 +247,35 @@ def test_a_pinyin_word_a_syllable_apart_is_a_review_at_most(reference: Reference
     assert other[listed].band == "review"
     assert "'dongfang' and 'dongfeng' differ by a syllable in pinyin" in other[listed].explanation
     assert typo[listed].band == "hit"  # (a city's typo: the company's own word is there)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "band"),
+    [
+        # a foreign company listed under its name, the same name in a country that hosts no North
+        # Korean workers and is none of its listed addresses: a person looks, it is no hit
+        ("Falcon International GmbH", "Germany", "review"),
+        ("Falcon International SIA", "Latvia", "hit"),  # a listed address country
+        ("Falcon International", "", "hit"),  # nothing says otherwise
+        ("Falcon International Trading LLC", "United Arab Emirates", "hit"),  # a host country
+        (
+            "Hong Kong Electronics Co., Ltd.",
+            "Hong Kong",
+            "review",
+        ),  # listed in Iran (the UK entry: via OFAC's)
+        (
+            "Huaxin Shipping Hongkong Ltd",
+            "Hong Kong",
+            "hit",
+        ),  # listed in China: Hong Kong is not another country
+        ("Korea Sobaeksu United Corporation", "Germany", "hit"),  # a North Korean company abroad
+    ],
+)
+def test_the_name_alone_in_another_country_is_a_review(
+    reference: Reference, name: str, country: str, band: str
+) -> None:
+    out = screen_frame(pd.DataFrame([(name, country)], columns=["name", "country"]), reference)
+    (best, *_) = out["matches"].iloc[0]
+    assert best.band == band, best.explanation
+    capped = "a review at most: the name alone, in another country than the listed ones" in best.explanation
+    assert capped == (band == "review")

@@ -59,6 +59,11 @@ from screen.parallel import Progress, map_parts
 from screen.reference import Reference
 
 HOST_FACTORS = frozenset({"dprk_origin", "dprk_worker_host"})
+# a listed name that says the company is Korean: a North Korean company, wherever its address
+KOREA_WORDS = frozenset({"korea", "korean", "dprk", "chosun", "choson", "joson"})
+# Hong Kong and Macao addresses are listed as China's too: not another country for the cap on
+# a name alone in another country
+GREATER_CHINA = frozenset({"CN", "HK", "MO"})
 
 
 @dataclass(frozen=True)
@@ -266,6 +271,15 @@ def adjust(
             notes.append(
                 f"supplier country {country_name} is not among the listed address countries ({', '.join(countries)})"
             )
+            china = country.code in GREATER_CHINA and bool(GREATER_CHINA & set(countries))
+            korean = not KOREA_WORDS.isdisjoint(best.item.norm.tokens)  # KOREA SOBAEKSU UNITED CORP.
+            if "KP" not in countries and not china and not korean and score >= cfg.hit:
+                # a company of another country listed under its name (FALCON INTERNATIONAL SIA,
+                # Latvia, Turkey): the same name elsewhere, in a country that hosts no North
+                # Korean workers, is as often another company, and nothing but the name says it
+                # is this one. (A North Korean company abroad, or in a host country, keeps its hit.)
+                score = cfg.hit - 1
+                notes.append("a review at most: the name alone, in another country than the listed ones")
     shared = sorted(entry_sectors & {h.sector for h in sectors})
     if shared:
         score += cfg.sector_agree_bonus
@@ -425,12 +439,8 @@ def match_entities(
             cname = country.name if isinstance(country, CountryResult) and country.name else ""
             group = str(entry.get("group_id") or "")
             located = entry
-            if (
-                (_south_korean(country) or of_country)
-                and not entry.get("countries")
-                and group in group_countries
-            ):
-                # (the addresses of the same entity on other lists)
+            if not entry.get("countries") and group in group_countries:
+                # (the addresses of the same entity on other lists: the UK list gives few)
                 located = {**entry, "countries": group_countries[group]}
             score, notes, _ = adjust(
                 best, located, country, tuple(sectors or ()), sector_cache[ref_id], cfg, cname, of_country

@@ -443,3 +443,35 @@ def test_a_chinese_city_s_shi_before_the_name_is_dropped() -> None:
     )
     assert "shi" in normalize_name("上海市政工程").tokens  # 市政, municipal: a word of the name
     assert "shi" in normalize_name("华润超市有限公司").tokens  # 超市, supermarket: no city before it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Trade Bank of the Democratic People's Republic of Korea",
+        "Foreign Trade Bank of the D.P.R. Korea",
+        "Foreign Trade Bank of DPR Korea",
+        "Foreign Trade Bank of the DPRK",
+        "Foreign Trade Bank of North Korea",
+        "Dem. People's Rep. of Korea Foreign Trade Bank",
+        "Внешнеторговый банк КНДР",
+        "Внешнеторговый банк Корейской Народно-Демократической Республики",
+    ],
+)
+def test_north_koreas_names_are_one_word(text: str) -> None:
+    """However a name writes North Korea, it reads "dprk": one word on both sides."""
+    assert set(normalize_name(text).tokens) == {"foreign", "trade", "bank", "dprk"}
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("АО «Дальневосточный банк»", ("far", "eastern", "bank")),  # АО: a form in Cyrillic, not initials
+        ("Корейская национальная страховая корпорация", ("korean", "national", "insurance")),
+        ("Центральный банк КНДР", ("central", "bank", "dprk")),
+        ("Коммерческий банк «Спутник» (ПАО)", ("commercial", "bank", "sputnik")),
+        ("AO Trading", ("ao", "trading")),  # in Latin letters, two letters at the start may be initials
+    ],
+)
+def test_russian_descriptive_words_read_as_english(text: str, tokens: tuple[str, ...]) -> None:
+    assert normalize_name(text).tokens == tokens

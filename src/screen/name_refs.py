@@ -40,6 +40,7 @@ from pathlib import Path
 import pandas as pd
 
 from screen.country_tables import ALIAS_FILES
+from screen.keyfold import compact
 from screen.model import CountryResult, NameRef
 from screen.normalize import has_han, has_hangul, normalize_name
 
@@ -131,6 +132,9 @@ class NameTerms:
         :func:`north_korean_chinese`."""
         found: dict[tuple[str, ...], NameRef] = {}
         korean: dict[tuple[str, ...], NameRef] = {}
+        # the spellings that read alike ("North Korea", "DPRK", "D.P.R. Korea" all read "dprk"):
+        # the one the name writes is the one shown
+        self._spellings: dict[tuple[str, ...], list[NameRef]] = {}
         rank: dict[tuple[str, ...], int] = {}
         for text, kind, source in [*terms, *((t, k, CURATED) for t, k in EXTRA)]:
             if has_han(text):
@@ -157,8 +161,10 @@ class NameTerms:
             ref = NameRef(text, "city" if kind == "city" else "country name", source)
             if has_hangul(text):  # shown for names written in Hangul (평양냉면), only for those
                 korean.setdefault(toks, ref)
-            elif r > rank.get(toks, -1):
-                found[toks], rank[toks] = ref, r
+            else:
+                if r > rank.get(toks, -1):
+                    found[toks], rank[toks] = ref, r
+                self._spellings.setdefault(toks, []).append(ref)
         # per first word: (words, the term in Latin or Cyrillic letters, the term in Hangul)
         self.by_first: dict[str, list[tuple[tuple[str, ...], NameRef | None, NameRef | None]]] = {}
         for toks in sorted(found.keys() | korean.keys(), key=lambda t: -len(t)):
@@ -196,11 +202,23 @@ class NameTerms:
         for i, w in enumerate(words):
             for toks, latin, korean in self.by_first.get(w, ()):
                 ref = (korean or latin) if hangul else latin
+                if ref is latin and latin is not None:
+                    ref = self._as_written(toks, latin, name)
                 if ref is not None and tuple(words[i : i + len(toks)]) == toks:
                     if ref not in out:
                         out.append(ref)
                     break
         return tuple(out) or self._stem(key)
+
+    def _as_written(self, toks: tuple[str, ...], ref: NameRef, name: str) -> NameRef:
+        """Of the spellings of a term that read alike ("North Korea" and "DPRK" both read "dprk"),
+        ``ref`` if the name writes it (punctuation aside: "P'yongyang", "D.P.R.K."), else the
+        longest one it writes."""
+        written = compact(name)
+        if compact(ref.term) in written:
+            return ref
+        found = [r for r in self._spellings.get(toks, ()) if compact(r.term) in written]
+        return max(found, key=lambda r: len(r.term), default=ref)
 
     @staticmethod
     def _stem(key: str) -> tuple[NameRef, ...]:

@@ -206,6 +206,19 @@ CYRILLIC_WORDS: dict[str, str] = {
     **dict.fromkeys(("vneshnego", "vneshney", "vneshnyaya"), "external"),
     **dict.fromkeys(("torgovaya", "torgovoe", "torgovyy", "torgovyi"), "trading"),
     "kndr": "dprk",
+    **dict.fromkeys(("tsentralnyy", "tsentralnyi", "tsentralnaya", "tsentralnoe"), "central"),
+    **dict.fromkeys(("natsionalnaya", "natsionalnyy", "natsionalnyi", "natsionalnoe"), "national"),
+    **dict.fromkeys(("strakhovaya", "strakhovoe", "strakhovoy", "strakhovoi", "strakhovaniya"), "insurance"),
+    **dict.fromkeys(
+        ("dalnevostochnyy", "dalnevostochnyi", "dalnevostochnaya", "dalnevostochnoe"), "far eastern"
+    ),
+    **dict.fromkeys(
+        ("vneshnetorgovaya", "vneshnetorgovyy", "vneshnetorgovyi", "vneshnetorgovoe"), "foreign trade"
+    ),
+    **dict.fromkeys(("kommercheskiy", "kommercheskii", "kommercheskaya"), "commercial"),
+    **dict.fromkeys(("koreyskoy", "koreiskoi"), "korean"),
+    **dict.fromkeys(("demokraticheskoy", "demokraticheskaya", "demokraticheskoi"), "democratic"),
+    **dict.fromkeys(("respubliki", "respublika"), "republic"),
 }
 # only words that are never a syllable of a romanised Korean or Chinese name ("Rung Ra Do")
 STOPWORDS = frozenset("and the of for de del les du des et und".split())
@@ -584,6 +597,8 @@ def _strip_legal(tokens: list[str], protected: int, cyrillic: bool = False) -> t
         n = _exact_start(tokens, forms, by_first, room)
         if cyrillic:
             n = max(n, _keyed_form_edge(tokens, room, True))
+            if not n and (tokens[0],) in forms:
+                n = 1  # written in Cyrillic, АО, ИП are forms, not initials ("AG Trading")
         # a longer form with a slip wins over a shorter one as written ("OPEN JOINT STOCK
         # COMMPANY X" is X, not "commpany x")
         n = max(n, _near_form_edge(tokens, room, True))
@@ -952,6 +967,7 @@ def normalize_name(text: str) -> NormName:
     read_as = [(w, CYRILLIC_WORDS[w]) for w, _ in words if w in CYRILLIC_WORDS]
     if read_as:
         words = _russian_form_last([(CYRILLIC_WORDS.get(w, w), a) for w, a in words], [w for w, _ in words])
+        words = [(part, a) for w, a in words for part in w.split()]  # "far eastern"
     # a city at the end, after the name and its legal form, is where the branch is, as if in
     # parentheses: "Koryo Bank Vladivostok", "Namgang Construction Co Ltd Vladivostok"
     tail = _city_tail([w for w, _ in words])
@@ -1007,6 +1023,8 @@ def normalize_name(text: str) -> NormName:
         out_a.append(ab and not exp)
     if not out and tokens:  # a name made only of stopwords: keep them
         out, out_q, out_a = list(tokens), [False] * len(tokens), [False] * len(tokens)
+    if "korea" in out or "korean" in out:
+        out, out_q, out_a = _dprk(out, out_q, out_a, expansions)
     return NormName(
         original=text,
         tokens=tuple(out),
@@ -1015,6 +1033,48 @@ def normalize_name(text: str) -> NormName:
         legal_forms=tuple(removed),
         expansions=tuple(expansions),
     )
+
+
+# North Korea's name, in full or short, as one word: "of the Democratic People's Republic of
+# Korea", "of the D.P.R. Korea", "of DPR Korea", "of North Korea" all read "dprk"
+_DPRK_RUNS: tuple[tuple[frozenset[str], ...], ...] = tuple(
+    tuple(frozenset(alt.split("|")) for alt in run.split())
+    for run in (
+        "democratic|demokratik|dem peoples|people republic|republik|rep|representative korea",
+        "democratic|demokratik|dem republic|republik|rep|representative korea",
+        "dpr korea",
+        "korean narodno democratic republic",
+        "dp r korea",
+        "north korea",
+    )
+)
+
+
+def _dprk(
+    out: list[str], out_q: list[bool], out_a: list[bool], expansions: list[tuple[str, str]]
+) -> tuple[list[str], list[bool], list[bool]]:
+    tokens, quals, abbrev = [], [], []
+    k = 0
+    while k < len(out):
+        for run in _DPRK_RUNS:
+            end = k + len(run)
+            if (
+                end <= len(out)
+                and all(out[k + i] in alt for i, alt in enumerate(run))
+                and len(set(out_q[k:end])) == 1
+            ):
+                expansions.append((" ".join(out[k:end]), "dprk"))
+                tokens.append("dprk")
+                quals.append(out_q[k])
+                abbrev.append(False)
+                k = end
+                break
+        else:
+            tokens.append(out[k])
+            quals.append(out_q[k])
+            abbrev.append(out_a[k])
+            k += 1
+    return tokens, quals, abbrev
 
 
 _ROMAN_RULES: tuple[tuple[str, str], ...] = (

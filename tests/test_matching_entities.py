@@ -279,3 +279,20 @@ def test_the_name_alone_in_another_country_is_a_review(
     assert best.band == band, best.explanation
     capped = "a review at most: the name alone, in another country than the listed ones" in best.explanation
     assert capped == (band == "review")
+
+
+def test_an_alias_ofac_marks_weak_is_weak_on_the_other_lists_too(reference: Reference) -> None:
+    """OFAC marks DCB (Daedong Credit Bank's initials) weak; the UN list gives it as a plain
+    alias of the same entity. "DCB Bank Limited" (an Indian bank) is no hit through either."""
+    names = reference.names
+    dcb = names[names["name"] == "DCB"]
+    assert set(dcb["name_type"]) == {"weak"} and len(dcb) >= 2
+    out = screen_frame(
+        pd.DataFrame(
+            [("DCB Bank Limited", "India"), ("DCB", ""), ("Daedong Credit Bank", "China")],
+            columns=["name", "country"],
+        ),
+        reference,
+    )
+    bands = [[m.band for m in ms] for ms in out["matches"]]
+    assert bands[0] == [] and bands[1] == ["review"] and bands[2][0] == "hit"

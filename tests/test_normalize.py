@@ -428,8 +428,8 @@ def test_a_branch_word_that_is_the_name_stays(name: str) -> None:
 
 def test_a_branch_written_in_chinese_or_hangul_is_a_qualifier() -> None:
     bank = normalize_name("中国银行上海分行")  # Bank of China, Shanghai branch
-    assert bank.tokens[:4] == ("zhong", "guo", "yin", "xing") and all(bank.qualifier[4:])
-    assert bank.tokens[4:] == ("branch",)  # the branch alone (its city's syllables would weigh)
+    assert bank.tokens[:3] == ("zhong", "guo", "bank") and all(bank.qualifier[3:])
+    assert bank.tokens[3:] == ("branch",)  # the branch alone (its city's syllables would weigh)
     branch = normalize_name("고려은행 심양지점")
     assert branch.qualifier == (False, False, False, True) and branch.tokens[-1] == "branch"
     assert not any(normalize_name("上海分公司").qualifier)  # no company before it: the name itself
@@ -475,3 +475,9 @@ def test_north_koreas_names_are_one_word(text: str) -> None:
 )
 def test_russian_descriptive_words_read_as_english(text: str, tokens: tuple[str, ...]) -> None:
     assert normalize_name(text).tokens == tokens
+
+
+def test_bank_in_chinese_characters_is_not_silver_star() -> None:
+    """银行 (bank) and 银星 (silver star) are both "yin xing" in toneless pinyin."""
+    assert normalize_name("华丽银行").tokens == ("hua", "li", "bank")
+    assert normalize_name("延边银星网络科技有限公司").tokens[:4] == ("yan", "bian", "yin", "xing")

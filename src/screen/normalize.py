@@ -313,6 +313,11 @@ CJK_WORDS: dict[tuple[str, ...], str] = {
 }
 
 
+# words in Chinese characters whose pinyin, toneless, is another word's: 银行 (bank) reads
+# "yin xing" as 银星 (silver star) does; translated before they are read
+_HAN_WORDS = {"银行": "bank", "銀行": "bank"}
+
+
 def fold(text: str) -> str:
     """NFKC, transliterate to ASCII, case-fold, drop apostrophes, punctuation to spaces."""
     if text.isascii() and text.isalnum():  # one plain word, most of them: all the rest leaves it as is
@@ -322,6 +327,8 @@ def fold(text: str) -> str:
     for a in _APOSTROPHES:
         t = t.replace(a, "")
     if _SYLLABIC.search(t):
+        for han, word in _HAN_WORDS.items():
+            t = t.replace(han, f" {word} ")
         t = _SYLLABIC.sub(r" \1 ", t)
     t = anyascii(t)
     t = t.replace("'", "").casefold()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from screen.digest import sha256_file
+from screen.keyfold import compact
 from screen.reference.lists import ListInfo, load_list_file
 from screen.reference.manifest import Manifest, load_manifest
 
@@ -151,9 +152,29 @@ def load_reference(
         .drop_duplicates("ref_id")
         .reset_index(drop=True)
     )
-    names = allnames[["ref_id", "name", "name_type"]].reset_index(drop=True)
+    names = _weak_across_lists(allnames)[["ref_id", "name", "name_type"]].reset_index(drop=True)
     for w in warnings:
         log.warning(w)
     return Reference(
         folder=folder, entries=entries, names=names, lists=infos, tables=tables, warnings=warnings
     )
+
+
+def _weak_across_lists(allnames: pd.DataFrame) -> pd.DataFrame:
+    """An alias that OFAC marks weak ("DCB", a bank's initials; also many a company's) is weak
+    on the other lists' entries of the same entity too, which give no such mark: the UN's "DCB"
+    made "DCB Bank Limited", an Indian bank, a hit."""
+    if not len(allnames) or "group_id" not in allnames:
+        return allnames
+    group = allnames["group_id"].fillna("").astype(str).str.strip()
+    group = group.where(group != "", allnames["ref_id"])
+    key = allnames["name"].map(compact)
+    weak = allnames["name_type"] == "weak"
+    marked = set(zip(group[weak], key[weak], strict=True))
+    if not marked:
+        return allnames
+    listed = pd.Series([(g, k) in marked for g, k in zip(group, key, strict=True)], index=allnames.index)
+    same = listed & (allnames["name_type"] == "aka")
+    out = allnames.copy()
+    out.loc[same, "name_type"] = "weak"
+    return out

@@ -159,3 +159,41 @@ def test_bad_files_raise_clear_errors(tmp_path: Path, content: bytes, name: str,
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputFileError, match="no such file; check the path"):
         read_table(tmp_path / "nope.csv")
+
+
+def test_a_cell_merged_down_over_rows_is_read_in_each(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Supplier Name", "Country"])
+    for name, country in [
+        ("Acme Ltd", "North Korea"),
+        ("Beta Co", None),
+        ("Gamma Co", None),
+        ("Delta", "Japan"),
+    ]:
+        ws.append([name, country])
+    ws.merge_cells("B2:B4")
+    ws.append(["Asia suppliers total", None])
+    ws.merge_cells("A6:B6")  # across columns: left as it is
+    wb.save(tmp_path / "m.xlsx")
+    t = read_table(tmp_path / "m.xlsx")
+    assert [r[1] for r in t.rows] == ["North Korea", "North Korea", "North Korea", "Japan", ""]
+    assert [(i.row, i.code) for i in t.issues] == [(2, "merged-cells")]
+    assert (
+        t.issues[0].message
+        == "rows 2-4: one cell ('North Korea') merged over them; read in each of those rows."
+    )
+
+
+def test_a_second_supplier_sheet_not_screened_is_said(tmp_path: Path) -> None:
+    path = _xlsx(tmp_path / "s.xlsx", [ROWS[0], ROWS[0]], sheets={"EU suppliers": [HEADER, ROWS[0]]})
+    t = read_table(path)
+    assert t.sheet == "Suppliers"
+    assert [(i.code, i.message) for i in t.issues] == [
+        (
+            "other-sheet",
+            'sheet "EU suppliers" also has a supplier name column and was not screened; '
+            'screen it with --sheet "EU suppliers".',
+        )
+    ]

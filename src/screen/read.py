@@ -274,6 +274,7 @@ def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig, kind: str) 
             f"{p.name}: no sheet has a supplier name column; sheets are: {', '.join(names)}. "
             'Pass --sheet NAME and --column name="HEADER".'
         )
+    others: list[_Candidate] = []
     if len(found) > 1:
         # prefer the sheet whose header names the supplier most clearly, then the larger one
         ranked = sorted(found, key=lambda c: (-c.quality, -len(c.grid)))
@@ -283,7 +284,7 @@ def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig, kind: str) 
                 f"{p.name}: several sheets look like supplier lists ({', '.join(c.name for c in found)}); "
                 "pass --sheet NAME to choose one."
             )
-        found = [best]
+        found, others = [best], ranked[1:]
     chosen = found[0]
     hdr = chosen.header
     if hdr < 0:
@@ -296,7 +297,47 @@ def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig, kind: str) 
     grid, hdr = combine_merged_header(chosen.grid, hdr, chosen.merges)
     if kind == "zip":
         check_formula_values(p, chosen.name, first_row=hdr + 1)
-    return _table_from_grid(p, grid, hdr, sheet=chosen.name, sheets=names)
+    grid, filled = fill_merged_down(grid, hdr, chosen.merges)
+    table = _table_from_grid(p, grid, hdr, sheet=chosen.name, sheets=names)
+    table.issues.extend(filled)
+    for other in others:
+        table.issues.append(
+            RowIssue(
+                table.header_row,
+                "other-sheet",
+                f'sheet "{other.name}" also has a supplier name column and was not screened; '
+                f'screen it with --sheet "{other.name}".',
+            )
+        )
+    return table
+
+
+def fill_merged_down(
+    grid: list[list[str]], hdr: int, merges: Sequence[tuple[tuple[int, int], tuple[int, int]]]
+) -> tuple[list[list[str]], list[RowIssue]]:
+    """A cell merged down over data rows (one country for three suppliers) is what each of those
+    rows shows: its value is read in every row it covers, and said. Merges across columns are
+    left as they are (a title over the table's width is no country)."""
+    spans = [(r0, c, r1) for (r0, c), (r1, c1) in merges if c == c1 and hdr < r0 < r1 < len(grid)]
+    if not spans:
+        return grid, []
+    grid = [list(r) for r in grid]
+    issues = []
+    for r0, c, r1 in sorted(spans):
+        value = grid[r0][c] if c < len(grid[r0]) else ""
+        if not value.strip():
+            continue
+        for r in range(r0 + 1, r1 + 1):
+            grid[r] += [""] * (c + 1 - len(grid[r]))
+            grid[r][c] = value
+        issues.append(
+            RowIssue(
+                r0 + 1,
+                "merged-cells",
+                f"rows {r0 + 1}-{r1 + 1}: one cell ('{value[:40]}') merged over them; read in each of those rows.",
+            )
+        )
+    return grid, issues
 
 
 def combine_merged_header(

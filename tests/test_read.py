@@ -197,3 +197,34 @@ def test_a_second_supplier_sheet_not_screened_is_said(tmp_path: Path) -> None:
             'screen it with --sheet "EU suppliers".',
         )
     ]
+
+
+def test_an_html_table_named_xls_is_read_as_a_sheet(tmp_path: Path) -> None:
+    """Many systems' "Export to Excel" writes an HTML page named .xls, which Excel opens."""
+    page = (
+        '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8">'
+        "<style>td {mso-number-format:'@'}</style></head><body><h1>Vendor export</h1><table>"
+        "<tr><th>Vendor No.</th><th>Supplier Name</th><th>Country</th></tr>"
+        "<tr><td>00123</td><td>Korea Rungrado<br>General Trading Corporation</td><td>North&nbsp;Korea</td></tr>"
+        "<tr><td>00124</td><td>Müller &amp; Söhne GmbH</td><td>Germany</td></tr>"
+        "<tr><td colspan=2>Total: 2 suppliers</td><td></td></tr></table></body></html>"
+    )
+    (tmp_path / "export.xls").write_text(page, encoding="utf-8")
+    t = read_table(tmp_path / "export.xls")
+    assert t.headers == ["Vendor No.", "Supplier Name", "Country"]
+    assert t.rows == [
+        ["00123", "Korea Rungrado General Trading Corporation", "North Korea"],
+        ["00124", "Müller & Söhne GmbH", "Germany"],
+        ["Total: 2 suppliers", "", ""],
+    ]
+    assert t.row_numbers == [2, 3, 4] and t.delimiter is None
+
+
+def test_an_html_page_without_a_supplier_table_says_so(tmp_path: Path) -> None:
+    (tmp_path / "page.xls").write_text(
+        "<html><body><table><tr><td>x</td></tr></table></body></html>", encoding="utf-8"
+    )
+    with pytest.raises(
+        InputFileError, match=r"page.xls: is an HTML page with 1 table\(s\), and none has a supplier name"
+    ):
+        read_table(tmp_path / "page.xls")

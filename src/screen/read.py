@@ -44,8 +44,9 @@ from screen.containers import (
 )
 from screen.digest import sha256_file
 from screen.errors import InputFileError, LimitError, ScreenError
+from screen.htmltable import html_tables, looks_like_html
 from screen.model import RowIssue
-from screen.textfile import read_text_grid
+from screen.textfile import decode_text, read_text_grid
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ def read_table(path: str | Path, sheet: str | None = None, limits: LimitsConfig 
         digest = sha256_file(p)
         if kind == "text":
             table = _read_text(p, limits)
-            if suffix in SPREADSHEET_SUFFIXES:
+            if suffix in SPREADSHEET_SUFFIXES and table.delimiter is not None:
                 log.warning("%s is named %s but holds text; it was read as CSV", p.name, suffix)
         else:
             if kind == "zip":
@@ -522,10 +523,40 @@ def _unique_headers(header: list[str]) -> list[str]:
 
 
 def _read_text(p: Path, limits: LimitsConfig) -> RawTable:
+    html = _read_html(p, limits)
+    if html is not None:
+        return html
     grid, line_numbers, encoding, delimiter = read_text_grid(p, limits)
     hdr = find_header(grid)
     if hdr is None:
         hdr = _first_nonblank(grid) or 0
     return _table_from_grid(
         p, grid, hdr, sheet=None, sheets=[], line_numbers=line_numbers, encoding=encoding, delimiter=delimiter
+    )
+
+
+def _read_html(p: Path, limits: LimitsConfig) -> RawTable | None:
+    """An HTML table saved as a spreadsheet (an ERP's "Excel" export), or None if the file is
+    not HTML: the first table with a supplier header, rows numbered as Excel shows them."""
+    data = p.read_bytes()
+    head = data[:2048].decode("utf-8", errors="ignore")
+    if not looks_like_html(head):
+        return None
+    text, encoding = decode_text(data, p.name)
+    tables = html_tables(text)
+    for grid in tables:
+        hdr = find_header(grid)
+        if hdr is None:
+            continue
+        if len(grid) > limits.max_rows:
+            raise LimitError(
+                f"{p.name}: the table has {len(grid):,} rows, over the limit limits.max_rows={limits.max_rows:,}; "
+                "split the file or raise the limit in screen.toml."
+            )
+        log.warning('%s is an HTML table (a system\'s "Excel" export); it was read as a sheet', p.name)
+        table = _table_from_grid(p, grid, hdr, sheet=None, sheets=[], encoding=encoding)
+        return table
+    raise InputFileError(
+        f"{p.name}: is an HTML page{' with ' + str(len(tables)) + ' table(s)' if tables else ''}, and none has "
+        "a supplier name column; open it in Excel and save it as .xlsx, or export the list again as CSV."
     )

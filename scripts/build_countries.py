@@ -172,6 +172,11 @@ _add("BN", "common", SRC_COMMON, "en", "Brunei")
 _add("FM", "common", SRC_COMMON, "en", "Micronesia")
 _add("TR", "common", SRC_COMMON, "en", "Turkey", "Republic of Turkey")
 _add("CD", "common", SRC_COMMON, "en", "Zaire")
+# former names still found in old vendor records
+for _code, _old in (("IR", "Persia"), ("BJ", "Dahomey"), ("ZW", "Rhodesia"), ("BW", "Bechuanaland"),
+                    ("BF", "Upper Volta"), ("LK", "Ceylon"), ("TH", "Siam"), ("TW", "Formosa"), ("KH", "Kampuchea"),
+                    ("LS", "Basutoland"), ("MW", "Nyasaland"), ("ET", "Abyssinia"), ("BD", "East Pakistan")):
+    _add(_code, "common", SRC_COMMON, "en", _old)
 _add("CI", "local", SRC_LOCAL, "de", "Elfenbeinküste")
 _add("BY", "local", SRC_LOCAL, "de", "Weißrussland")
 _add("BY", "local", SRC_LOCAL, "ru", "Белоруссия")

@@ -130,11 +130,13 @@ KEYWORDS: dict[str, dict[str, str]] = {
               "glazing contractor*|window install*|steel structure install*|installation of steel structure*|"
               "waterproofing|excavation|construction labour|construction labor|construction workers|"
               "construction crew*|labour for construction|labor for construction|labour supply for construction|"
-              "labor supply for construction|workers for construction|manpower for construction",
+              "labor supply for construction|workers for construction|manpower for construction|"
+              "constr|const|gen contr|gen contractor*|general contr|general contracting|building contracting",
         "ru": "строительств*|строительн*|стройка|стройки|строймонтаж*|отделочн* работ*|монтаж* инженерн*|"
               "монтажн* работ*|общестроительн*|кровельн* работ*|фасадн* работ*|бетонн* работ*|земляные работы|"
               "земляных работ|каменн* кладк*|кирпичн* кладк*|генподряд*|штукатурн*|снос здани*|электромонтаж*|"
-              "сантехническ* работ*|возведени*|ремонт квартир*|ремонт помещени*",
+              "сантехническ* работ*|возведени*|ремонт квартир*|ремонт помещени*|отделк* квартир*|"
+              "ремонт и отделк*|ремонтно строительн*",
         "zh": "建筑|建设工程|工程建设|施工|土木|土建|装修|装饰工程|路桥|道路工程|基建|拆除|砌筑|劳务分包|"
               "钢结构安装|市政工程|建造|工程承包",
         "ja": "建設|建築|工事|土木|施工",
@@ -272,7 +274,8 @@ TRAPS: dict[str, dict[str, str]] = {
               "dealer*|rental|rentals|leasing|marketing|advertising|publishing|magazine*|training|e learning|"
               "broker*|finance|financing|bank|banking|accounting|material*|simulation|game|games|video|cleaning|"
               "janitorial|website*|marketplace*|conference*|exhibition*|expo|research|university|logistics|"
-              "freight|tools|chemical*|lubricant*|tyre*|tire|tires|spare parts|component*|packaging|linen*",
+              "freight|tools|chemical*|lubricant*|tyre*|tire|tires|spare parts|component*|packaging|linen*|"
+              "museum*|gift shop*|souvenir*",
         "ru": "программ*|платформ*|юридическ*|юрист*|адвокат*|страхов*|консалтинг*|консультац*|оборудован*|"
               "техник*|материал*|оптов*|розничн*|аренд*|лизинг*|обучени*|мебел*|игрушк*|маркетинг*|реклам*|"
               "банк*|финанс*",

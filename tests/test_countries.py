@@ -427,3 +427,10 @@ def test_an_empty_or_either_or_country_settled_by_the_city(
     assert (r.code, r.status, r.input) == (code, status, country)
     if code:
         assert r.place == place and f"city/address '{place}'" in r.method
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("Persia", "IR"), ("Rhodesia", "ZW"), ("Dahomey", "BJ"), ("Ceylon", "LK")]
+)
+def test_former_names(countries: CountryIndex, text: str, code: str) -> None:
+    assert countries.resolve(text).code == code

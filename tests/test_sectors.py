@@ -336,3 +336,20 @@ def test_a_code_column_header_names_the_standard_of_its_codes(tmp_path: Path) ->
         res = screen.screen_file(tmp_path / name)
         assert [[h.sector for h in hits] for hits in res.frame["sectors"]] == expected, name
         assert [i.code for i in res.issues] == (["codes-not-read"] if name == "sic.csv" else [])
+
+
+@pytest.mark.parametrize(
+    ("activity", "sector"),
+    [
+        ("Const. & Eng. svcs", "construction"),
+        ("Constr.", "construction"),
+        ("Gen. contr.", "construction"),
+        ("General contracting", "construction"),
+        ("Ремонт и отделка квартир", "construction"),
+        ("Mining museum gift shop", None),
+        ("Constant velocity joints", None),
+    ],
+)
+def test_abbreviated_trades_and_museums(activity: str, sector: str | None) -> None:
+    si = SectorIndex.load(Path(__file__).resolve().parents[1] / "reference")
+    assert [h.sector for h in si.classify(activity)] == ([sector] if sector else [])

@@ -40,6 +40,8 @@ ADDITIONS = [
     ("cjsc", "CJSC", "JSC"),
     ("pjsc", "PJSC", "JSC"),
     ("ooo", "OOO", "LLC"),
+    ("jv", "JV", ""),
+    ("j v", "J.V.", ""),
     ("zao", "ZAO", "JSC"),
     ("oao", "OAO", "JSC"),
     ("pao", "PAO", "JSC"),

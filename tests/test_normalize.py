@@ -481,3 +481,13 @@ def test_bank_in_chinese_characters_is_not_silver_star() -> None:
     """银行 (bank) and 银星 (silver star) are both "yin xing" in toneless pinyin."""
     assert normalize_name("华丽银行").tokens == ("hua", "li", "bank")
     assert normalize_name("延边银星网络科技有限公司").tokens[:4] == ("yan", "bian", "yin", "xing")
+
+
+def test_chosun_is_choson_and_tech_is_short() -> None:
+    """조선 spelt Chosun or Chosoon (ŏ as u) keys as Choson and Joseon; "Tech" without its full
+    stop is still short for a listed word (technology, technical); JV is a legal form."""
+    assert len({roman_key(w) for w in ("chosun", "chosoon", "choson", "joseon")}) == 1
+    assert roman_keys(["chosun"] * 70)[0] == roman_key("joseon")
+    tech = normalize_name("Yanji Silverstar Network Tech Co")
+    assert tech.tokens == ("yanji", "silverstar", "network", "tech") and tech.abbreviated[-1]
+    assert normalize_name("Chosun Expo JV").legal_forms == ("jv",)

@@ -666,7 +666,7 @@ def _chunk_words(chunk: str) -> tuple[tuple[str, bool], ...]:
     chunk was written with a trailing full stop ("Arch."). Chunks repeat across names. A word
     in Cyrillic letters that reads as a romanised Korean word when read as Korean is written
     in Russian (:func:`korean_from_cyrillic`) is that word: Рёнбон is ryonbon, not renbon."""
-    abbreviated = chunk.endswith(".") and len(chunk.rstrip(".")) >= 2
+    abbreviated = (chunk.endswith(".") and len(chunk.rstrip(".")) >= 2) or chunk.casefold() in _SHORT_WORDS
     words = fold(_unglue_form(chunk)).split()
     if not chunk.isascii() and _CYRILLIC.search(chunk):
         korean = fold(korean_from_cyrillic(chunk)).split()
@@ -1174,6 +1174,15 @@ def _roman(t: str) -> str:
     return _INITIAL_L.sub("", t)
 
 
+# words written short without a full stop, read as the start of a listed word as "Tech." is
+# (technology, technical)
+_SHORT_WORDS = frozenset({"tech"})
+
+# words spelt outside any system: 조선 as the Chosun Ilbo writes it (ŏ as u, Chosun, Chosoon),
+# in many listed names (CHOSUN EXPO, CHOSUN SINJIN), is Choson / Joseon (keys)
+_KEY_VARIANTS = {"josun": "joson"}
+
+
 @lru_cache(maxsize=200_000)
 def roman_key(token: str) -> str:
     """A coarse key under which Korean and Chinese romanisation variants coincide.
@@ -1185,7 +1194,8 @@ def roman_key(token: str) -> str:
     if not token.isalpha():
         return token
     # collapse doubled letters (Rynrado/Rungrado differ anyway; Mokrann/Mokran agree)
-    return _DOUBLED.sub(r"\1", _roman(token))
+    key = _DOUBLED.sub(r"\1", _roman(token))
+    return _KEY_VARIANTS.get(key, key)
 
 
 def roman_keys(tokens: Sequence[str]) -> list[str]:
@@ -1203,4 +1213,4 @@ def roman_keys(tokens: Sequence[str]) -> list[str]:
     else:
         t = _DOUBLED.sub(r"\1", t)
     keys = iter(t.split("\n"))
-    return [next(keys) if x.isalpha() else x for x in tokens]
+    return [_KEY_VARIANTS.get(k := next(keys), k) if x.isalpha() else x for x in tokens]

@@ -262,3 +262,34 @@ def test_the_rationale_says_how_the_country_was_read_or_that_it_was_not(referenc
         why["Acme Cloth"][-1]
         == "Country 'Germnay' read as Germany (DE) (a guess at a misspelling; check it)."
     )
+
+
+def test_a_row_without_a_name_says_it_was_not_compared(tmp_path: Path) -> None:
+    (tmp_path / "s.csv").write_text(
+        "Supplier ID,Supplier,Country\nS1,,Germany\nS2,Acme,Germany\n,,\nS4,,North Korea\n", encoding="utf-8"
+    )
+    res = screen_file(tmp_path / "s.csv")
+    why = res.frame["rationale"].tolist()
+    assert why[0] == ["No supplier name: the row was not compared with the lists; fill in the name."]
+    assert why[2] == ["Blank row: nothing to screen."]
+    assert why[3][0].startswith("Supplier located in North Korea") and why[3][-1].startswith(
+        "No supplier name"
+    )
+    assert [(i.row, i.code) for i in res.issues] == [(2, "no-name"), (5, "no-name")]
+
+
+def test_old_lists_are_said_to_be_old(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from screen.pipeline import LIST_AGE_WARN_DAYS, stale_lists
+    from screen.reference import load_reference
+
+    ref = load_reference()
+    versions = {li.name: dt.date.fromisoformat(li.version[:10]) for li in ref.lists}
+    newest = max(versions.values())
+    day = dt.datetime.combine(newest + dt.timedelta(days=LIST_AGE_WARN_DAYS), dt.time())
+    (line,) = stale_lists(ref, day + dt.timedelta(days=1))
+    assert line.startswith(f"lists older than {LIST_AGE_WARN_DAYS} days on the day of this run: ")
+    assert all(name in line for name in versions)
+    assert "import the current lists (screen reference import)" in line
+    assert stale_lists(ref, dt.datetime.combine(min(versions.values()), dt.time())) == []

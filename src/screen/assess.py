@@ -91,6 +91,7 @@ def assess_row(
     policy: PolicyConfig,
     name_refs: tuple[NameRef, ...] = (),
     address: CountryResult | None = None,
+    named: bool = True,
 ) -> tuple[str, list[str]]:
     if blank:
         return "clear", ["Blank row: nothing to screen."]
@@ -190,7 +191,9 @@ def assess_row(
     if high_country and extended and not core:
         raise_to("low")
     note = _country_note(country, address)
-    if risk == "clear" and not reasons:
+    if not named:
+        reasons.append("No supplier name: the row was not compared with the lists; fill in the name.")
+    elif risk == "clear" and not reasons:
         reasons.append(
             "No listed-entity match, no high-risk country and no high-risk sector found."
             if note is None
@@ -213,8 +216,11 @@ def assess(df: pd.DataFrame, policy: PolicyConfig) -> pd.DataFrame:
     matches = out["matches"].tolist() if "matches" in out else [()] * n
     refs = out["name_refs"].tolist() if "name_refs" in out else [()] * n
     addresses = out["address_result"].tolist() if "address_result" in out else [None] * n
-    for b, c, s, m, nr, a in zip(blanks, countries, sectors, matches, refs, addresses, strict=True):
-        r, why = assess_row(bool(b), c, tuple(s or ()), tuple(m or ()), policy, tuple(nr or ()), a)
+    named = [bool(str(x).strip()) for x in out["name"]] if "name" in out else [True] * n
+    for b, c, s, m, nr, a, nm in zip(
+        blanks, countries, sectors, matches, refs, addresses, named, strict=True
+    ):
+        r, why = assess_row(bool(b), c, tuple(s or ()), tuple(m or ()), policy, tuple(nr or ()), a, nm)
         risks.append(r)
         rationales.append(why)
     out["risk"] = risks

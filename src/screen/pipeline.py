@@ -90,8 +90,16 @@ def row_notes(table: RawTable, frame: pd.DataFrame, colmap: ColumnMap) -> list[R
             )
         )
     header = colmap.get("name") or ""
-    for n, name in zip(frame[ROW].tolist(), frame["name"].tolist(), strict=True):
+    for n, name, blank in zip(
+        frame[ROW].tolist(), frame["name"].tolist(), frame[BLANK].tolist(), strict=True
+    ):
         if not name:
+            if not blank:
+                notes.append(
+                    RowIssue(
+                        n, "no-name", f"row {n} has no supplier name: it was not compared with the lists."
+                    )
+                )
             continue
         if name.casefold() == header.casefold():
             notes.append(
@@ -239,6 +247,34 @@ def _user() -> str:
         return os.environ.get("USER", "unknown")
 
 
+LIST_AGE_WARN_DAYS = 90  # a list older than this on the day of the run is said to be old
+_LIST_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def stale_lists(reference: Reference, on: dt.datetime) -> list[str]:
+    """One sentence naming the lists whose version is dated more than LIST_AGE_WARN_DAYS before
+    ``on`` (or none): sanctions lists change every week or two, and a clear result is only as
+    current as they are."""
+    old = []
+    for li in reference.lists:
+        m = _LIST_DATE.match(li.version)
+        if not m:
+            continue
+        try:
+            age = (on.date() - dt.date(*map(int, m.groups()))).days
+        except ValueError:
+            continue
+        if age > LIST_AGE_WARN_DAYS:
+            old.append(f"{li.name} {m.group(0)} ({age} days)")
+    if not old:
+        return []
+    return [
+        f"lists older than {LIST_AGE_WARN_DAYS} days on the day of this run: {', '.join(old)}; entities "
+        "designated since are not screened: import the current lists (screen reference import) before "
+        "relying on a clear result."
+    ]
+
+
 def run_metadata(
     path: Path, table: RawTable, colmap: ColumnMap, reference: Reference, cfg: Config, started: dt.datetime
 ) -> dict[str, Any]:
@@ -266,7 +302,7 @@ def run_metadata(
         or None,
         "reference": reference.describe(),
         "reference_tables": [t.as_contract() for t in reference.tables],
-        "reference_warnings": list(reference.warnings),
+        "reference_warnings": [*reference.warnings, *stale_lists(reference, started)],
         "config_sha256": cfg.sha256(),
         "config": cfg.to_dict(),
         "config_source": cfg.source,

@@ -98,7 +98,8 @@ def verify(
         if not quiet:
             typer.echo(
                 f"{report.name}: verified: produced from exactly {input_path.name} and the same lists and tables "
-                f"({len(v.checked)} SHA-256 hashes match)."
+                f"({len(v.checked)} SHA-256 hashes match). This checks what the report was made from, not the "
+                "results written in it: to confirm those, screen the input again and compare."
             )
         return
     err(f"{report.name}: NOT verified: {len(v.mismatches)} mismatch(es).")

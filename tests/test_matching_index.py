@@ -291,7 +291,7 @@ def test_partitions_are_large_and_shared_evenly(
 @pytest.mark.parametrize(
     ("listed", "bare"),
     [
-        ("FOREIGN TRADE BANK (FTB)", ("foreign", "trade", "bank")),
+        ("FOREIGN TRADE BANK (FTB)", ("foreign", "trading", "bank")),
         ("KOREA KWANGSON BANKING CORPORATION (KKBC)", ("korea", "kwangson", "banking")),
         ("MINISTRY OF THE PEOPLE’S ARMED FORCES (MPAF)", ("ministry", "peoples", "armed", "forces")),
         (  # the initials of its first words

@@ -460,7 +460,7 @@ def test_a_chinese_city_s_shi_before_the_name_is_dropped() -> None:
 )
 def test_north_koreas_names_are_one_word(text: str) -> None:
     """However a name writes North Korea, it reads "dprk": one word on both sides."""
-    assert set(normalize_name(text).tokens) == {"foreign", "trade", "bank", "dprk"}
+    assert set(normalize_name(text).tokens) == {"foreign", "trading", "bank", "dprk"}
 
 
 @pytest.mark.parametrize(
@@ -491,3 +491,11 @@ def test_chosun_is_choson_and_tech_is_short() -> None:
     tech = normalize_name("Yanji Silverstar Network Tech Co")
     assert tech.tokens == ("yanji", "silverstar", "network", "tech") and tech.abbreviated[-1]
     assert normalize_name("Chosun Expo JV").legal_forms == ("jv",)
+
+
+def test_trade_and_trading_are_one_word() -> None:
+    """DANDONG HONGDA TRADE CO. LTD. is "… Trading Co., Ltd." in a vendor master as often."""
+    assert (
+        normalize_name("Dandong Hongda Trade Co").tokens == normalize_name("Dandong Hongda Trading Co").tokens
+    )
+    assert normalize_name("Foreign Trade Bank").expansions == ()  # not said: both sides read alike

@@ -75,6 +75,7 @@ ABBREVIATIONS: dict[str, str] = {
     "cons": "construction",
     "contr": "construction",
     "intl": "international",
+    "trade": "trading",  # (a company's trade word: DANDONG TIANFU TRADE CO is "… Trading Co." as often)
     "int": "international",
     "internat": "international",
     "trdg": "trading",
@@ -1022,7 +1023,7 @@ def normalize_name(text: str) -> NormName:
                 # expanded and followed by a stray ending ("CONSTR UCTION" is construction)
                 expansions.append((f"{tok} {nxt[0]}", exp))
                 skip = True
-            else:
+            elif tok not in _SAME_WORD:
                 expansions.append((tok, exp))
             tok = exp
         out.append(tok)
@@ -1173,6 +1174,9 @@ def _roman(t: str) -> str:
     t = _INITIAL_N.sub("l", t.translate(_ROMAN_SINGLE))
     return _INITIAL_L.sub("", t)
 
+
+# one word in two forms, read as one without saying so (both sides are read alike)
+_SAME_WORD = frozenset({"trade"})
 
 # words written short without a full stop, read as the start of a listed word as "Tech." is
 # (technology, technical)

@@ -199,7 +199,7 @@ def test_romanisation_key_variants_coincide() -> None:
         ("PARSEKllc", ("parsek",), ("llc",)),
         ("KotiCorp", ("koti",), ("corp",)),
         ("JOINT STOCK COMPANYmikron", ("mikron",), ("joint", "stock", "company")),
-        ("HONG KONG ELECTRONICS KISHco", ("hong", "kong", "electronics", "kish"), ("co",)),
+        ("HONG KONG ELECTRONICS KISHco", ("hongkong", "electronics", "kish"), ("co",)),
         # English written in Cyrillic letter for letter
         ("ДЖОИНТ СТОКК КОМПАНЙ СБЕРБАНК", ("sberbank",), ("dzhoint", "stokk", "company")),
         ("ООО ГУДЗОН ШИППИНГ КО", ("gudzon", "shipping"), ("ko", "ooo")),
@@ -499,3 +499,16 @@ def test_trade_and_trading_are_one_word() -> None:
         normalize_name("Dandong Hongda Trade Co").tokens == normalize_name("Dandong Hongda Trading Co").tokens
     )
     assert normalize_name("Foreign Trade Bank").expansions == ()  # not said: both sides read alike
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Huaxin Shipping Hong Kong Ltd",
+        "Huaxin Shipping HongKong Ltd",
+        "Huaxin Shipping HK Ltd",
+        "Huaxin Shipping H.K. Ltd",
+    ],
+)
+def test_hong_kong_is_one_word(text: str) -> None:
+    assert list(normalize_name(text).tokens) == ["huaxin", "shipping", "hongkong"]

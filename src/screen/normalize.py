@@ -1031,8 +1031,8 @@ def normalize_name(text: str) -> NormName:
         out_a.append(ab and not exp)
     if not out and tokens:  # a name made only of stopwords: keep them
         out, out_q, out_a = list(tokens), [False] * len(tokens), [False] * len(tokens)
-    if "korea" in out or "korean" in out:
-        out, out_q, out_a = _dprk(out, out_q, out_a, expansions)
+    if not _ONE_WORD_FIRST.isdisjoint(out):
+        out, out_q, out_a = _one_word_places(out, out_q, out_a, expansions)
     return NormName(
         original=text,
         tokens=tuple(out),
@@ -1043,36 +1043,41 @@ def normalize_name(text: str) -> NormName:
     )
 
 
-# North Korea's name, in full or short, as one word: "of the Democratic People's Republic of
-# Korea", "of the D.P.R. Korea", "of DPR Korea", "of North Korea" all read "dprk"
-_DPRK_RUNS: tuple[tuple[frozenset[str], ...], ...] = tuple(
-    tuple(frozenset(alt.split("|")) for alt in run.split())
-    for run in (
-        "democratic|demokratik|dem peoples|people republic|republik|rep|representative korea",
-        "democratic|demokratik|dem republic|republik|rep|representative korea",
-        "dpr korea",
-        "korean narodno democratic republic",
-        "dp r korea",
-        "north korea",
+# places written in several ways, as one word: North Korea's name in full or short ("of the
+# Democratic People's Republic of Korea", "of the D.P.R. Korea", "of DPR Korea", "of North
+# Korea" all read "dprk"); Hong Kong ("Hong Kong", "HongKong", "HK" all read "hongkong")
+_ONE_WORD_RUNS: tuple[tuple[tuple[frozenset[str], ...], str], ...] = tuple(
+    (tuple(frozenset(alt.split("|")) for alt in run.split()), word)
+    for run, word in (
+        ("democratic|demokratik|dem peoples|people republic|republik|rep|representative korea", "dprk"),
+        ("democratic|demokratik|dem republic|republik|rep|representative korea", "dprk"),
+        ("dpr korea", "dprk"),
+        ("korean narodno democratic republic", "dprk"),
+        ("dp r korea", "dprk"),
+        ("north korea", "dprk"),
+        ("hong kong", "hongkong"),
+        ("hk", "hongkong"),
     )
 )
+_ONE_WORD_FIRST = frozenset({"korea", "korean", "hong", "hk"})
 
 
-def _dprk(
+def _one_word_places(
     out: list[str], out_q: list[bool], out_a: list[bool], expansions: list[tuple[str, str]]
 ) -> tuple[list[str], list[bool], list[bool]]:
     tokens, quals, abbrev = [], [], []
     k = 0
     while k < len(out):
-        for run in _DPRK_RUNS:
+        for run, word in _ONE_WORD_RUNS:
             end = k + len(run)
             if (
                 end <= len(out)
                 and all(out[k + i] in alt for i, alt in enumerate(run))
                 and len(set(out_q[k:end])) == 1
             ):
-                expansions.append((" ".join(out[k:end]), "dprk"))
-                tokens.append("dprk")
+                if word == "dprk":  # (Hong Kong written as one word goes without saying)
+                    expansions.append((" ".join(out[k:end]), word))
+                tokens.append(word)
                 quals.append(out_q[k])
                 abbrev.append(False)
                 k = end

@@ -81,6 +81,7 @@ def place_words() -> frozenset[str]:
         "uae",
         "hong",
         "kong",
+        "hongkong",  # (Hong Kong and HK read as one word: see normalize)
     }
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):

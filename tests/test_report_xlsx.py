@@ -350,3 +350,14 @@ def test_summary_reasons_follow_the_policy_as_the_risk_does(
     assert _reasons_in(tmp_path / "r.xlsx") == expected
     # the counts agree with the risk: a row counted is not clear
     assert risks.count("clear") == 3 - sum(expected.values())
+
+
+def test_a_long_main_reason_is_cut_at_a_word() -> None:
+    from types import SimpleNamespace
+
+    from screen.report.summary import _main_reason
+
+    text = "Country 'China' resolved to CN (China): " + "hosts North Korean workers per reporting; " * 8
+    short = _main_reason(SimpleNamespace(decisions=(), matches=(), rationale=(text,)))  # type: ignore[arg-type]
+    assert short.endswith("…") and len(short) <= 180
+    assert text.startswith(short[:-1]) and text[len(short) - 1] in " ;,"  # a whole word before the cut

@@ -260,7 +260,10 @@ def _main_reason(v: RowView) -> str:
         kind = "listed entity (hit)" if m.band == "hit" else "possible listed entity (review)"
         return f"{kind}: {m.ref_id} '{m.name}', score {m.score:g}"
     text = v.rationale[0] if v.rationale else ""
-    return text if len(text) <= 180 else text[:179].rstrip() + "…"
+    if len(text) <= 180:
+        return text
+    cut = text[:179]
+    return (cut[: cut.rfind(" ")] if " " in cut else cut).rstrip(" ,;:(") + "…"  # at a word's end
 
 
 def _changes(k: _Cursor, changes: dict[str, Any]) -> None:

@@ -188,7 +188,9 @@ def test_no_decisions_only_adds_fingerprints() -> None:
 
 
 # ---------------------------------------------------------------- round trip through the workbook
-def _set_decision(report: Path, sheet: str, ref_id: str, decision: str, reviewer: str, note: str) -> None:
+def _set_decision(
+    report: Path, sheet: str, ref_id: str, decision: str, reviewer: str, note: str, date: str = "2026-02-03"
+) -> None:
     wb = openpyxl.load_workbook(report)
     ws = wb[sheet]
     header = [c.value for c in ws[1]]
@@ -198,7 +200,7 @@ def _set_decision(report: Path, sheet: str, ref_id: str, decision: str, reviewer
     for name, value in (
         ("Decision", decision),
         ("Reviewer", reviewer),
-        ("Decided on", "2026-02-03"),
+        ("Decided on", date),
         ("Note", note),
     ):
         ws.cell(row, header.index(name) + 1).value = value
@@ -296,10 +298,25 @@ def test_review_flagged_sheet_and_conflicts(tmp_path: Path) -> None:
     assert r.exit_code == 0
     assert (
         "Warning: Flagged row 2: 'true match' for OFAC-SDN:19612 conflicts with 'false positive' on Matches row 2; "
-        "Matches row 2 is used." in r.stderr
+        "Matches row 2 is used (the later decision, or the Matches sheet's on the same day)." in r.stderr
     )
     (d,) = read_decisions(tmp_path / "decisions.csv")  # default: beside the report
     assert (d.decision, d.reviewer) == ("false positive", "dave")
+
+
+def test_a_later_decision_on_the_flagged_sheet_wins_over_an_earlier_one_on_matches(tmp_path: Path) -> None:
+    """A report run with --decisions shows the earlier decision on both sheets; a reviewer who
+    changes it on the Flagged sheet only is not overruled by the unchanged Matches cell."""
+    src = tmp_path / "s.csv"
+    src.write_text("Supplier,Country\nNamkang Constr. Co. Ltd.,Russian Federation\n", encoding="utf-8")
+    rep = tmp_path / "r.xlsx"
+    assert _invoke("run", str(src), "-o", str(rep)).exit_code == 0
+    _set_decision(rep, "Matches", "OFAC-SDN:19612", "needs information", "dave", "", "2026-02-03")
+    _set_decision(rep, "Flagged", "OFAC-SDN:19612", "true match", "carol", "same address", "2026-03-10")
+    r = _invoke("review", str(rep))
+    assert r.exit_code == 0 and "Matches row 2: 'needs information'" in r.stderr
+    (d,) = read_decisions(tmp_path / "decisions.csv")
+    assert (d.decision, d.reviewer, d.date) == ("true match", "carol", "2026-03-10")
 
 
 def test_review_rejects_a_file_that_is_not_a_report(tmp_path: Path) -> None:

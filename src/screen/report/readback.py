@@ -119,8 +119,9 @@ def _sheet_decisions(
 def read_report_decisions(path: str | Path, reviewer: str) -> tuple[list[Decision], list[str]]:
     """The decisions filled in on a report's Matches and Flagged sheets, and warnings.
 
-    A decision on the Matches sheet wins over one on the Flagged sheet for the same supplier
-    and entry; ``reviewer`` is used where the Reviewer cell is empty.
+    Where the two sheets disagree for the same supplier and entry, the later decision (its
+    "Decided on") wins, and on the same day the Matches sheet's; ``reviewer`` is used where
+    the Reviewer cell is empty.
     """
     p = Path(path)
     wb = _open(p)
@@ -140,9 +141,14 @@ def read_report_decisions(path: str | Path, reviewer: str) -> tuple[list[Decisio
                 if prev is None:
                     found[d.key] = (where, d)
                 elif prev[1].decision != d.decision:
+                    # the later decision wins (a reviewer who changes a pre-filled decision on one
+                    # sheet leaves the old one on the other); on the same day, the Matches sheet's
+                    (kept, lost) = ((where, d), prev) if d.date > prev[1].date else (prev, (where, d))
+                    found[d.key] = kept
                     warnings.append(
-                        f"{where}: '{d.decision}' for {d.ref_id or 'the supplier'} conflicts with "
-                        f"'{prev[1].decision}' on {prev[0]}; {prev[0]} is used."
+                        f"{lost[0]}: '{lost[1].decision}' for {d.ref_id or 'the supplier'} conflicts with "
+                        f"'{kept[1].decision}' on {kept[0]}; {kept[0]} is used (the later decision, or "
+                        "the Matches sheet's on the same day)."
                     )
     finally:
         wb.close()

@@ -341,3 +341,19 @@ def test_review_and_verify_say_which_file_to_pass_for_a_json(tmp_path: Path) -> 
         assert r.stderr.strip() == (
             "Error: results.json: not an .xlsx report; pass the report workbook written by 'screen run' (-o)."
         ), args
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2026/12/07", "2026-12-07"),
+        ("07.12.2026", "2026-12-07"),
+        ("25/12/2026", "2026-12-25"),
+        ("12/25/2026", "2026-12-25"),
+        ("12/07/2026", ""),
+    ],
+)
+def test_a_date_typed_as_text_is_read_when_it_says_which_part_is_which(text: str, date: str) -> None:
+    from screen.report.readback import _other_date
+
+    assert _other_date(text) == date

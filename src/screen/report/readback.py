@@ -59,8 +59,39 @@ def _date(v: object, where: str, warnings: list[str]) -> str:
         return today()
     if _ISO.match(t):
         return t
+    read = _other_date(t)
+    if read:
+        return read
     warnings.append(f"{where}: date '{t}' is not YYYY-MM-DD; today's date is used.")
     return today()
+
+
+_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
+_YMD = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})$")
+
+
+def _other_date(t: str) -> str:
+    """A date typed as text in a form that says which part is which: 2026/12/07, 07.12.2026
+    (day first, as written with dots), 25/12/2026 or 12/25/2026 (one part over 12); "" for
+    12/07/2026, which could be either."""
+    m = _YMD.match(t)
+    if m:
+        y, mo, d = map(int, m.groups())
+    else:
+        m = _DMY.match(t)
+        if not m:
+            return ""
+        a, b, y = map(int, m.groups())
+        if "." in t or a > 12:
+            d, mo = a, b
+        elif b > 12:
+            mo, d = a, b
+        else:
+            return ""
+    try:
+        return dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return ""
 
 
 def _sheet_decisions(

@@ -19,9 +19,7 @@ Every reason is one sentence naming the evidence and its source.
 
 from __future__ import annotations
 
-import csv
 import re
-from functools import lru_cache
 
 import pandas as pd
 
@@ -32,16 +30,11 @@ _NAMES = {"KP": "North Korea (KP)", "KR": "South Korea (KR)"}
 
 
 def _names(codes: tuple[str, ...]) -> list[str]:
-    return [_NAMES.get(c) or f"{_short_names().get(c, c)} ({c})" for c in codes]
-
-
-@lru_cache(maxsize=1)
-def _short_names() -> dict[str, str]:
-    """ISO code -> the bundled short English name ("China", "DR Congo")."""
+    from screen.country_tables import names_by_code
     from screen.reference import bundled_dir
 
-    with (bundled_dir() / "countries.csv").open(encoding="utf-8", newline="") as fh:
-        return {r["iso2"]: r["name"] for r in csv.DictReader(fh)}
+    names = names_by_code(bundled_dir())
+    return [_NAMES.get(c) or f"{names.get(c, c)} ({c})" for c in codes]
 
 
 _EARLIER = re.compile(r"\s*\(earlier:[^)]*\)")
@@ -148,9 +141,8 @@ def assess_row(
         if any(f.factor == "dprk_origin" for f in listed):
             raise_to("high")
             text = "; ".join(f"{f.detail} ({f.source})" for f in listed)
-            reasons.append(
-                f"Supplier located in North Korea: {_country_lead(country)[0].lower()}{_country_lead(country)[1:]}: {text}."
-            )
+            lead = _country_lead(country)
+            reasons.append(f"Supplier located in North Korea: {lead[0].lower()}{lead[1:]}: {text}.")
         elif listed:
             high_country = True
             reasons.append(_country_sentence(country, _factors_text(listed)))

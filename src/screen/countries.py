@@ -301,7 +301,8 @@ class CountryIndex:
                 return tuple(sorted(named)), f"'{t}' names several countries: " + ", ".join(
                     f"'{s}' ({c})" for c, (_a, s) in sorted(named.items())
                 )
-        cities = {a.codes[0]: s for _r, a, s in found if a.kind in PLACES and len(a.codes) == 1}
+        places = {a.codes[0]: (s, a.kind) for _r, a, s in found if a.kind in PLACES and len(a.codes) == 1}
+        cities = {code: s for code, (s, _kind) in places.items()}
         unclear = [(a, s) for _r, a, s in found if len(a.codes) > 1]
         if unclear:
             cand = set(unclear[0][0].codes)
@@ -315,8 +316,7 @@ class CountryIndex:
                 f"{self.name(c)} ({c})" for c in unclear[0][0].codes
             )
         if len(cities) == 1:
-            code, s = next(iter(cities.items()))
-            kind = next(a.kind for _r, a, x in found if x == s)
+            code, (s, kind) = next(iter(places.items()))
             return (code,), f"{kind} '{s}' in '{t}' is in {self.name(code)}"
         return None
 

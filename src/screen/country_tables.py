@@ -69,7 +69,13 @@ def _rows(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
 
 def short_names(folder: Path) -> list[str]:
     """The short English names of ``countries.csv`` ("Russia", "Korea, North")."""
-    return [r["name"] for r in _rows(folder / "countries.csv", ("iso2", "name")) if r["name"]]
+    return list(names_by_code(folder).values())
+
+
+@lru_cache(maxsize=4)
+def names_by_code(folder: Path) -> dict[str, str]:
+    """ISO code -> short English name of ``countries.csv`` ("CN": "China", "CD": "DR Congo")."""
+    return {r["iso2"]: r["name"] for r in _rows(folder / "countries.csv", ("iso2", "name")) if r["name"]}
 
 
 @lru_cache(maxsize=4)

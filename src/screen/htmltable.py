@@ -64,6 +64,12 @@ class _Tables(html.parser.HTMLParser):
         if self._cell is not None and not self._skip:
             self._cell.append(data)
 
+    def close(self) -> None:
+        super().close()
+        while self._stack:  # a table never closed
+            self._end_row()
+            self.tables.append(self._stack.pop())
+
     def _end_cell(self) -> None:
         if self._cell is not None and self._row is not None:
             text = " ".join("".join(self._cell).split())
@@ -82,7 +88,4 @@ def html_tables(text: str) -> list[list[list[str]]]:
     parser = _Tables()
     parser.feed(text)
     parser.close()
-    while parser._stack:  # a table never closed
-        parser._end_row()
-        parser.tables.append(parser._stack.pop())
     return [t for t in parser.tables if t]

@@ -130,9 +130,12 @@ def header_standard(header: str) -> str:
 
 
 def label_cells(cells: list[str], standard: str) -> list[str]:
-    """Each code without a label of its own labelled with the column's ``standard``."""
-    out = []
-    for cell in cells:
+    """Each code without a label of its own labelled with the column's ``standard`` (each
+    distinct cell once: codes repeat)."""
+
+    def label(cell: str) -> str:
         chunks = [c.strip() for c in _SPLIT.split(cell) if c.strip()]
-        out.append("; ".join(c if _LABEL.match(c) else f"{standard} {c}" for c in chunks))
-    return out
+        return "; ".join(c if _LABEL.match(c) else f"{standard} {c}" for c in chunks)
+
+    done = {cell: label(cell) for cell in set(cells)}
+    return [done[cell] for cell in cells]

@@ -202,9 +202,9 @@ class NameTerms:
         for i, w in enumerate(words):
             for toks, latin, korean in self.by_first.get(w, ()):
                 ref = (korean or latin) if hangul else latin
-                if ref is latin and latin is not None:
-                    ref = self._as_written(toks, latin, name)
                 if ref is not None and tuple(words[i : i + len(toks)]) == toks:
+                    if ref is latin:
+                        ref = self._as_written(toks, ref, name)
                     if ref not in out:
                         out.append(ref)
                     break

@@ -1031,7 +1031,7 @@ def normalize_name(text: str) -> NormName:
         out_a.append(ab and not exp)
     if not out and tokens:  # a name made only of stopwords: keep them
         out, out_q, out_a = list(tokens), [False] * len(tokens), [False] * len(tokens)
-    if not _ONE_WORD_FIRST.isdisjoint(out):
+    if not _ONE_WORD_BY_FIRST.keys().isdisjoint(out):
         out, out_q, out_a = _one_word_places(out, out_q, out_a, expansions)
     return NormName(
         original=text,
@@ -1059,7 +1059,11 @@ _ONE_WORD_RUNS: tuple[tuple[tuple[frozenset[str], ...], str], ...] = tuple(
         ("hk", "hongkong"),
     )
 )
-_ONE_WORD_FIRST = frozenset({"korea", "korean", "hong", "hk"})
+# each run under the words it can begin with: a name none of whose words begins one is passed over
+_ONE_WORD_BY_FIRST: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
+for _run, _word in _ONE_WORD_RUNS:
+    for _first in _run[0]:
+        _ONE_WORD_BY_FIRST.setdefault(_first, []).append((_run, _word))
 
 
 def _one_word_places(
@@ -1068,7 +1072,7 @@ def _one_word_places(
     tokens, quals, abbrev = [], [], []
     k = 0
     while k < len(out):
-        for run, word in _ONE_WORD_RUNS:
+        for run, word in _ONE_WORD_BY_FIRST.get(out[k], ()):
             end = k + len(run)
             if (
                 end <= len(out)

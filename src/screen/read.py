@@ -538,11 +538,11 @@ def _read_text(p: Path, limits: LimitsConfig) -> RawTable:
 def _read_html(p: Path, limits: LimitsConfig) -> RawTable | None:
     """An HTML table saved as a spreadsheet (an ERP's "Excel" export), or None if the file is
     not HTML: the first table with a supplier header, rows numbered as Excel shows them."""
-    data = p.read_bytes()
-    head = data[:2048].decode("utf-8", errors="ignore")
+    with p.open("rb") as fh:  # (a CSV is read once, by the CSV reader: only its start here)
+        head = fh.read(2048).decode("utf-8", errors="ignore")
     if not looks_like_html(head):
         return None
-    text, encoding = decode_text(data, p.name)
+    text, encoding = decode_text(p.read_bytes(), p.name)
     tables = html_tables(text)
     for grid in tables:
         hdr = find_header(grid)

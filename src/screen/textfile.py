@@ -73,7 +73,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         utf8_error = exc
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
-    if sum(len(m) for m in _UTF8_MULTIBYTE.findall(data)) * 2 >= high:
+    if sum(m.end() - m.start() for m in _UTF8_MULTIBYTE.finditer(data)) * 2 >= high:
         raise _not_utf8(data, utf8_error.start, name, "the rest of the file is UTF-8: mixed encodings")
     if _in_runs(data) * 2 >= high:
         # letters of more than one byte each, or a script all of whose letters are beyond ASCII
@@ -110,7 +110,7 @@ LEGACY_ENCODINGS = (
 
 def _in_runs(data: bytes) -> int:
     """How many bytes beyond ASCII stand next to another one."""
-    return sum(len(m) for m in _HIGH_RUN.findall(data))
+    return sum(m.end() - m.start() for m in _HIGH_RUN.finditer(data))
 
 
 def _legacy_encoding(data: bytes) -> tuple[str, str] | None:

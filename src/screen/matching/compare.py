@@ -58,6 +58,10 @@ KOREAN_NAME_MIN_RARITY = 0.55
 INSERTION_COST = 0.07  # a word in parentheses ("(Doha)") costs a quarter of an ordinary extra word
 
 
+# the words that name Korea or North Korea in a name (a North Korean company's, when listed)
+KOREA_WORDS = frozenset({"korea", "korean", "dprk", "chosun", "choson", "joson"})
+
+
 @lru_cache(maxsize=1)
 def place_words() -> frozenset[str]:
     """Country names and demonyms written as one word: qualifiers, not identity. (ISO's names,
@@ -70,11 +74,7 @@ def place_words() -> frozenset[str]:
     # (and the words of Hong Kong, which is no name: "Hong Kong Logistics" is not HONG KONG
     # ELECTRONICS)
     words = {
-        "korean",
-        "dprk",
-        "chosun",
-        "choson",
-        "joson",
+        *KOREA_WORDS,
         "chinese",
         "russian",
         "prc",
@@ -89,7 +89,6 @@ def place_words() -> frozenset[str]:
             if n and len(n.split()) == 1:
                 words.add(n.casefold())
     words.update(n.casefold() for n in short_names(bundled_dir()) if len(n.split()) == 1)
-    words.add("korea")
     return frozenset(words)
 
 

@@ -51,7 +51,7 @@ from functools import partial
 import pandas as pd
 
 from screen.config import MatchingConfig
-from screen.matching.compare import Comparison, compare, place_words
+from screen.matching.compare import KOREA_WORDS, Comparison, compare, place_words
 from screen.matching.index import IndexedName, NameIndex
 from screen.model import Band, CountryResult, Match, SectorHit
 from screen.normalize import NormName, has_hangul, normalize_name
@@ -59,8 +59,6 @@ from screen.parallel import Progress, map_parts
 from screen.reference import Reference
 
 HOST_FACTORS = frozenset({"dprk_origin", "dprk_worker_host"})
-# a listed name that says the company is Korean: a North Korean company, wherever its address
-KOREA_WORDS = frozenset({"korea", "korean", "dprk", "chosun", "choson", "joson"})
 # Hong Kong and Macao addresses are listed as China's too: not another country for the cap on
 # a name alone in another country
 GREATER_CHINA = frozenset({"CN", "HK", "MO"})

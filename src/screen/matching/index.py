@@ -25,7 +25,7 @@ sanctions lists, so candidates come from cheap lookups and only they are scored:
 from __future__ import annotations
 
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
@@ -260,13 +260,14 @@ class NameIndex:
             if heavy >= 0:
                 add("dist", ids[heavy], i)
             costs.extend(cost)
+            once = Counter(toks)
             flags.extend(
                 int(d)
                 | (2 if len(t) >= LONG_WORD else 0)
                 | (4 if x else 0)
                 | (8 if o else 0)
                 | (16 if looks_korean(t) else 0)
-                | (32 if toks.count(t) == 1 else 0)
+                | (32 if once[t] == 1 else 0)
                 for t, d, x, o in zip(toks, is_dist, identifies, own_name, strict=True)
             )
             letters = sum(len(t) for t, x in zip(toks, identifies, strict=True) if x)
@@ -420,6 +421,7 @@ class NameIndex:
         starts = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
         p, v = self._words.gather(pi)  # one element per (pair, listed word)
         w = expand(self._words.ptr[pi], counts)
+        flags = self._flags[w]  # one element per (pair, listed word)
         single, joined, short, mask = h.lookup(pq[p] * nv + v)
         sims = np.maximum(single, joined)
         # a run of listed words joined, matched by one supplier word, covers each of its words
@@ -431,7 +433,7 @@ class NameIndex:
         # the comparison takes closest pairs first, and that word's exact pair then holds it
         # (or a pair as close holds its supplier word): "AD Consulting" is not RB CONSULTING
         # through "consulting" ~ "rbconsulting"
-        exact = np.concatenate([[0], np.cumsum((single >= 100.0 - EPS) & ((self._flags[w] & 32) > 0))])
+        exact = np.concatenate([[0], np.cumsum((single >= 100.0 - EPS) & ((flags & 32) > 0))])
         held = exact[starts[rp] + hi] > exact[starts[rp] + lo]
         rs = np.where(held, 0.0, rs)
         rmask = np.where(held, 0, rmask)
@@ -439,7 +441,7 @@ class NameIndex:
         for k in range(MAX_SPAN):
             sel = ok & (lo + k < hi)
             np.maximum.at(sims, starts[rp[sel]] + lo[sel] + k, rs[sel])
-        dist = (self._flags[w] & 1).astype(bool)
+        dist = (flags & 1).astype(bool)
         sup = _supplier_words(words, self.weights, self.places, self.localities)
         sw, q_numbers, q_rare, q_own = sup.weights, sup.numbers, sup.rare, sup.own
         # the supplier words that can align with a word (or run) of the name: the others are
@@ -455,7 +457,7 @@ class NameIndex:
         longer |= np.logical_and.reduceat(sims > 0, starts) & ((sup.every[pq] & ~reach) == 0)
         close = sims >= DISTINCTIVE_SIM
         hit = np.logical_or.reduceat(dist & close, starts)
-        hit |= np.logical_or.reduceat(((self._flags[w] & 2) > 0) & (joined > 0), starts)
+        hit |= np.logical_or.reduceat(((flags & 2) > 0) & (joined > 0), starts)
         # a name without a distinctive word: matched only in full, closely, with no distinctive
         # supplier word extra
         nodist = np.logical_and.reduceat(close, starts) & ((sup.distinct[pq] & ~reach) == 0)
@@ -473,7 +475,6 @@ class NameIndex:
         # matches none of the name's words (or runs) distinctive; or, for a North Korean
         # company's Korean name, every identifying word but cities matched closely, and no
         # such supplier word one that could name a company
-        flags = self._flags[w]
         close_own = sims >= np.where((flags & 16) > 0, STRONG_SIM_KOREAN, STRONG_SIM) - EPS
         own = np.logical_and.reduceat(((flags & 4) == 0) | close_own, starts) & self._own_words[pi]
         korean = np.logical_and.reduceat(((flags & 8) == 0) | close_own, starts) & self._korean_name[pi]

@@ -406,13 +406,13 @@ class Vocabulary:
         # a single supplier word against listed runs: aligned as words joined are (JOINED_MIN,
         # one deletion deep on the run's side)
         single_q = np.flatnonzero(~np.asarray(joined, dtype=bool))
-        as_run, single_deep = [True] * len(single_q), [True] * len(single_q)
+        as_run = [True] * len(single_q)  # (compared as runs are; looked up two deletions deep)
         qe, ve = _far_pairs(
             [units[i] for i in single_q.tolist()],
             as_run,
             min_similarity,
             self._run_lengths,
-            deep=single_deep,
+            deep=as_run,
             listed_deep=False,
         )
         qf, kf = _far_pairs(
@@ -421,7 +421,7 @@ class Vocabulary:
             min_similarity,
             self._run_key_lengths,
             KEY_PENALTY,
-            deep=single_deep,
+            deep=as_run,
             listed_deep=False,
         )
         qc, vc = np.concatenate([qc, single_q[qe]]), np.concatenate([vc, ve])

@@ -56,6 +56,7 @@ NOTES_SHOWN = 20  # rows to look at, listed on the Summary (all of them in the J
 
 def _reasons(res: Results, rows: list[RowView]) -> Counter[str]:
     policy = res.config.policy
+    counted = frozenset(policy.high_risk_country_factors)
     out: Counter[str] = Counter()
     for v in rows:
         if v.risk == "clear":
@@ -73,8 +74,7 @@ def _reasons(res: Results, rows: list[RowView]) -> Counter[str]:
         # as the assessment counts them: North Korea as "located" only while the policy lists
         # its factor (dprk_origin); else as any other high-risk country, or not at all
         c, a = v.country, v.address if ADDRESS_REF_ID not in cleared else None
-        factors = {f.factor for x in (c, a) if x is not None for f in x.factors}
-        factors &= set(policy.high_risk_country_factors)
+        factors = {f.factor for x in (c, a) if x is not None for f in x.factors} & counted
         if c is not None and c.code == "KP" and "dprk_origin" in factors:
             out["located in North Korea"] += 1
         elif a is not None and "dprk_origin" in factors:

@@ -228,3 +228,38 @@ def test_an_html_page_without_a_supplier_table_says_so(tmp_path: Path) -> None:
         InputFileError, match=r"page.xls: is an HTML page with 1 table\(s\), and none has a supplier name"
     ):
         read_table(tmp_path / "page.xls")
+
+
+def test_numbers_shown_with_leading_zeros_keep_them(tmp_path: Path) -> None:
+    # a vendor number typed as a number and formatted "000000" shows as 000123 in Excel:
+    # the report must give the ID the user sees (and joins on), not 123
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Vendor ID", "Vendor Name", "Postcode"])
+    ws.append([123, "Acme Ltd", 501])
+    ws.append([4567890, "Beta Ltd", 44])  # wider than the format: shown as it is
+    ws.append(["00042", "Gamma Ltd", 7])  # text already
+    ws.append([-5, "Delta Ltd", 1.5])
+    for row in (2, 3, 5):
+        ws.cell(row, 1).number_format = "000000"
+    ws.cell(2, 3).number_format = "00000;[Red]-00000"  # first section pads
+    ws.cell(3, 3).number_format = "0.00"  # not padding
+    ws.cell(4, 3).number_format = "0"  # not padding either
+    ws.cell(5, 3).number_format = "00000"  # not a whole number: as it is
+    wb.save(tmp_path / "padded.xlsx")
+    t = read_table(tmp_path / "padded.xlsx")
+    assert [r[0] for r in t.rows] == ["000123", "4567890", "00042", "-5"]
+    assert [r[2] for r in t.rows] == ["00501", "44", "7", "1.5"]
+
+
+def test_numbers_read_as_excel_shows_them() -> None:
+    from screen.read import cell_text
+
+    # Excel keeps 15 significant digits: a 19-digit ID typed as a number is saved cut so
+    assert cell_text(1234567890123456789.0) == "1234567890123460000"
+    assert cell_text(12345.0) == "12345"
+    assert cell_text(999_999_999_999_999.0) == "999999999999999"
+    assert cell_text(0.1 + 0.2) == "0.3"
+    assert cell_text(1.5) == "1.5"
+    assert cell_text(-2.0) == "-2"

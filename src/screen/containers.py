@@ -225,6 +225,70 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
+_PADDED_FORMAT = re.compile(r"0{2,}")  # "000000": a number shown with leading zeros
+_ATTR = re.compile(rb'\b([rst])="([^"]*)"')
+_REF = re.compile(rb"([A-Z]{1,3})(\d+)")
+
+
+def _padded_styles(zf: zipfile.ZipFile) -> dict[int, int]:
+    """Cell style index -> digits, for the styles whose number format pads a number with
+    leading zeros ("000000": 123 shows as 000123). Empty when the workbook has none."""
+    import defusedxml.ElementTree as SafeET
+
+    if "xl/styles.xml" not in zf.namelist():
+        return {}
+    data = zf.read("xl/styles.xml")
+    if b"formatCode" not in data:
+        return {}
+    root = SafeET.fromstring(data)
+    widths: dict[str, int] = {}
+    for el in root.iter():
+        if el.tag.endswith("}numFmt"):
+            first = str(el.get("formatCode", "")).split(";")[0].strip()
+            if _PADDED_FORMAT.fullmatch(first):
+                widths[str(el.get("numFmtId"))] = len(first)
+    if not widths:
+        return {}
+    out: dict[int, int] = {}
+    for xfs in root.iter():
+        if xfs.tag.endswith("}cellXfs"):
+            for k, xf in enumerate(x for x in xfs if x.tag.endswith("}xf")):
+                if str(xf.get("numFmtId")) in widths:
+                    out[k] = widths[str(xf.get("numFmtId"))]
+    return out
+
+
+def padded_numbers(path: Path, sheet: str) -> dict[tuple[int, int], int]:
+    """(row, column), 0-based, -> digits, of the numbers of an xlsx sheet shown with leading
+    zeros by their number format: a vendor number 000123 typed as a number and formatted
+    "000000". Readers see the number (123); the report should show what the user sees."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            styles = _padded_styles(zf)
+            part = sheet_parts(zf).get(sheet) if styles else None
+            if part is None or zf.getinfo(part).file_size > _MAX_FORMULA_SCAN:
+                return {}
+            data = zf.read(part)
+    except Exception as exc:  # calamine read the sheet: the numbers stay as they are
+        log.debug("%s: number formats not read (%s)", path.name, exc)
+        return {}
+    # only the cells of those styles are looked at
+    styled = re.compile(
+        rb'<(?:\w+:)?c\s([^>]*?\bs="(?:' + b"|".join(str(k).encode() for k in styles) + rb')"[^>]*)>'
+    )
+    out: dict[tuple[int, int], int] = {}
+    for m in styled.finditer(data):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        style, ref = attrs.get(b"s", b""), attrs.get(b"r")
+        if ref is None or attrs.get(b"t", b"n") != b"n":
+            continue
+        at = _REF.fullmatch(ref)
+        if at:
+            cell = (int(at.group(2)) - 1, column_number(at.group(1).decode()) - 1)
+            out[cell] = styles[int(style)]
+    return out
+
+
 _UNCACHED_FORMULA = re.compile(
     rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})(\d+)"[^>]*>\s*'
     rb"<(?:\w+:)?f\b(?:[^>]*/>|[^>]*>[^<]*</(?:\w+:)?f>)\s*"

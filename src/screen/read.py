@@ -29,6 +29,7 @@ import datetime as dt
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from screen.columns import header_score
@@ -39,6 +40,7 @@ from screen.containers import (
     check_formula_values,
     check_ole,
     check_zip,
+    padded_numbers,
     reason,
     sniff_kind,
 )
@@ -86,9 +88,13 @@ def cell_text(value: object) -> str:
     if isinstance(value, float):
         if value != value:  # NaN
             return ""
-        if value.is_integer() and abs(value) < 1e16:
+        if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
-        return repr(value)
+        if value.is_integer() and abs(value) < 1e21:
+            # as Excel shows it (format "0"): it keeps 15 significant digits, the rest are zeros
+            # (a 19-digit ID typed as a number was cut so when it was saved)
+            return str(int(Decimal(f"{value:.15g}")))
+        return f"{value:.15g}"  # 0.30000000000000004 is 0.3, as Excel shows it
     if isinstance(value, int):
         return str(value)
     if isinstance(value, dt.datetime):
@@ -295,6 +301,8 @@ def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig, kind: str) 
                 f'{p.name}: sheet "{chosen.name}" is empty; choose another with --sheet NAME.'
             )
         hdr = first
+    if kind == "zip":
+        pad_numbers(chosen.grid, padded_numbers(p, chosen.name))
     grid, hdr = combine_merged_header(chosen.grid, hdr, chosen.merges)
     if kind == "zip":
         check_formula_values(p, chosen.name, first_row=hdr + 1)
@@ -311,6 +319,14 @@ def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig, kind: str) 
             )
         )
     return table
+
+
+def pad_numbers(grid: list[list[str]], padded: dict[tuple[int, int], int]) -> None:
+    """Whole numbers shown with leading zeros by their number format written so (see
+    :func:`~screen.containers.padded_numbers`): vendor number 123 formatted "000000" is 000123."""
+    for (r, c), digits in padded.items():
+        if r < len(grid) and c < len(grid[r]) and grid[r][c].isdigit():
+            grid[r][c] = grid[r][c].zfill(digits)
 
 
 def fill_merged_down(

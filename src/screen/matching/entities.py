@@ -44,7 +44,7 @@ BANK (FTB)", is also compared without it). Then:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -337,9 +337,12 @@ PARALLEL_MIN = 12_000  # fewer distinct names are matched in this process (a poo
 
 
 def _match_chunk(
-    names: Sequence[str], index: NameIndex, cfg: MatchingConfig
+    names: Sequence[str],
+    index: NameIndex,
+    cfg: MatchingConfig,
+    normalised: Mapping[str, NormName] | None = None,
 ) -> list[tuple[str, dict[str, _Best]]]:
-    norms = [normalize_name(n) for n in names]
+    norms = [normalised[n] for n in names] if normalised is not None else [normalize_name(n) for n in names]
     floor = score_floor(cfg)
     cands = index.candidates(
         norms, floor=floor, min_similarity=cfg.min_token_similarity, extra_cost=cfg.extra_token_cost
@@ -369,9 +372,11 @@ def best_matches(
     cfg: MatchingConfig,
     workers: int = 1,
     progress: Progress | None = None,
+    normalised: Mapping[str, NormName] | None = None,
 ) -> dict[str, tuple[str, dict[str, _Best]]]:
     """For each distinct name: its normalised key, and the best-scoring name of every listed
     entry at or above the floor. Partitions of the names run on ``workers`` cores when there are many.
+    ``normalised``: each name's :func:`normalize_name`, when the caller has it already.
     """
     if not names:
         return {}
@@ -388,7 +393,7 @@ def best_matches(
     if progress:
         progress("match", 0, len(names))
     results = map_parts(
-        partial(_match_chunk, index=index, cfg=cfg),
+        partial(_match_chunk, index=index, cfg=cfg, normalised=normalised),
         chunks,
         workers=workers,
         on_done=done,

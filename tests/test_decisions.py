@@ -357,3 +357,21 @@ def test_a_date_typed_as_text_is_read_when_it_says_which_part_is_which(text: str
     from screen.report.readback import _other_date
 
     assert _other_date(text) == date
+
+
+def test_the_report_shows_the_best_match_not_cleared() -> None:
+    from screen.report.rows import RowView
+
+    first, second = _match(score=97.0, ref="W:1"), _match(band="review", score=88.0, ref="W:2")
+    cleared = {"ref_id": "W:1", "decision": "false positive", "effect": "cleared", "reviewer": "al"}
+
+    def view(decisions: tuple[dict[str, object], ...], matches: tuple[Match, ...]) -> RowView:
+        return RowView(0, 2, "", "Acme", "", None, (), matches, "medium", (), "fp", decisions=decisions)
+
+    v = view((cleared,), (first, second))
+    assert v.best is second and v.score == 88.0
+    assert v.best_text() == "W:2 ACME TRADING"
+    alone = view((cleared,), (first,))  # all cleared: the cleared one, said so
+    assert alone.best is first and alone.score == 0.0
+    assert alone.best_text() == "W:1 ACME TRADING (cleared as a false positive)"
+    assert view((), (first, second)).best_text() == "W:1 ACME TRADING"

@@ -182,7 +182,7 @@ def explain(
     tail = "; ".join(notes)
     return (
         f"'{supplier_name}' ≈ {entry['list']} {entry['official_id']} '{entry['name']}'{alias} "
-        f"(score {score:.0f}): {', '.join(parts)}" + (f"; {tail}" if tail else "") + "."
+        f"(score {round(score, 1):g}): {', '.join(parts)}" + (f"; {tail}" if tail else "") + "."
     )
 
 

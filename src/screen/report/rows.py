@@ -52,12 +52,32 @@ class RowView:
     address: CountryResult | None = None  # the city/address in North Korea, the country cell not
 
     @property
+    def cleared(self) -> frozenset[str]:
+        """The listed entries whose match a reviewer cleared as a false positive."""
+        if not self.decisions:
+            return frozenset()
+        return frozenset(str(d.get("ref_id")) for d in self.decisions if d.get("effect") == "cleared")
+
+    @property
     def best(self) -> Match | None:
-        return self.matches[0] if self.matches else None
+        """The best match not cleared by a reviewer; the best cleared one when all were."""
+        cleared = self.cleared
+        return next(
+            (m for m in self.matches if m.ref_id not in cleared), self.matches[0] if self.matches else None
+        )
 
     @property
     def score(self) -> float:
-        return self.matches[0].score if self.matches else 0.0
+        """The best score of a match not cleared (0 when none is left)."""
+        cleared = self.cleared
+        return next((m.score for m in self.matches if m.ref_id not in cleared), 0.0)
+
+    def best_text(self) -> str:
+        """The best match as the report's "Best match" column shows it."""
+        m = self.best
+        if m is None:
+            return ""
+        return best_match_text(m) + (" (cleared as a false positive)" if m.ref_id in self.cleared else "")
 
     @property
     def country_code(self) -> str:
@@ -195,7 +215,7 @@ def supplier_row(
         v.country_code,
         v.country_status,
         sectors,
-        best_match_text(m),
+        v.best_text(),
         m.score if m else "",
         m.band if m else "",
     ]

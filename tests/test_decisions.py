@@ -375,3 +375,25 @@ def test_the_report_shows_the_best_match_not_cleared() -> None:
     assert alone.best is first and alone.score == 0.0
     assert alone.best_text() == "W:1 ACME TRADING (cleared as a false positive)"
     assert view((), (first, second)).best_text() == "W:1 ACME TRADING"
+
+
+def test_a_date_that_cannot_be_read_stops_the_review(tmp_path: Path) -> None:
+    # not today's date in its place: a decision dated wrongly could win over a later one
+    lst = tmp_path / "watch.csv"
+    lst.write_text(
+        LIST_HEADER
+        + "WATCH,W1,entity,primary,Zorblax Trading Company,TEST,RU,2024-01-01,,test,2024-01-01,\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "s.csv"
+    src.write_text("Supplier ID,Supplier,Country\nS1,Zorblax Trading Co.,Russia\n", encoding="utf-8")
+    r1, dec = tmp_path / "r1.xlsx", tmp_path / "decisions.csv"
+    assert _invoke("run", str(src), "-r", str(lst), "-o", str(r1)).exit_code == 0
+    _set_decision(r1, "Matches", "WATCH:W1", "false positive", "alice", "", date="12/07/2026")
+    r = _invoke("review", str(r1), "--decisions", str(dec))
+    assert r.exit_code == 1 and not dec.exists()
+    assert r.stderr.strip() == (
+        "Error: r1.xlsx: Matches row 2, Decided on '12/07/2026' (day or month first?) is not a date that "
+        "can be read; write it as YYYY-MM-DD (e.g. 2026-12-07), or leave it empty for today, and run "
+        "'screen review' again."
+    )

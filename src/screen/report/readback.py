@@ -49,7 +49,7 @@ def _text(v: object) -> str:
     return str(v).strip()
 
 
-def _date(v: object, where: str, warnings: list[str]) -> str:
+def _date(v: object, where: str, bad: list[str]) -> str:
     if isinstance(v, dt.datetime):
         return v.date().isoformat()
     if isinstance(v, dt.date):
@@ -62,8 +62,9 @@ def _date(v: object, where: str, warnings: list[str]) -> str:
     read = _other_date(t)
     if read:
         return read
-    warnings.append(f"{where}: date '{t}' is not YYYY-MM-DD; today's date is used.")
-    return today()
+    # not today's date instead: a decision dated wrongly could win over a later one
+    bad.append(f"{where}, Decided on '{t}'" + (" (day or month first?)" if _DMY.match(t) else ""))
+    return ""
 
 
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$")
@@ -95,7 +96,7 @@ def _other_date(t: str) -> str:
 
 
 def _sheet_decisions(
-    ws: Any, sheet: str, reviewer: str, warnings: list[str], source: str
+    ws: Any, sheet: str, reviewer: str, warnings: list[str], source: str, bad_dates: list[str]
 ) -> list[tuple[int, Decision]]:
     rows = ws.iter_rows(values_only=True)
     header = [_text(h) for h in next(rows, ())]
@@ -135,7 +136,7 @@ def _sheet_decisions(
                     ref_id=_text(get(cells, "key: ref_id")),
                     decision=decision,
                     reviewer=who,
-                    date=_date(get(cells, "Decided on"), where, warnings),
+                    date=_date(get(cells, "Decided on"), where, bad_dates),
                     note=" ".join(_text(get(cells, "Note")).split()),
                     entry_hash=_text(get(cells, "key: entry_hash")),
                     supplier_id=_text(get(cells, "key: supplier_id")),
@@ -165,8 +166,9 @@ def read_report_decisions(path: str | Path, reviewer: str) -> tuple[list[Decisio
                 "Pass the report written by 'screen run'."
             )
         found: dict[tuple[str, str], tuple[str, Decision]] = {}
+        bad_dates: list[str] = []
         for sheet in sheets:
-            for r, d in _sheet_decisions(wb[sheet], sheet, reviewer, warnings, p.name):
+            for r, d in _sheet_decisions(wb[sheet], sheet, reviewer, warnings, p.name, bad_dates):
                 where = f"{sheet} row {r}"
                 prev = found.get(d.key)
                 if prev is None:
@@ -181,6 +183,12 @@ def read_report_decisions(path: str | Path, reviewer: str) -> tuple[list[Decisio
                         f"'{kept[1].decision}' on {kept[0]}; {kept[0]} is used (the later decision, or "
                         "the Matches sheet's on the same day)."
                     )
+        if bad_dates:
+            more = f" (and {len(bad_dates) - 1} more)" if len(bad_dates) > 1 else ""
+            raise DecisionsError(
+                f"{p.name}: {bad_dates[0]}{more} is not a date that can be read; write it as "
+                "YYYY-MM-DD (e.g. 2026-12-07), or leave it empty for today, and run 'screen review' again."
+            )
     finally:
         wb.close()
     return [d for _, d in found.values()], warnings

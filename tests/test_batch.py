@@ -126,3 +126,25 @@ def test_empty_folder_is_error_1(tmp_path: Path) -> None:
     r = runner.invoke(app, ["run", str(tmp_path / "empty"), "-o", str(tmp_path / "out")])
     assert r.exit_code == 1
     assert r.stderr.startswith(f"Error: {tmp_path / 'empty'}: no supplier files (")
+
+
+def test_the_batch_summary_says_what_every_file_was_screened_with(folder: Path, tmp_path: Path) -> None:
+    import hashlib
+
+    out = tmp_path / "reports"
+    runner.invoke(app, ["run", str(folder), "-o", str(out)])
+    doc = json.loads((out / "batch-summary.json").read_text(encoding="utf-8"))
+    files = {Path(f["input"]).name: f for f in doc["files"]}
+    assert files["a.csv"]["sha256"] == hashlib.sha256((folder / "a.csv").read_bytes()).hexdigest()
+    assert files["bad.csv"]["sha256"] is None
+    assert doc["config_source"] == "defaults" and len(doc["config_sha256"]) == 64 and doc["user"]
+    wb = openpyxl.load_workbook(out / "batch-summary.xlsx")
+    batch = list(wb["Batch"].iter_rows(values_only=True))
+    assert batch[0][-1] == "Input SHA-256" and batch[1][-1] == files["a.csv"]["sha256"]
+    run = {r[0]: r[1] for r in wb["Run"].iter_rows(min_row=2, values_only=True)}
+    assert run["Settings"] == f"defaults (SHA-256 {doc['config_sha256']})"
+    for x in doc["reference"]:
+        assert (
+            run[f"List: {x['list']}"]
+            == f"version {x['version']}; {x['entries']} entries; SHA-256 {x['sha256']}"
+        )

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from screen.config import Config
-from screen.decisions import DecisionBook
+from screen.decisions import DecisionBook, current_user
 from screen.errors import InputFileError, ScreenError
 from screen.outputs import check_output_path, write_atomic
 from screen.read import SUFFIXES
@@ -84,10 +84,12 @@ class FileOutcome:
     worst: str = ""
     error: str = ""
     changes: str = ""
+    sha256: str = ""  # of the input file as screened
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "input": str(self.input),
+            "sha256": self.sha256 or None,
             "status": self.status,
             "report": str(self.report) if self.report else None,
             "json": str(self.json) if self.json else None,
@@ -104,6 +106,7 @@ class BatchResult:
     files: list[FileOutcome]
     started_at: str
     lists: list[dict[str, object]]
+    settings: dict[str, Any] = field(default_factory=dict)  # config_source, config_sha256, user, warnings
     summary_xlsx: Path | None = None
     summary_json: Path | None = None
 
@@ -126,6 +129,7 @@ class BatchResult:
             "started_at": self.started_at,
             "out_dir": str(self.out_dir),
             "reference": self.lists,
+            **self.settings,
             "totals": {
                 "files": len(self.files),
                 "ok": len(self.files) - len(self.failed),
@@ -170,7 +174,7 @@ def run_batch(
     progress: Callable[[FileOutcome], None] | None = None,
 ) -> BatchResult:
     """Screen each input; write its report and JSON into ``out_dir``, then the batch summary."""
-    from screen.pipeline import screen_file
+    from screen.pipeline import screen_file, stale_lists
 
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     cfg = config or Config()
@@ -196,6 +200,7 @@ def run_batch(
             res.write(xlsx=report, json=js)
             outcome.report, outcome.json = report, js
             outcome.rows, outcome.counts, outcome.worst = len(res.frame), res.counts(), res.worst()
+            outcome.sha256 = str(res.run["input"]["sha256"])
         except ScreenError as exc:
             outcome.status, outcome.error = "error", str(exc)
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
@@ -204,7 +209,14 @@ def run_batch(
         files.append(outcome)
         if progress is not None:
             progress(outcome)
-    result = BatchResult(out_dir, files, started, reference.describe())
+    when = dt.datetime.strptime(started, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+    settings = {
+        "user": current_user(),
+        "config_source": cfg.source,
+        "config_sha256": cfg.sha256(),
+        "reference_warnings": [*reference.warnings, *stale_lists(reference, when)],
+    }
+    result = BatchResult(out_dir, files, started, reference.describe(), settings)
     write_batch_summary(result)
     return result
 

@@ -12,7 +12,6 @@ and never mutates its input.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import logging
 import os
 import re
@@ -27,7 +26,7 @@ from screen.assess import assess
 from screen.columns import ColumnMap, map_columns
 from screen.config import Config, load_config
 from screen.countries import resolve_countries
-from screen.decisions import DecisionBook, apply_decisions
+from screen.decisions import DecisionBook, apply_decisions, current_user
 from screen.errors import InputFileError
 from screen.industry_codes import header_standard, label_cells
 from screen.matching.entities import match_entities
@@ -240,13 +239,6 @@ def screen_file(
     )
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry in some containers
-        return os.environ.get("USER", "unknown")
-
-
 LIST_AGE_WARN_DAYS = 90  # a list older than this on the day of the run is said to be old
 _LIST_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -284,7 +276,7 @@ def run_metadata(
         "tool_version": __version__,
         "started_at": started.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "finished_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "user": _user(),
+        "user": current_user(),
         "input": {
             "path": str(path),
             "sha256": table.sha256,

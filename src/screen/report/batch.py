@@ -36,6 +36,7 @@ def write_batch_workbook(result: BatchResult, path: Path) -> None:
             Col("Worst", 8, align="center"),
             Col("Report", 34, wrap=True),
             Col("Error", 70, wrap=True, min_width=30),
+            Col("Input SHA-256", 20),
         ]
         rows: list[list[Any]] = []
         for f in result.files:
@@ -53,6 +54,7 @@ def write_batch_workbook(result: BatchResult, path: Path) -> None:
                     f.worst,
                     f.report.name if f.report else "",
                     f.error,
+                    f.sha256,
                 ]
             )
         ws = s.table("Batch", cols, rows, title=f"Batch summary {result.started_at}", risk_col="Worst")
@@ -63,5 +65,26 @@ def write_batch_workbook(result: BatchResult, path: Path) -> None:
             1,
             {"type": "cell", "criteria": "==", "value": '"error"', "format": s.risk_formats["high"]},
         )
+        _run_sheet(s, result)
     finally:
         wb.close()
+
+
+def _run_sheet(s: Sheets, result: BatchResult) -> None:
+    """What every file was screened with: when, by whom, which tool, settings and lists."""
+    from screen import __version__
+
+    st = result.settings
+    rows: list[list[Any]] = [
+        ["Started (UTC)", result.started_at],
+        ["Tool version", f"screen {__version__}"],
+        ["User", st.get("user", "")],
+        ["Settings", f"{st.get('config_source') or 'defaults'} (SHA-256 {st.get('config_sha256', '')})"],
+        *(
+            [f"List: {x['list']}", f"version {x['version']}; {x['entries']} entries; SHA-256 {x['sha256']}"]
+            for x in result.lists
+        ),
+        *(["Warning", w] for w in st.get("reference_warnings", [])),
+    ]
+    cols = [Col("Item", 24, wrap=True), Col("Value", 100, wrap=True, min_width=60)]
+    s.table("Run", cols, rows, title=f"Batch summary {result.started_at}: run settings")

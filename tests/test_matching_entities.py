@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from screen.normalize import normalize_name
 from screen.pipeline import screen_frame
 from screen.reference import Reference
 
@@ -296,3 +297,38 @@ def test_an_alias_ofac_marks_weak_is_weak_on_the_other_lists_too(reference: Refe
     )
     bands = [[m.band for m in ms] for ms in out["matches"]]
     assert bands[0] == [] and bands[1] == ["review"] and bands[2][0] == "hit"
+
+
+@pytest.mark.parametrize(
+    ("name", "band", "why"),
+    [
+        # a foreign company listed under one word: a word of the supplier's own added, or the
+        # word spelled otherwise, is as often another company (APOLLON OOO, INTELLEKT LLC, ALIS)
+        ("ООО «Аполлон-Строй»", "review", "with a word of the supplier's own added"),
+        ("ООО «Интеллект-Сервис»", "review", "with a word of the supplier's own added"),
+        ("ООО «Алиса»", "review", "spelled otherwise"),
+        ("ООО «Аполлон»", "hit", ""),  # the listed name itself
+        ("Intelekt LLC", "hit", ""),  # romanised otherwise: the same word
+        ("Apollon OOO Moscow", "hit", ""),  # a place is no word of a name
+    ],
+)
+def test_a_one_word_listed_name_matched_loosely_is_a_review(
+    reference: Reference, name: str, band: str, why: str
+) -> None:
+    out = screen_frame(pd.DataFrame([(name, "Russia")], columns=["name", "country"]), reference)
+    (best, *_) = out["matches"].iloc[0]
+    assert best.band == band, best.explanation
+    assert ("a one-word listed name, " in best.explanation) == bool(why)
+    assert why in best.explanation
+
+
+def test_a_russian_bank_s_kb_is_commercial_bank(reference: Reference) -> None:
+    rows = [("КБ «Агросоюз» (ООО)", "Россия"), ("ПАО КБ «Спутник»", "Россия"), ("АКБ «Спутник»", "")]
+    out = screen_frame(pd.DataFrame(rows, columns=["name", "country"]), reference)
+    best = [m[0] for m in out["matches"]]
+    assert [(m.name, m.band) for m in best] == [
+        ("COMMERCIAL BANK AGROSOYUZ", "hit"),
+        ("PUBLIC JOINT-STOCK COMPANY COMMERCIAL BANK 'SPUTNIK'", "hit"),
+        ("PUBLIC JOINT-STOCK COMPANY COMMERCIAL BANK 'SPUTNIK'", "hit"),
+    ]
+    assert normalize_name("KB Kookmin Bank").tokens[0] == "kb"  # Latin KB: another company's

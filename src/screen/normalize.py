@@ -930,6 +930,10 @@ def _city_shi(text: str) -> str:
     return _han_cities().sub(r"\1", text) if "市" in text else text
 
 
+# Russian banks' "КБ" (коммерческий банк, commercial bank) and "АКБ" (joint-stock commercial
+# bank) before their names: "КБ «Агросоюз»" is COMMERCIAL BANK AGROSOYUZ. In Cyrillic only:
+# a Latin "KB" is other companies' (KB Kookmin Bank)
+_CYRILLIC_BANK = re.compile(r"(?<!\w)А?КБ(?!\w)", re.IGNORECASE)
 _COURTESY = re.compile(r"\s*(?:m/s|messrs)\b\.?\s+(?=\S)", re.IGNORECASE)
 _PAREN = re.compile(r"[(\[（【]([^)\]）】]*)[)\]）】]")
 
@@ -945,6 +949,7 @@ def normalize_name(text: str) -> NormName:
         raw = _HAN_SPACE.sub("", raw)
         # a city's 市 (city) before the company's name: 丹东市鸿祥 is 丹东鸿祥, as the lists write it
         raw = _city_shi(raw)
+        raw = _CYRILLIC_BANK.sub("коммерческий банк", raw)
     raw, read_korean = read_in_korean(raw)
     # parenthesised parts are qualifiers: "(Doha)", "(Namibia branch)", "(KCC)"
     quals: list[str] = []

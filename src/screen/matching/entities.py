@@ -23,6 +23,10 @@ BANK (FTB)", is also compared without it). Then:
   PRECISION);
 - a listed name with a word the supplier's lacks (places aside), however common the word,
   is a review at most: "Kim Il Sung University" is not KIM IL SUNG MILITARY UNIVERSITY;
+- a foreign company's listed name of one word (APOLLON OOO, INTELLEKT LLC, ALIS: listed at addresses
+  outside North Korea) is a review at most with a word of the supplier's own added, not a place
+  ("Apollon-Stroy", "Intellekt-Service"), or the word spelled otherwise ("Alisa"): the word
+  is many companies' brand;
 - the supplier's country agreeing with one of the entry's address countries adds points,
   and disagreeing removes some (both known); a matching sector adds a little. A South
   Korean supplier is also checked against the addresses other lists give for the same entity
@@ -107,6 +111,24 @@ def _own_name_with_scope(item: IndexedName, c: Comparison) -> bool:
         and c.numbers_agree
         and all(t in item.kin for t in c.extra_identifying)  # words of its other names: its own
     )
+
+
+def _one_word_loosely(best: _Best) -> str:
+    """How a listed name of one word (legal forms, places and words in parentheses aside), not
+    a North Korean company's, is matched loosely: with a word of the supplier's own added (not
+    a place), or spelled otherwise; "" when it is not."""
+    item = best.item
+    if item.north_korean:
+        return ""
+    places = place_words()
+    own = [t for t, q in zip(item.norm.tokens, item.norm.qualifier, strict=True) if not q and t not in places]
+    if len(own) != 1:
+        return ""
+    if any(t not in places for t in best.cmp.extra_core):
+        return "with a word of the supplier's own added"
+    if any(p.kind == "spelling" and p.listed == own[0] for p in best.cmp.pairs):
+        return "spelled otherwise"
+    return ""
 
 
 def whole_name_with_scope(best: _Best) -> bool:
@@ -323,6 +345,14 @@ def adjust(
         # word ("Kim Il Sung University" is not KIM IL SUNG MILITARY UNIVERSITY)
         score = cfg.hit - 1
         notes.append("a word of the listed name absent: a review at most")
+    # (a foreign company: listed at addresses, none in North Korea)
+    loose = _one_word_loosely(best) if score >= cfg.hit and countries and "KP" not in countries else ""
+    if loose:
+        # a foreign company listed under one word (APOLLON OOO, INTELLEKT LLC, ALIS): the word
+        # is many companies' brand, and a name that adds its own word to it ("Apollon-Stroy",
+        # "Intellekt-Service") or spells it otherwise ("Alisa") is as often another company
+        score = cfg.hit - 1
+        notes.append(f"a one-word listed name, {loose}: a review at most")
     if divided and score >= cfg.hit:
         score = cfg.hit - 1
         notes.append(

@@ -512,3 +512,20 @@ def test_trade_and_trading_are_one_word() -> None:
 )
 def test_hong_kong_is_one_word(text: str) -> None:
     assert list(normalize_name(text).tokens) == ["huaxin", "shipping", "hongkong"]
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        # business words the lists write in English: DANDONG KEHUA ECONOMIC AND TRADE
+        ("丹东科华经贸有限公司", ("dan", "dong", "ke", "hua", "economic", "trading")),
+        ("丹東中盛工貿有限公司", ("dan", "dong", "zhong", "sheng", "industry", "trading")),
+        ("辽宁丹星国际货运代理有限公司", ("liao", "ning", "dan", "xing", "international", "forwarding")),
+        ("上海墨星文化传媒有限公司", ("shang", "hai", "mo", "xing", "cultural", "media")),
+        ("福建南安进出口公司", ("fu", "jian", "nan", "an", "import", "export")),
+        # 动画 (animation) and 东华 (Donghua) read alike in pinyin: only the characters tell
+        ("东华动画", ("dong", "hua", "animation")),
+    ],
+)
+def test_chinese_business_words_are_translated(name: str, tokens: tuple[str, ...]) -> None:
+    assert normalize_name(name).tokens == tokens

@@ -314,9 +314,32 @@ CJK_WORDS: dict[tuple[str, ...], str] = {
 }
 
 
-# words in Chinese characters whose pinyin, toneless, is another word's: 银行 (bank) reads
-# "yin xing" as 银星 (silver star) does; translated before they are read
-_HAN_WORDS = {"银行": "bank", "銀行": "bank"}
+# words in Chinese characters translated before they are read: those whose pinyin, toneless,
+# is another word's (银行, bank, reads "yin xing" as 银星, silver star, does; 动画, animation,
+# "dong hua" as 东华, Donghua), and business words the lists write in English ("DANDONG
+# KEHUA ECONOMIC AND TRADE", 丹东科华经贸; "SHANGHAI MOXING CULTURAL MEDIA", 上海墨星文化传媒).
+# Simplified and traditional; the longer first
+_HAN_WORDS = {
+    "货运代理": "forwarding",
+    "貨運代理": "forwarding",
+    "进出口": "import export",
+    "進出口": "import export",
+    "银行": "bank",
+    "銀行": "bank",
+    "经贸": "economic trade",
+    "經貿": "economic trade",
+    "工贸": "industry trade",
+    "工貿": "industry trade",
+    "船务": "shipping",
+    "船務": "shipping",
+    "环球": "global",
+    "環球": "global",
+    "文化": "cultural",
+    "传媒": "media",
+    "傳媒": "media",
+    "动画": "animation",
+    "動畫": "animation",
+}
 
 
 def fold(text: str) -> str:

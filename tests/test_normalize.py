@@ -529,3 +529,15 @@ def test_hong_kong_is_one_word(text: str) -> None:
 )
 def test_chinese_business_words_are_translated(name: str, tokens: tuple[str, ...]) -> None:
     assert normalize_name(name).tokens == tokens
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Dalnevostochny Bank", ("far", "eastern", "bank")),  # ый written "y"
+        ("Дальневосточный банк", ("far", "eastern", "bank")),
+        ("Европейский институт «Юсто»", ("european", "institut", "yusto")),
+    ],
+)
+def test_russian_adjectives_however_transliterated(name: str, tokens: tuple[str, ...]) -> None:
+    assert normalize_name(name).tokens == tokens

@@ -220,7 +220,14 @@ CYRILLIC_WORDS: dict[str, str] = {
     **dict.fromkeys(("koreyskoy", "koreiskoi"), "korean"),
     **dict.fromkeys(("demokraticheskoy", "demokraticheskaya", "demokraticheskoi"), "democratic"),
     **dict.fromkeys(("respubliki", "respublika"), "republic"),
+    **dict.fromkeys(
+        ("evropeyskiy", "evropeyskaya", "evropeyskoe", "evropeiskii", "yevropeyskiy"), "european"
+    ),
 }
+# the adjectives' ending ый written "y" as well as "yy", "yi" ("Dalnevostochny Bank")
+CYRILLIC_WORDS.update(
+    {k[:-1]: v for k, v in list(CYRILLIC_WORDS.items()) if k.endswith("yy") and k[:-1] not in CYRILLIC_WORDS}
+)
 # only words that are never a syllable of a romanised Korean or Chinese name ("Rung Ra Do")
 STOPWORDS = frozenset("and the of for de del les du des et und".split())
 # single short legal forms that are also ordinary words or syllables: never removed

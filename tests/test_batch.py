@@ -148,3 +148,15 @@ def test_the_batch_summary_says_what_every_file_was_screened_with(folder: Path, 
             run[f"List: {x['list']}"]
             == f"version {x['version']}; {x['entries']} entries; SHA-256 {x['sha256']}"
         )
+
+
+def test_subfolders_are_reached_with_a_double_star(tmp_path: Path) -> None:
+    top = tmp_path / "vendors"
+    for sub in ("2026/q1", "2026/q2"):
+        (top / sub).mkdir(parents=True)
+        (top / sub / "list.csv").write_text("Supplier\nAcme Ltd\n", encoding="utf-8")
+    with pytest.raises(Exception, match=r"no supplier files in the folder itself, 2 in its subfolders; "):
+        expand_inputs([top])
+    found = expand_inputs([str(top / "**" / "*.csv")])
+    assert [p.relative_to(top).as_posix() for p in found] == ["2026/q1/list.csv", "2026/q2/list.csv"]
+    assert is_batch([str(top / "**" / "*.csv")])

@@ -52,8 +52,15 @@ def expand_inputs(inputs: Sequence[str | Path], exclude: Path | None = None) -> 
         p = Path(item)
         if p.is_dir():
             found = sorted(x for x in p.iterdir() if _supplier_file(x))
+            deeper = sum(1 for x in p.rglob("*") if _supplier_file(x)) if not found else 0
+            if deeper:
+                raise InputFileError(
+                    f"{p}: no supplier files in the folder itself, {deeper} in its subfolders; "
+                    f"to screen those, pass the pattern '{p / '**' / '*'}'."
+                )
         elif not p.exists() and _GLOB & set(str(p)):
-            found = sorted(Path(x) for x in glob.glob(str(p)) if _supplier_file(Path(x)))
+            # "**" reaches into subfolders
+            found = sorted(Path(x) for x in glob.glob(str(p), recursive=True) if _supplier_file(Path(x)))
         else:
             found = [p]  # a missing file is reported as that file's error
         if not found:

@@ -434,3 +434,26 @@ def test_an_empty_or_either_or_country_settled_by_the_city(
 )
 def test_former_names(countries: CountryIndex, text: str, code: str) -> None:
     assert countries.resolve(text).code == code
+
+
+@pytest.mark.parametrize("cell", ["China & North Korea", "DPRK/China", "Russia / North Korea"])
+def test_a_cell_naming_north_korea_with_others_is_a_supplier_in_north_korea(
+    countries: CountryIndex, cell: str
+) -> None:
+    from screen.assess import assess_row
+    from screen.config import PolicyConfig
+
+    # not a choice to make, as "Korea" is: the supplier says it works in North Korea
+    (r,) = resolve_countries(pd.DataFrame({"country": [cell], "city": ["Dandong"]}), countries)[
+        "country_result"
+    ]
+    assert (
+        r.status == "ambiguous" and r.north_korea_among_others and r.place == ""
+    )  # the city settles nothing
+    risk, why = assess_row(False, r, (), (), PolicyConfig())
+    assert risk == "high"
+    assert why[0].startswith(f"Country '{cell}' names North Korea with ")
+    assert "UN Security Council resolution 2397" in why[0]  # North Korea's factors, sourced
+    korea = countries.resolve("Korea")
+    assert not korea.north_korea_among_others
+    assert assess_row(False, korea, (), (), PolicyConfig())[0] == "medium"

@@ -151,6 +151,18 @@ def assess_row(
                 _country_sentence(country, _factors_text(watch))
                 + " (noted; does not raise the risk on its own)"
             )
+    elif (
+        country is not None
+        and country.north_korea_among_others
+        and "dprk_origin" in policy.high_risk_country_factors
+    ):
+        raise_to("high")
+        others = " and ".join(_names(tuple(c for c in country.candidates if c != "KP")))
+        listed = [f for f in country.factors if f.factor in policy.high_risk_country_factors]
+        reasons.append(
+            f"Country '{country.input}' names North Korea with {others}: a supplier in North Korea, at "
+            f"least in part; confirm where it works: {_factors_text(listed)}."
+        )
     elif country is not None and country.status == "ambiguous":
         raise_to("medium")
         reasons.append(

@@ -228,7 +228,10 @@ class CountryIndex:
                 method=method,
                 factors=self.factors(code),
             )
-        return CountryResult(input=text, code=None, status="ambiguous", method=method, candidates=codes)
+        out = CountryResult(input=text, code=None, status="ambiguous", method=method, candidates=codes)
+        if out.north_korea_among_others:  # (North Korea's factors: the assessment cites them)
+            out = replace(out, factors=self.factors(NORTH_KOREA))
+        return out
 
     def _code(self, t: str, whole_cell: bool) -> tuple[tuple[str, ...], str] | None:
         """A country code as the whole cell (or, for three letters/digits, a whole address part)."""
@@ -430,7 +433,7 @@ def resolve_countries(df: pd.DataFrame, countries: CountryIndex) -> pd.DataFrame
     # that is the address check below, which weighs what the country cell says
     settled: dict[tuple[str, str], CountryResult] = {}
     for i, (v, city, r) in enumerate(zip(values, cities, found, strict=True)):
-        if not city or city == v or r.status not in ("missing", "ambiguous"):
+        if not city or city == v or r.status not in ("missing", "ambiguous") or r.north_korea_among_others:
             continue
         if (v, city) not in settled:
             settled[(v, city)] = countries.settle(r, city)

@@ -43,6 +43,12 @@ class CountryResult:
     place: str = ""  # the city/address that settled an empty or ambiguous country cell
 
     @property
+    def north_korea_among_others(self) -> bool:
+        """The cell names North Korea and other countries ("China & North Korea", "DPRK/China"):
+        not a choice to make, as "Korea" is (North or South), but where the supplier is."""
+        return self.status == "ambiguous" and "KP" in self.candidates and "KR" not in self.candidates
+
+    @property
     def guessed(self) -> bool:
         """Read by the typo-tolerant match: a guess to check."""
         return self.method.startswith("typo-tolerant")

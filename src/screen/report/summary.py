@@ -75,7 +75,7 @@ def _reasons(res: Results, rows: list[RowView]) -> Counter[str]:
         # its factor (dprk_origin); else as any other high-risk country, or not at all
         c, a = v.country, v.address if ADDRESS_REF_ID not in cleared else None
         factors = {f.factor for x in (c, a) if x is not None for f in x.factors} & counted
-        if c is not None and c.code == "KP" and "dprk_origin" in factors:
+        if c is not None and (c.code == "KP" or c.north_korea_among_others) and "dprk_origin" in factors:
             out["located in North Korea"] += 1
         elif a is not None and "dprk_origin" in factors:
             out["address in North Korea"] += 1

@@ -1249,16 +1249,34 @@ def roman_key(token: str) -> str:
 def roman_keys(tokens: Sequence[str]) -> list[str]:
     """``[roman_key(t) for t in tokens]``, for many tokens at once: the rules run over all of
     them joined by line breaks, which no rule spans (several times faster)."""
-    alpha = [t for t in tokens if t.isalpha()]
-    if len(alpha) < 64:
+    if len(tokens) < 64:
         return [roman_key(t) for t in tokens]
-    t = _roman("\n".join(alpha))
-    if t.isascii():  # doubled letters by comparing neighbouring bytes (line breaks stay)
-        b = np.frombuffer(t.encode("ascii"), dtype=np.uint8)
-        keep = np.ones(len(b), dtype=bool)
-        keep[1:] = (b[1:] != b[:-1]) | (b[1:] == 10)
-        t = b[keep].tobytes().decode("ascii")
-    else:
-        t = _DOUBLED.sub(r"\1", t)
+    text = "\n".join(tokens)
+    if not text.isascii() or text.count("\n") != len(tokens) - 1:
+        return _roman_keys_each(tokens)
+    # in ASCII, a token not all letters (kept as it is) is one with a character that is neither
+    # a letter nor a line break: found in bulk, with the lines of those characters
+    codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    other = ((codes | 32) - 97 >= 26) & (codes != 10)
+    kept = np.zeros(len(tokens), dtype=bool)
+    kept[np.cumsum(codes == 10)[other]] = True
+    b = np.frombuffer(_roman(text).encode("ascii"), dtype=np.uint8)
+    keep = np.ones(len(b), dtype=bool)  # doubled letters by comparing neighbouring bytes
+    keep[1:] = (b[1:] != b[:-1]) | (b[1:] == 10)
+    t = b[keep].tobytes().decode("ascii")
+    keys = t.split("\n")
+    lines = f"\n{t}\n"
+    if any(f"\n{k}\n" in lines for k in _KEY_VARIANTS):  # (a key with a variant is seldom)
+        keys = [_KEY_VARIANTS.get(k, k) for k in keys]
+    for i in np.flatnonzero(kept).tolist():
+        keys[i] = tokens[i]
+    return keys
+
+
+def _roman_keys_each(tokens: Sequence[str]) -> list[str]:
+    """:func:`roman_keys` of tokens not all ASCII (or with line breaks): the tokens all letters
+    joined, the others kept as they are."""
+    alpha = [t for t in tokens if t.isalpha()]
+    t = _DOUBLED.sub(r"\1", _roman("\n".join(alpha)))
     keys = iter(t.split("\n"))
     return [_KEY_VARIANTS.get(k := next(keys), k) if x.isalpha() else x for x in tokens]

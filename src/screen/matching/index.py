@@ -362,7 +362,10 @@ class NameIndex:
         at = np.repeat(np.arange(len(o)), np.searchsorted(hu, o[:, 1], side="right") - start)
         pos = expand(start, np.searchsorted(hu, o[:, 1], side="right") - start)
         q, v, s, lo, hi = o[at, 0], hv[pos], hs[pos], o[at, 2], o[at, 3]
-        short = np.array([len(u) < 3 for u, _ in units], dtype=bool)[o[at, 1]]
+        # a unit of one word has the word's id (see _units); runs are JOINED_LEN+ letters long
+        short = np.zeros(len(units), dtype=bool)
+        short[words.tid] = words.length < 3
+        short = short[o[at, 1]]
         kind = np.where(hi - lo > 1, JOINED, np.where(short, SHORT, SINGLE))
         mask = bits(lo, hi)
         # abbreviated supplier words ("Arch.") and the listed words they begin
@@ -621,14 +624,10 @@ def _units(words: _Words) -> tuple[dict[tuple[str, bool], int], Ints]:
             key = _dense(key * len(words.texts) + words.tid[at + k])
         first = np.zeros(int(key.max()) + 1, dtype=np.int64)
         first[key] = at  # where each distinct run occurs (one of its places)
-        texts, tid = words.texts, words.tid
+        texts = words.texts  # each distinct run's words, gathered place by place in the run
+        parts = [[texts[t] for t in words.tid[first + k].tolist()] for k in range(span)]
         unit = np.array(
-            [
-                unit_ids.setdefault(
-                    ("".join(texts[t] for t in tid[i : i + span].tolist()), True), len(unit_ids)
-                )
-                for i in first.tolist()
-            ],
+            [unit_ids.setdefault(("".join(run), True), len(unit_ids)) for run in zip(*parts, strict=True)],
             dtype=np.int64,
         )
         occ.append(np.stack([words.row[at], unit[key], words.col[at], words.col[at] + span], axis=1))

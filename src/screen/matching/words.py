@@ -47,49 +47,77 @@ EPS = 1e-3  # similarities are computed in float32 here
 WIDTH = 32  # letters of a word the neighbourhoods look at (longer runs are cut; pairs are verified)
 
 
-def _row_hash(rows: npt.NDArray[np.uint8]) -> Ints:
-    """A 64-bit hash of each row of bytes (FNV-style, deterministic across processes)."""
-    words = np.ascontiguousarray(rows).view(np.uint64)
-    h = np.full(len(rows), 0xCBF29CE484222325, dtype=np.uint64)
+U64 = npt.NDArray[np.uint64]
+FNV_START, FNV_PRIME = np.uint64(0xCBF29CE484222325), np.uint64(0x100000001B3)
+
+
+def _hash_on(h: U64, columns: Sequence[U64]) -> list[U64]:
+    """The states of a 64-bit hash of rows of bytes (FNV-style, deterministic across
+    processes) after each of ``columns`` (eight bytes of each row), hashed on from states ``h``."""
+    out = []
     with np.errstate(over="ignore"):
-        for c in range(words.shape[1]):
-            h = (h ^ words[:, c]) * np.uint64(0x100000001B3)
+        for c in columns:
+            h = (h ^ c) * FNV_PRIME
             h ^= h >> np.uint64(29)
-    return h.view(np.int64)
+            out.append(h)
+    return out
 
 
-def _delete(grid: npt.NDArray[np.uint8], p: int) -> npt.NDArray[np.uint8]:
-    """Each row with its letter ``p`` deleted (padded with a zero byte)."""
-    return np.concatenate([grid[:, :p], grid[:, p + 1 :], np.zeros((len(grid), 1), np.uint8)], axis=1)
+def _without(columns: Sequence[U64], p: int) -> list[U64]:
+    """The columns of rows of bytes (eight bytes each, little-endian) with byte ``p`` deleted
+    and a zero byte after the last: the columns before ``p``'s are the same arrays, the later
+    bytes move down one (shifts, not copies of the bytes)."""
+    c, j = divmod(p, 8)
+    low = np.uint64((1 << 8 * j) - 1)  # the bytes of p's column before it
+    out = list(columns[:c])
+    for i in range(c, len(columns)):
+        down = columns[i] >> np.uint64(8)
+        if i + 1 < len(columns):
+            down |= columns[i + 1] << np.uint64(56)
+        out.append(down if i > c else (columns[i] & low) | (down & ~low))
+    return out
 
 
 def deletion_hashes(words: Sequence[str], deep: Sequence[bool] | None = None) -> tuple[Ints, Ints]:
     """(hash, word index) of each word and of the strings made from it by deleting one letter
-    (words of 4+ letters) or two (``deep`` words of DEEP+ letters), all words at once."""
+    (words of 4+ letters) or two (``deep`` words of DEEP+ letters), all words at once.
+
+    A deletion changes only the eight-byte column it falls in and those after it: they are
+    shifted, and hashed on from the state the hash had before them."""
     if not words:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    raw = np.array([w.encode()[:WIDTH] for w in words], dtype=f"S{WIDTH}")
-    grid = raw.view(np.uint8).reshape(len(words), WIDTH)
-    length = np.minimum(np.array([len(w) for w in words], dtype=np.int64), WIDTH)
+    # the first WIDTH bytes of each word (numpy encodes ASCII itself, in one pass)
+    ascii_only = "".join(words).isascii()
+    raw = np.array(words if ascii_only else [w.encode()[:WIDTH] for w in words], dtype=f"S{WIDTH}")
+    columns = list(np.ascontiguousarray(raw.view("<u8").reshape(len(words), -1).T, dtype=np.uint64))
+    length = np.minimum(np.fromiter(map(len, words), np.int64, len(words)), WIDTH)
     two = length >= DEEP
     if deep is not None:
         two &= np.asarray(deep, dtype=bool)
-    hashes = [_row_hash(grid)]
+    start = np.full(len(words), FNV_START, dtype=np.uint64)
+    states = [start, *_hash_on(start, columns)]  # before each column, and at the end
+    hashes = [states[-1].view(np.int64)]
     ids = [np.arange(len(words), dtype=np.int64)]
-    for p in range(int(length.max())):
-        sel = np.flatnonzero((length > p) & (length >= 4))
-        if not len(sel):
-            continue
-        once = _delete(grid[sel], p)
-        hashes.append(_row_hash(once))
-        ids.append(sel)
-        # then a second letter, at or after p (each pair of positions once)
-        two_sel, last = two[sel], length[sel] - 1
-        for p2 in range(p, int(last.max())):
-            sel2 = np.flatnonzero(two_sel & (last > p2))
-            if len(sel2):
-                hashes.append(_row_hash(_delete(once[sel2], p2)))
-                ids.append(sel[sel2])
+    long = length >= 4
+    for rows, twice in ((np.flatnonzero(two & long), True), (np.flatnonzero(~two & long), False)):
+        # longest first: the words long enough for a deletion at p are the first ``longer[p]``
+        rows = rows[np.argsort(-length[rows], kind="stable")]
+        some, before, n = [c[rows] for c in columns], [s[rows] for s in states], length[rows]
+        longer = np.searchsorted(-n, -np.arange(WIDTH + 1)).tolist()
+        for p in range(int(n[0]) if len(n) else 0):
+            k, c = longer[p], p // 8
+            once = _without([x[:k] for x in some], p)
+            once_before = [s[:k] for s in before[: c + 1]] + _hash_on(before[c][:k], once[c:])
+            hashes.append(once_before[-1].view(np.int64))
+            ids.append(rows[:k])
+            if not twice:
+                continue
+            # then a second letter, at or after p (each pair of positions once)
+            for p2 in range(p, int(n[0]) - 1):
+                k2, c2 = longer[p2 + 1], p2 // 8
+                again = _without([x[:k2] for x in once], p2)
+                hashes.append(_hash_on(once_before[c2][:k2], again[c2:])[-1].view(np.int64))
+                ids.append(rows[:k2])
     return np.concatenate(hashes), np.concatenate(ids)
 
 
@@ -134,13 +162,21 @@ def letter_sets(words: Sequence[str]) -> npt.NDArray[np.uint32]:
     (0 and 5 share one), any other character the last bit. Two words have a character in
     common only if their sets share a bit; a bit of one that the other lacks is a character
     that cannot be matched (see :func:`_far_pairs`)."""
-    raw = [w.encode() for w in words]
-    if not raw:
-        return np.zeros(0, dtype=np.uint32)
-    grid = np.array(raw, dtype=f"S{WIDTH}").view(np.uint8).reshape(-1, WIDTH)
-    out: npt.NDArray[np.uint32] = np.bitwise_or.reduce(LETTER_BITS[grid], axis=1)
-    for i in [i for i, b in enumerate(raw) if len(b) > WIDTH]:  # longer than the grid: in full
-        out[i] = np.bitwise_or.reduce(LETTER_BITS[np.frombuffer(raw[i], dtype=np.uint8)])
+    text = "".join(words)
+    if text.isascii():
+        size = np.fromiter(map(len, words), np.int64, len(words))
+        codes = text.encode("ascii")
+    else:
+        raw = [w.encode() for w in words]
+        size = np.fromiter(map(len, raw), np.int64, len(raw))
+        codes = b"".join(raw)
+    if not codes:
+        return np.zeros(len(words), dtype=np.uint32)
+    # all words' bytes in one array, reduced word by word (a zero byte after the last, whose
+    # bit is none, as the start of an empty word there)
+    letters = LETTER_BITS[np.frombuffer(codes + b"\0", dtype=np.uint8)]
+    out: npt.NDArray[np.uint32] = np.bitwise_or.reduceat(letters, np.cumsum(size) - size)
+    out[size == 0] = 0  # (reduceat gives an empty word the next word's first letter)
     return out
 
 
@@ -186,34 +222,48 @@ def _far_pairs(
     Words ``a`` and ``b`` letters long reach a similarity ``s`` only with ``c = s (a + b) / 200``
     letters in common, so with at most ``a - c`` letters of the one and ``b - c`` of the other
     unmatched; each kind of character the other lacks is one (or more). Counted on the letter
-    sets (one AND and a bit count per pair), this leaves under 1% of the pairs of these lengths
-    (0.3% on the 100k bench file), and only those are scored (``cpdist``)."""
-    by_length: dict[tuple[int, bool, bool], list[int]] = {}
-    for i, (w, j, d) in enumerate(zip(queries, joined, deep, strict=True)):
-        if len(w) >= 4:
-            by_length.setdefault((len(w), j, d), []).append(i)
-    if not by_length:
+    sets (the kinds both have: one AND and a bit count per pair), this leaves under 1% of the
+    pairs of these lengths (0.3% on the 100k bench file), and only those are scored (``cpdist``)."""
+    # the queries by (length, joined, deep), each group in order of index
+    group = np.fromiter(map(len, queries), np.int64, len(queries)) * 4
+    group += 2 * np.asarray(joined, dtype=np.int64) + np.asarray(deep, dtype=np.int64)
+    order = np.argsort(group, kind="stable")
+    bounds = np.append(first_of_runs(group[order]), len(order)).tolist()
+    far: list[tuple[int, bool, Ints, list[int]]] = []  # the groups with lengths to compare with
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+        k = int(group[order[lo]])
+        a, j, d = k // 4, bool(k & 2), bool(k & 1)
+        need = (JOINED_MIN if j else cutoff) + penalty
+        ok = [b for b in lengths if _far(a, b, need, d, listed_deep)]
+        if ok:
+            far.append((a, j, order[lo:hi], ok))
+    if not far:
         return np.empty(0, np.int64), np.empty(0, np.int64)
-    q_letters = letter_sets(queries)
+    # the texts and letter sets of only the queries compared (most have no length to compare with)
+    used = np.concatenate([rows for _, _, rows, _ in far])
+    q_text = np.empty(len(queries), dtype=object)
+    q_text[used] = [queries[i] for i in used.tolist()]
+    q_letters = np.zeros(len(queries), dtype=np.uint32)
+    q_letters[used] = letter_sets(q_text[used].tolist())
+    q_kinds = np.bitwise_count(q_letters)
     # pairs left by the letter sets, by the similarity they need: scored at the end, in bulk
     left: dict[float, tuple[list[Ints], list[Ints], list[npt.NDArray[np.object_]]]] = {}
-    for (a, j, d), rows in by_length.items():
+    for a, j, rows, ok in far:
         need = (JOINED_MIN if j else cutoff) + penalty
         qs, ts, texts = left.setdefault(need, ([], [], []))
-        for b, group in lengths.items():
-            if not _far(a, b, need, d, listed_deep):
-                continue
+        for b in ok:
+            listed = lengths[b]
             common = math.ceil((need - EPS) * (a + b) / 200.0 - 1e-9)
+            # the kinds each side must share: all its own but as many as it may leave unmatched
+            t_min = _at_least(np.bitwise_count(listed.letters), b - common)
             for start in range(0, len(rows), BLOCK):
-                block = np.asarray(rows[start : start + BLOCK], dtype=np.int64)
-                ql = q_letters[block][:, None]
-                ok = np.bitwise_count(ql & ~group.letters) <= a - common
-                ok &= np.bitwise_count(group.letters & ~ql) <= b - common
-                r, c = nonzero(ok.view(np.uint8))
+                block = rows[start : start + BLOCK]
+                q_min = _at_least(q_kinds[block], a - common)
+                shared = np.bitwise_count(q_letters[block][:, None] & listed.letters)
+                r, c = nonzero((shared >= np.maximum(q_min[:, None], t_min)).view(np.uint8))
                 qs.append(block[r])
-                ts.append(group.ids[c])
-                texts.append(group.texts[c])
-    q_text = np.array(queries, dtype=object)
+                ts.append(listed.ids[c])
+                texts.append(listed.texts[c])
     out_q: list[Ints] = [np.empty(0, np.int64)]
     out_t: list[Ints] = [np.empty(0, np.int64)]
     for need, (qs, ts, texts) in left.items():
@@ -226,6 +276,13 @@ def _far_pairs(
         out_q.append(q[score > 0])
         out_t.append(t[score > 0])
     return np.concatenate(out_q), np.concatenate(out_t)
+
+
+def _at_least(kinds: npt.NDArray[np.uint8], unmatched: int) -> npt.NDArray[np.uint8]:
+    """How many of its ``kinds`` of character a word shares with the other at least, if at most
+    ``unmatched`` of its letters are left unmatched (as bytes, to compare with bit counts)."""
+    out: npt.NDArray[np.uint8] = np.maximum(kinds.astype(np.int64) - unmatched, 0).astype(np.uint8)
+    return out
 
 
 def nonzero(m: npt.NDArray[np.uint8]) -> tuple[Ints, Ints]:
@@ -448,24 +505,30 @@ class Vocabulary:
         word = self.single[v]
         ok = (~run) | (word & (self.length[v] >= JOINED_LEN))  # no run against run
         q, v, run, word = q[ok], v[ok], run[ok], word[ok]
-        sim = self._similarity(q, v, units, keys, u_keys)
+        sim = self._similarity(q, v, units, keys)
         keep = sim >= np.where(~run & word, min_similarity, JOINED_MIN) - EPS
         return q[keep], v[keep], sim[keep]
 
-    def _similarity(
-        self, q: Ints, v: Ints, units: Sequence[str], keys: Sequence[str], u_keys: npt.NDArray[np.object_]
-    ) -> Floats:
+    def _similarity(self, q: Ints, v: Ints, units: Sequence[str], keys: Sequence[str]) -> Floats:
         """``token_similarity(listed, supplier, romanise=...)`` of each pair, with the listed
         word's ``romanise`` (without the abbreviation rule)."""
         if not len(q):
             return np.empty(0, np.float64)
-        u_text = np.array(units, dtype=object)
-        u_len = np.array([len(u) for u in units], dtype=np.int64)
-        u_klen = np.array([len(k) for k in keys], dtype=np.int64)
-        u_digit = np.array([u.isdigit() for u in units], dtype=bool)
-        u_vowel = np.array([VOWEL.search(u) is not None for u in units], dtype=bool)
-        u_tid = np.array([self._tid.get(u, -1) for u in units], dtype=np.int64)
-        u_kid = np.array([self._kid.get(k, -1) for k in keys], dtype=np.int64)
+        # what depends on the supplier word alone, once per word among the pairs (a fraction)
+        found = unique(q)
+        at = np.zeros(len(units), dtype=np.int64)
+        at[found] = np.arange(len(found))
+        q = at[q]
+        texts = [units[i] for i in found.tolist()]
+        texts_keys = [keys[i] for i in found.tolist()]
+        u_text = np.array(texts, dtype=object)
+        u_keys = np.array(texts_keys, dtype=object)
+        u_len = np.array([len(u) for u in texts], dtype=np.int64)
+        u_klen = np.array([len(k) for k in texts_keys], dtype=np.int64)
+        u_digit = np.array([u.isdigit() for u in texts], dtype=bool)
+        u_vowel = np.array([VOWEL.search(u) is not None for u in texts], dtype=bool)
+        u_tid = np.array([self._tid.get(u, -1) for u in texts], dtype=np.int64)
+        u_kid = np.array([self._kid.get(k, -1) for k in texts_keys], dtype=np.int64)
         raw = process.cpdist(self._text[v], u_text[q], scorer=Indel.normalized_similarity, workers=1)
         key = process.cpdist(self._ktext[v], u_keys[q], scorer=Indel.normalized_similarity, workers=1)
         raw = 100.0 * raw.astype(np.float64)

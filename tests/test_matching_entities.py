@@ -332,3 +332,6 @@ def test_a_russian_bank_s_kb_is_commercial_bank(reference: Reference) -> None:
         ("PUBLIC JOINT-STOCK COMPANY COMMERCIAL BANK 'SPUTNIK'", "hit"),
     ]
     assert normalize_name("KB Kookmin Bank").tokens[0] == "kb"  # Latin KB: another company's
+    # said as written, not as the words it stands for were read
+    assert "'КБ' read as 'commercial bank'" in best[0].explanation
+    assert "kommercheskiy" not in best[0].explanation

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screen.normalize import _ROMAN_RULES, fold, normalize_name, roman_key, roman_keys
+from screen.normalize import _HAN_WORDS, _ROMAN_RULES, fold, normalize_name, roman_key, roman_keys
 
 
 def test_legal_forms_removed_and_recorded() -> None:
@@ -528,7 +528,10 @@ def test_hong_kong_is_one_word(text: str) -> None:
     ],
 )
 def test_chinese_business_words_are_translated(name: str, tokens: tuple[str, ...]) -> None:
-    assert normalize_name(name).tokens == tokens
+    norm = normalize_name(name)
+    assert norm.tokens == tokens
+    # each said in the explanation as written
+    assert all((h, w) in norm.expansions for h, w in _HAN_WORDS.items() if h in name)
 
 
 @pytest.mark.parametrize(

@@ -973,13 +973,20 @@ def normalize_name(text: str) -> NormName:
     """Normalise a company name for comparison (see the module docstring)."""
     given = text or ""
     raw = (given if given.isascii() else unicodedata.normalize("NFKC", given)).strip()
+    written: list[tuple[str, str]] = []  # words read as English before the name is folded
+    unsaid: set[tuple[str, str]] = set()  # readings of what was written otherwise
     if not raw.isascii():
         # Chinese is written without spaces: one between two characters ("机 械", machinery) is
         # read as if it were not there, so that words are translated alike either way
         raw = _HAN_SPACE.sub("", raw)
         # a city's 市 (city) before the company's name: 丹东市鸿祥 is 丹东鸿祥, as the lists write it
         raw = _city_shi(raw)
+        # (what is read so is said as written: "'КБ' read as 'commercial bank'")
+        written.extend((m.group(0), "commercial bank") for m in _CYRILLIC_BANK.finditer(raw))
+        if written and "коммерческ" not in raw.casefold():
+            unsaid.add(("kommercheskiy", "commercial"))
         raw = _CYRILLIC_BANK.sub("коммерческий банк", raw)
+        written.extend((h, w) for h, w in _HAN_WORDS.items() if h in raw)
     raw, read_korean = read_in_korean(raw)
     # parenthesised parts are qualifiers: "(Doha)", "(Namibia branch)", "(KCC)"
     quals: list[str] = []
@@ -1038,7 +1045,11 @@ def normalize_name(text: str) -> NormName:
     out: list[str] = []
     out_q: list[bool] = []
     out_a: list[bool] = []
-    expansions: list[tuple[str, str]] = [*read_korean, *dict.fromkeys(read_as)]
+    expansions: list[tuple[str, str]] = [
+        *read_korean,
+        *written,
+        *(r for r in dict.fromkeys(read_as) if r not in unsaid),
+    ]
     items = [
         *zip(tokens, [False] * len(tokens), flags, strict=True),
         *((t, True, False) for t in qual_tokens),

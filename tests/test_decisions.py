@@ -397,3 +397,24 @@ def test_a_date_that_cannot_be_read_stops_the_review(tmp_path: Path) -> None:
         "can be read; write it as YYYY-MM-DD (e.g. 2026-12-07), or leave it empty for today, and run "
         "'screen review' again."
     )
+
+
+def test_a_decision_without_a_reviewer_says_who_it_is_recorded_as(tmp_path: Path) -> None:
+    lst = tmp_path / "watch.csv"
+    lst.write_text(
+        LIST_HEADER
+        + "WATCH,W1,entity,primary,Zorblax Trading Company,TEST,RU,2024-01-01,,test,2024-01-01,\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "s.csv"
+    src.write_text("Supplier ID,Supplier,Country\nS1,Zorblax Trading Co.,Russia\n", encoding="utf-8")
+    r1, dec = tmp_path / "r1.xlsx", tmp_path / "decisions.csv"
+    assert _invoke("run", str(src), "-r", str(lst), "-o", str(r1)).exit_code == 0
+    _set_decision(r1, "Matches", "WATCH:W1", "false positive", "", "")
+    r = _invoke("review", str(r1), "--decisions", str(dec), "--reviewer", "carol")
+    assert r.exit_code == 0, r.output
+    assert (
+        "Warning: Matches row 2: no Reviewer given; recorded as 'carol' (pass --reviewer NAME, or fill in "
+        "the Reviewer cells, to record someone else)." in r.stderr
+    )
+    assert read_decisions(dec)[0].reviewer == "carol"

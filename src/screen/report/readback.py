@@ -96,7 +96,13 @@ def _other_date(t: str) -> str:
 
 
 def _sheet_decisions(
-    ws: Any, sheet: str, reviewer: str, warnings: list[str], source: str, bad_dates: list[str]
+    ws: Any,
+    sheet: str,
+    reviewer: str,
+    warnings: list[str],
+    source: str,
+    bad_dates: list[str],
+    defaulted: list[str],
 ) -> list[tuple[int, Decision]]:
     rows = ws.iter_rows(values_only=True)
     header = [_text(h) for h in next(rows, ())]
@@ -126,7 +132,10 @@ def _sheet_decisions(
         if not fp:
             warnings.append(f"{where}: the hidden key columns are empty; skipped.")
             continue
-        who = _text(get(cells, "Reviewer")) or reviewer
+        who = _text(get(cells, "Reviewer"))
+        if not who:
+            defaulted.append(where)
+            who = reviewer
         listed = _text(get(cells, "Listed name")) or _text(get(cells, "Best match"))
         out.append(
             (
@@ -167,8 +176,9 @@ def read_report_decisions(path: str | Path, reviewer: str) -> tuple[list[Decisio
             )
         found: dict[tuple[str, str], tuple[str, Decision]] = {}
         bad_dates: list[str] = []
+        defaulted: list[str] = []  # decisions whose Reviewer cell was empty
         for sheet in sheets:
-            for r, d in _sheet_decisions(wb[sheet], sheet, reviewer, warnings, p.name, bad_dates):
+            for r, d in _sheet_decisions(wb[sheet], sheet, reviewer, warnings, p.name, bad_dates, defaulted):
                 where = f"{sheet} row {r}"
                 prev = found.get(d.key)
                 if prev is None:
@@ -183,6 +193,12 @@ def read_report_decisions(path: str | Path, reviewer: str) -> tuple[list[Decisio
                         f"'{kept[1].decision}' on {kept[0]}; {kept[0]} is used (the later decision, or "
                         "the Matches sheet's on the same day)."
                     )
+        if defaulted:
+            more = f" and {len(defaulted) - 1} more" if len(defaulted) > 1 else ""
+            warnings.append(
+                f"{defaulted[0]}{more}: no Reviewer given; recorded as '{reviewer}' "
+                "(pass --reviewer NAME, or fill in the Reviewer cells, to record someone else)."
+            )
         if bad_dates:
             more = f" (and {len(bad_dates) - 1} more)" if len(bad_dates) > 1 else ""
             raise DecisionsError(

@@ -377,8 +377,8 @@ def test_the_report_shows_the_best_match_not_cleared() -> None:
     assert view((), (first, second)).best_text() == "W:1 ACME TRADING"
 
 
-def test_a_date_that_cannot_be_read_stops_the_review(tmp_path: Path) -> None:
-    # not today's date in its place: a decision dated wrongly could win over a later one
+def _one_match_report(tmp_path: Path) -> tuple[Path, Path]:
+    """A report of one supplier matching one listed entry (WATCH:W1), and where its decisions go."""
     lst = tmp_path / "watch.csv"
     lst.write_text(
         LIST_HEADER
@@ -389,6 +389,12 @@ def test_a_date_that_cannot_be_read_stops_the_review(tmp_path: Path) -> None:
     src.write_text("Supplier ID,Supplier,Country\nS1,Zorblax Trading Co.,Russia\n", encoding="utf-8")
     r1, dec = tmp_path / "r1.xlsx", tmp_path / "decisions.csv"
     assert _invoke("run", str(src), "-r", str(lst), "-o", str(r1)).exit_code == 0
+    return r1, dec
+
+
+def test_a_date_that_cannot_be_read_stops_the_review(tmp_path: Path) -> None:
+    # not today's date in its place: a decision dated wrongly could win over a later one
+    r1, dec = _one_match_report(tmp_path)
     _set_decision(r1, "Matches", "WATCH:W1", "false positive", "alice", "", date="12/07/2026")
     r = _invoke("review", str(r1), "--decisions", str(dec))
     assert r.exit_code == 1 and not dec.exists()
@@ -400,16 +406,7 @@ def test_a_date_that_cannot_be_read_stops_the_review(tmp_path: Path) -> None:
 
 
 def test_a_decision_without_a_reviewer_says_who_it_is_recorded_as(tmp_path: Path) -> None:
-    lst = tmp_path / "watch.csv"
-    lst.write_text(
-        LIST_HEADER
-        + "WATCH,W1,entity,primary,Zorblax Trading Company,TEST,RU,2024-01-01,,test,2024-01-01,\n",
-        encoding="utf-8",
-    )
-    src = tmp_path / "s.csv"
-    src.write_text("Supplier ID,Supplier,Country\nS1,Zorblax Trading Co.,Russia\n", encoding="utf-8")
-    r1, dec = tmp_path / "r1.xlsx", tmp_path / "decisions.csv"
-    assert _invoke("run", str(src), "-r", str(lst), "-o", str(r1)).exit_code == 0
+    r1, dec = _one_match_report(tmp_path)
     _set_decision(r1, "Matches", "WATCH:W1", "false positive", "", "")
     r = _invoke("review", str(r1), "--decisions", str(dec), "--reviewer", "carol")
     assert r.exit_code == 0, r.output

@@ -160,3 +160,43 @@ def test_subfolders_are_reached_with_a_double_star(tmp_path: Path) -> None:
     found = expand_inputs([str(top / "**" / "*.csv")])
     assert [p.relative_to(top).as_posix() for p in found] == ["2026/q1/list.csv", "2026/q2/list.csv"]
     assert is_batch([str(top / "**" / "*.csv")])
+
+
+def test_previous_results_are_paired_by_input_file_not_by_name(tmp_path: Path) -> None:
+    # same-named inputs in several folders get numbered report names in the order given: a new
+    # folder sorting first must not shift which earlier results each file is compared with
+    bb = tmp_path / "bb"
+    for sub, rows in (("a", "1,Acme,Germany\n2,Beta,France\n"), ("c", "7,Gamma,Japan\n")):
+        (bb / sub).mkdir(parents=True)
+        (bb / sub / "sup.csv").write_text("Supplier ID,Supplier,Country\n" + rows, encoding="utf-8")
+    pattern = str(bb / "**" / "*.csv")
+    assert runner.invoke(app, ["run", pattern, "-o", str(tmp_path / "rb1"), "-q"]).exit_code == 0
+    (bb / "0").mkdir()
+    (bb / "0" / "sup.csv").write_text("Supplier ID,Supplier,Country\n9,Delta,Italy\n", encoding="utf-8")
+    r = runner.invoke(
+        app, ["run", pattern, "-o", str(tmp_path / "rb2"), "--previous", str(tmp_path / "rb1"), "-q"]
+    )
+    assert r.exit_code == 0, r.output
+    changes = {}
+    for f in (tmp_path / "rb2").glob("sup_screened*.json"):
+        doc = json.loads(f.read_text(encoding="utf-8"))
+        changes[Path(doc["run"]["input"]["path"]).parent.name] = [
+            (s["name"], (s.get("change") or {}).get("status")) for s in doc["suppliers"]
+        ]
+    assert changes == {
+        "a": [("Acme", "unchanged"), ("Beta", "unchanged")],
+        "c": [("Gamma", "unchanged")],
+        "0": [("Delta", None)],  # no earlier results of its own
+    }
+    one = runner.invoke(
+        app,
+        [
+            "run",
+            str(bb / "a" / "sup.csv"),
+            "-o",
+            str(tmp_path / "x.xlsx"),
+            "--previous",
+            str(tmp_path / "rb1"),
+        ],
+    )
+    assert one.exit_code == 1 and "a folder; for one input pass the previous run's JSON results" in one.stderr

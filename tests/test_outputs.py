@@ -99,3 +99,30 @@ def test_writers_run_side_by_side_and_failures_come_back(tmp_path: Path) -> None
     with pytest.raises(RuntimeError, match="writer broke"):
         write_together([(tmp_path / "c.xlsx", failing), (tmp_path / "c.json", writer("J"))])
     assert sorted(os.listdir(tmp_path)) == ["a.json", "a.xlsx"]
+
+
+def test_a_symlinked_output_is_written_through_the_link(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "results.json"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "results.json"
+    link.symlink_to(target)
+    write_together([(link, lambda p: p.write_text("new", encoding="utf-8"))], parallel=False)
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["results.json"]  # no temp left
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_gets_the_bytes_and_stays_a_pipe(tmp_path: Path) -> None:
+    import stat
+    import threading
+
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_atomic(fifo, lambda p: p.write_bytes(b'{"ok": true}'))
+    reader.join(timeout=10)
+    assert got == [b'{"ok": true}']
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

@@ -158,6 +158,31 @@ def _names(inputs: list[Path]) -> list[str]:
     return out
 
 
+def _previous_inputs(folder: Path) -> dict[str, Path]:
+    """Input file (resolved) -> its JSON results, from the previous batch's summary in ``folder``
+    (empty without one)."""
+    try:
+        doc = json.loads((folder / SUMMARY_JSON).read_text(encoding="utf-8"))
+        files = doc["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    out: dict[str, Path] = {}
+    for f in files if isinstance(files, list) else []:
+        if isinstance(f, dict) and f.get("status") == "ok" and f.get("input") and f.get("json"):
+            out[str(Path(str(f["input"])).resolve())] = folder / Path(str(f["json"])).name
+    return out
+
+
+def _previous_for(src: Path, name: str, folder: Path, earlier: dict[str, Path]) -> Path | None:
+    """The previous results of input ``src``: the one the previous batch's summary gives for
+    the same input file, else the file of the same output name. (Names alone pair wrongly when
+    inputs of the same name in other folders come and go: "a/sup.csv" and "c/sup.csv" are
+    sup_screened and sup_screened-2 in the order given.)"""
+    if earlier:
+        return earlier.get(str(src.resolve()))
+    return folder / name
+
+
 def _reference(cfg: Config, paths: Sequence[str | Path]) -> Reference:
     """The lists once for all files, with the entity types the settings ask for (as screen_file)."""
     types: tuple[str, ...] = ("entity",)
@@ -187,6 +212,7 @@ def run_batch(
     cfg = config or Config()
     reference = _reference(cfg, reference_paths)
     book = DecisionBook.load(decisions) if decisions else None
+    earlier = _previous_inputs(previous_dir) if previous_dir is not None else {}
     files: list[FileOutcome] = []
     for src, stem in zip(inputs, _names(list(inputs)), strict=True):
         outcome = FileOutcome(src)
@@ -194,7 +220,7 @@ def run_batch(
         try:
             check_output_path(report, inputs)
             check_output_path(js, inputs)
-            prev = previous_dir / js.name if previous_dir is not None else None
+            prev = _previous_for(src, js.name, previous_dir, earlier) if previous_dir is not None else None
             res = screen_file(
                 src,
                 reference=reference,

@@ -2,6 +2,9 @@
 
 :func:`write_atomic` writes one file; :func:`write_together` writes a run's outputs (report,
 JSON, CSV) so that either all of them appear or none does, and no ``.tmp`` file is left behind.
+An output path that is a symbolic link is written through (the link's target is replaced, the
+link stays); one that is a pipe or a device (``--json /dev/stdout``) gets the finished file's
+bytes streamed into it, never replaced by a file.
 """
 
 from __future__ import annotations
@@ -9,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
@@ -29,8 +34,32 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
+def _special(path: Path) -> bool:
+    """Whether ``path`` exists and is neither a file nor a folder: a pipe, a device, a socket."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _target(path: Path) -> tuple[Path, Path]:
+    """Where writing ``path`` lands, and the folder for its temporary file: through a symbolic
+    link, the link's target (renaming over the link would replace it); a pipe or device as it
+    is, with the temporary file in the system's temporary folder."""
+    if _special(path):
+        return path, Path(tempfile.gettempdir())
+    real = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    return real, real.parent
+
+
 def _publish(tmp: Path, path: Path) -> None:
-    """Give the temporary file ordinary permissions (mkstemp makes it 0600), then rename it."""
+    """Give the temporary file ordinary permissions (mkstemp makes it 0600), then rename it;
+    into a pipe or device, copy its bytes."""
+    if _special(path):
+        with open(tmp, "rb") as src, open(path, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        return
     os.chmod(tmp, _default_mode())
     os.replace(tmp, path)
 
@@ -81,12 +110,12 @@ def check_distinct_outputs(report: Path, json: Path | None, csv: Path | None) ->
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; rename it over ``path`` only on success."""
-    path = Path(path)
+    path, folder = _target(Path(path))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(
-            f"{path}: cannot write in {path.parent} ({exc.strerror}); choose another output path."
+            f"{path}: cannot write in {folder} ({exc.strerror}); choose another output path."
         ) from exc
     os.close(fd)
     tmp_path = Path(tmp)
@@ -117,12 +146,12 @@ def write_together(items: Sequence[tuple[Path, Callable[[Path], None]]], paralle
     done: list[Path] = []
     try:
         for path, _writer in items:
-            path = Path(path)
+            path, folder = _target(Path(path))
             try:
-                fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+                fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
             except OSError as exc:
                 raise OutputError(
-                    f"{path}: cannot write in {path.parent} ({exc.strerror}); choose another output path."
+                    f"{path}: cannot write in {folder} ({exc.strerror}); choose another output path."
                 ) from exc
             os.close(fd)
             pending.append((Path(tmp_name), path))
@@ -137,8 +166,9 @@ def write_together(items: Sequence[tuple[Path, Callable[[Path], None]]], paralle
             done.append(path)
     except BaseException:
         for path in done:
-            with contextlib.suppress(OSError):
-                path.unlink()
+            if not _special(path):  # (a pipe or device is no file of ours to remove)
+                with contextlib.suppress(OSError):
+                    path.unlink()
         raise
     finally:
         for tmp_path, _ in pending:

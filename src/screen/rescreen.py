@@ -34,6 +34,11 @@ def load_previous(path: str | Path) -> dict[str, Any]:
         data = p.read_bytes()
     except FileNotFoundError as exc:
         raise PreviousResultsError(f"{p}: previous results not found; check the --previous path.") from exc
+    except IsADirectoryError as exc:
+        raise PreviousResultsError(
+            f"{p}: a folder; for one input pass the previous run's JSON results (screen run --json), "
+            "a folder only with several inputs."
+        ) from exc
     try:
         doc = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -361,3 +361,23 @@ def test_a_long_main_reason_is_cut_at_a_word() -> None:
     short = _main_reason(SimpleNamespace(decisions=(), matches=(), rationale=(text,)))  # type: ignore[arg-type]
     assert short.endswith("…") and len(short) <= 180
     assert text.startswith(short[:-1]) and text[len(short) - 1] in " ;,"  # a whole word before the cut
+
+
+def test_input_columns_named_as_ours_are_marked_as_the_input_s(tmp_path: Path) -> None:
+    import csv
+
+    from typer.testing import CliRunner
+
+    from screen.cli import app
+
+    src = tmp_path / "in.csv"
+    src.write_text("Row,Name,Country,Risk,Rationale\n1,Acme,Germany,low,ok\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    r = CliRunner().invoke(app, ["run", str(src), "-q", "-o", str(tmp_path / "r.xlsx"), "--csv", str(out)])
+    assert r.exit_code == 0, r.output
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        header = next(csv.reader(fh))
+    assert len(header) == len(set(header))
+    assert header[:6] == ["Row", "Row (input)", "Name", "Country", "Risk (input)", "Rationale (input)"]
+    row = next(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
+    assert (row["Row"], row["Row (input)"], row["Risk (input)"]) == ("2", "1", "low")

@@ -196,7 +196,11 @@ def supplier_header(results: Results) -> list[str]:
     extra = [CHANGE] if results.changes is not None else []
     if "decision" in results.frame.columns and results.frame["decision"].map(bool).any():
         extra.append(REVIEW)
-    return ["Row", *[str(c) for c in results.raw.columns], *APPENDED, *extra, RATIONALE]
+    ours = {h.casefold() for h in ("Row", *APPENDED, REVIEW, CHANGE, RATIONALE)}
+    # an input column named as one of ours ("Risk", "Row") is said to be the input's: a header
+    # twice would make a script reading by name take the wrong one
+    inputs = [f"{c} (input)" if str(c).casefold() in ours else str(c) for c in results.raw.columns]
+    return ["Row", *inputs, *APPENDED, *extra, RATIONALE]
 
 
 def supplier_row(

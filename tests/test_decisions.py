@@ -245,6 +245,7 @@ def test_round_trip_false_positive_cleared_then_reopened(tmp_path: Path) -> None
     s1 = json.loads(j2.read_text(encoding="utf-8"))["suppliers"][0]
     assert s1["risk"] == "low"  # Russia alone: the match is cleared
     assert s1["matches"][0]["band"] == "hit"  # never hidden
+    assert s1["matches"][0]["cleared"] is True  # but said to be cleared, for scripts
     assert (
         s1["decision"][0]
         | {"effect": "cleared", "reviewer": "alice", "note": "Different company (registry 123)"}

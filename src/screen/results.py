@@ -120,6 +120,11 @@ class Results:
             for extra, values in extras:
                 if values[i]:
                     d[extra] = values[i]
+            cleared = {x.get("ref_id") for x in d.get("decision") or () if x.get("effect") == "cleared"}
+            for md in d["matches"] if cleared else ():
+                if md["ref_id"] in cleared:
+                    # the band stays as scored; a reviewer decided it is not this entity
+                    md["cleared"] = True
             out.append(d)
         return out
 

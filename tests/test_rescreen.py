@@ -79,6 +79,15 @@ def test_duplicates_pair_in_order_and_blank_rows_are_skipped(reference: Any, tmp
     assert [c["status"] if c else None for c in res.frame["change"]] == ["unchanged", None, "new"]
 
 
+def test_a_supplier_id_on_several_rows_pairs_the_same_supplier(reference: Any, tmp_path: Path) -> None:
+    _run(reference, tmp_path, "old", "ID,Supplier,Country\n1,Alpha Co,Germany\n1,Beta Co,France\n")
+    res = _run(
+        reference, tmp_path, "new", "ID,Supplier,Country\n1,Beta Co,France\n", previous=tmp_path / "old.json"
+    )
+    assert res.frame["change"].iat[0]["status"] == "unchanged"
+    assert [r["name"] for r in res.changes["removed"]] == ["Alpha Co"]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -63,10 +63,13 @@ def _key(supplier_id: str, fp: str) -> str:
     return f"id:{supplier_id}" if supplier_id else f"fp:{fp}"
 
 
-def _prev_key(s: dict[str, Any]) -> str:
-    sid = str(s.get("supplier_id") or "")
+def _prev_fp(s: dict[str, Any]) -> str:
     fp = s.get("fingerprint") or fingerprint(str(s.get("name") or ""), (s.get("country") or {}).get("code"))
-    return _key(sid, str(fp))
+    return str(fp)
+
+
+def _prev_key(s: dict[str, Any]) -> str:
+    return _key(str(s.get("supplier_id") or ""), _prev_fp(s))
 
 
 def _differences(
@@ -129,7 +132,10 @@ def compare_with_previous(df: pd.DataFrame, previous: dict[str, Any]) -> tuple[p
             counts["new"] += 1
             changes.append({"status": "new"})
             continue
-        prev = candidates.pop(0)
+        # a supplier ID given to several rows: the earlier row of the same supplier (name and
+        # country), else the first one left
+        prev = next((c for c in candidates if _prev_fp(c) == fp), candidates[0])
+        candidates.remove(prev)
         code = (country.code or "") if isinstance(country, CountryResult) else ""
         ms: tuple[Match, ...] = tuple(matches or ())
         secs: tuple[SectorHit, ...] = tuple(sectors or ())

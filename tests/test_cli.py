@@ -33,11 +33,11 @@ def test_run_writes_report_json_csv_and_exits_0(tmp_path: Path, small_csv: Path)
     assert not list(tmp_path.glob("*.tmp"))
 
 
-@pytest.mark.parametrize(("level", "expected"), [("high", 3), ("medium", 3), ("low", 3)])
+@pytest.mark.parametrize(("level", "expected"), [("high", 3), ("medium", 3), ("low", 3), ("HIGH", 3)])
 def test_fail_on_exits_3(tmp_path: Path, small_csv: Path, level: str, expected: int) -> None:
     code, _, stderr = run("run", str(small_csv), "-o", str(tmp_path / "r.xlsx"), "--fail-on", level)
     assert code == expected
-    assert f"at or above '{level}' (--fail-on): exit 3." in stderr
+    assert f"at or above '{level.lower()}' (--fail-on): exit 3." in stderr
 
 
 def test_fail_on_not_reached_exits_0(tmp_path: Path) -> None:

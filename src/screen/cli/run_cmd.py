@@ -109,6 +109,8 @@ def run(
 
     Several inputs, a folder or a glob screen every supplier file into the -o folder, one report and JSON per input plus batch-summary.xlsx/.json. Exit codes: 0 done; 1 error (in a batch: any file failed; the others are still screened); 2 usage error; 3 --fail-on level reached (in a batch: in any file, when none failed).
     """
+    if fail_on is not None:
+        fail_on = fail_on.strip().lower()  # (HIGH, High: the level)
     if fail_on is not None and fail_on not in RISK_LEVELS:
         raise typer.BadParameter(
             f"'{fail_on}' is not one of: {', '.join(RISK_LEVELS)}", param_hint="--fail-on"

@@ -400,9 +400,9 @@ def test_a_date_that_cannot_be_read_stops_the_review(tmp_path: Path) -> None:
     r = _invoke("review", str(r1), "--decisions", str(dec))
     assert r.exit_code == 1 and not dec.exists()
     assert r.stderr.strip() == (
-        "Error: r1.xlsx: Matches row 2, Decided on '12/07/2026' (day or month first?) is not a date that "
-        "can be read; write it as YYYY-MM-DD (e.g. 2026-12-07), or leave it empty for today, and run "
-        "'screen review' again."
+        "Error: r1.xlsx: Matches row 2, Decided on '12/07/2026' (day or month first?) cannot be read; "
+        "write decisions as the drop-down offers them and dates as YYYY-MM-DD (e.g. 2026-12-07; empty for "
+        "today), and run 'screen review' again."
     )
 
 
@@ -416,3 +416,14 @@ def test_a_decision_without_a_reviewer_says_who_it_is_recorded_as(tmp_path: Path
         "the Reviewer cells, to record someone else)." in r.stderr
     )
     assert read_decisions(dec)[0].reviewer == "carol"
+
+
+def test_a_decision_that_cannot_be_read_stops_the_review(tmp_path: Path) -> None:
+    r1, dec = _one_match_report(tmp_path)
+    _set_decision(r1, "Matches", "WATCH:W1", "fals positive", "alice", "")
+    r = _invoke("review", str(r1), "--decisions", str(dec))
+    assert r.exit_code == 1 and not dec.exists()
+    assert r.stderr.startswith(
+        "Error: r1.xlsx: Matches row 2, Decision 'fals positive' (use true match, false positive, needs "
+        "information) cannot be read;"
+    )

@@ -49,7 +49,7 @@ def _text(v: object) -> str:
     return str(v).strip()
 
 
-def _date(v: object, where: str, bad: list[str]) -> str:
+def _date(v: object, where: str, unreadable: list[str]) -> str:
     if isinstance(v, dt.datetime):
         return v.date().isoformat()
     if isinstance(v, dt.date):
@@ -63,7 +63,7 @@ def _date(v: object, where: str, bad: list[str]) -> str:
     if read:
         return read
     # not today's date instead: a decision dated wrongly could win over a later one
-    bad.append(f"{where}, Decided on '{t}'" + (" (day or month first?)" if _DMY.match(t) else ""))
+    unreadable.append(f"{where}, Decided on '{t}'" + (" (day or month first?)" if _DMY.match(t) else ""))
     return ""
 
 
@@ -101,7 +101,7 @@ def _sheet_decisions(
     reviewer: str,
     warnings: list[str],
     source: str,
-    bad_dates: list[str],
+    unreadable: list[str],  # cells that cannot be read: decisions and dates
     defaulted: list[str],
 ) -> list[tuple[int, Decision]]:
     rows = ws.iter_rows(values_only=True)
@@ -126,7 +126,8 @@ def _sheet_decisions(
         where = f"{sheet} row {r}"
         decision = normalize_decision(raw)
         if decision is None:
-            warnings.append(f"{where}: '{raw}' is not a decision (use {', '.join(DECISIONS)}); skipped.")
+            # stops the review, as in a decisions file: a reviewer's decision is never dropped
+            unreadable.append(f"{where}, Decision '{raw}' (use {', '.join(DECISIONS)})")
             continue
         fp = _text(get(cells, "key: fingerprint"))
         if not fp:
@@ -145,7 +146,7 @@ def _sheet_decisions(
                     ref_id=_text(get(cells, "key: ref_id")),
                     decision=decision,
                     reviewer=who,
-                    date=_date(get(cells, "Decided on"), where, bad_dates),
+                    date=_date(get(cells, "Decided on"), where, unreadable),
                     note=" ".join(_text(get(cells, "Note")).split()),
                     entry_hash=_text(get(cells, "key: entry_hash")),
                     supplier_id=_text(get(cells, "key: supplier_id")),
@@ -175,10 +176,10 @@ def read_report_decisions(path: str | Path, reviewer: str) -> tuple[list[Decisio
                 "Pass the report written by 'screen run'."
             )
         found: dict[tuple[str, str], tuple[str, Decision]] = {}
-        bad_dates: list[str] = []
+        unreadable: list[str] = []
         defaulted: list[str] = []  # decisions whose Reviewer cell was empty
         for sheet in sheets:
-            for r, d in _sheet_decisions(wb[sheet], sheet, reviewer, warnings, p.name, bad_dates, defaulted):
+            for r, d in _sheet_decisions(wb[sheet], sheet, reviewer, warnings, p.name, unreadable, defaulted):
                 where = f"{sheet} row {r}"
                 prev = found.get(d.key)
                 if prev is None:
@@ -199,11 +200,12 @@ def read_report_decisions(path: str | Path, reviewer: str) -> tuple[list[Decisio
                 f"{defaulted[0]}{more}: no Reviewer given; recorded as '{reviewer}' "
                 "(pass --reviewer NAME, or fill in the Reviewer cells, to record someone else)."
             )
-        if bad_dates:
-            more = f" (and {len(bad_dates) - 1} more)" if len(bad_dates) > 1 else ""
+        if unreadable:
+            more = f" (and {len(unreadable) - 1} more)" if len(unreadable) > 1 else ""
             raise DecisionsError(
-                f"{p.name}: {bad_dates[0]}{more} is not a date that can be read; write it as "
-                "YYYY-MM-DD (e.g. 2026-12-07), or leave it empty for today, and run 'screen review' again."
+                f"{p.name}: {unreadable[0]}{more} cannot be read; write decisions as the drop-down "
+                "offers them and dates as YYYY-MM-DD (e.g. 2026-12-07; empty for today), and run "
+                "'screen review' again."
             )
     finally:
         wb.close()

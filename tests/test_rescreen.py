@@ -136,3 +136,16 @@ def test_cli_previous_prints_summary_and_workbook_change_column(tmp_path: Path) 
         r.stderr.strip()
         == f"Error: {tmp_path / 'no.json'}: previous results not found; check the --previous path."
     )
+
+
+def test_a_supplier_id_on_several_rows_is_noted(reference: Any, tmp_path: Path) -> None:
+    res = _run(
+        reference,
+        tmp_path,
+        "ids",
+        "ID,Supplier,Country\n1,Alpha Co,Germany\n1,Beta Co,France\n2,Gamma,Japan\n,Eps,Spain\n,Zeta,Spain\n",
+    )
+    notes = [(i.row, i.code) for i in res.issues if i.code == "repeated-id"]
+    assert notes == [(3, "repeated-id")]  # empty IDs are no ID
+    (note,) = [i.message for i in res.issues if i.code == "repeated-id"]
+    assert note.startswith("row 3 has supplier ID '1', as row 2 does:")

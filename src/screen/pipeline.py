@@ -116,7 +116,35 @@ def row_notes(table: RawTable, frame: pd.DataFrame, colmap: ColumnMap) -> list[R
                     f"row {n} reads as a total or a note ('{name[:60]}'), not a supplier; it is screened as one.",
                 )
             )
+    notes.extend(_repeated_ids(frame))
     return sorted(notes, key=lambda i: i.row)
+
+
+def _repeated_ids(frame: pd.DataFrame) -> list[RowIssue]:
+    """Rows whose supplier ID an earlier row has: re-screening (--previous) and reviewers'
+    decisions find a supplier by its ID, so two suppliers under one ID are worth a look."""
+    if "id" not in frame.columns:
+        return []
+    ids = frame["id"].fillna("").astype(str).str.strip()
+    again = ids.ne("") & ids.duplicated(keep="first")
+    if not again.any():
+        return []
+    twice = ids[ids.isin(set(ids[again]))]
+    first: dict[str, int] = {}
+    out: list[RowIssue] = []
+    for sid, n in zip(twice.tolist(), frame.loc[twice.index, ROW].tolist(), strict=True):
+        if sid not in first:
+            first[sid] = n
+            continue
+        out.append(
+            RowIssue(
+                n,
+                "repeated-id",
+                f"row {n} has supplier ID '{sid}', as row {first[sid]} does: the same supplier twice, or two under one ID? "
+                "Re-screening and reviewers' decisions find a supplier by its ID.",
+            )
+        )
+    return out
 
 
 PREPARED = ("name_index", "countries", "sectors", "entry_by_id", "name_terms")

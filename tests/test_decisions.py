@@ -207,7 +207,11 @@ def _set_decision(
     wb.save(report)
 
 
-def test_round_trip_false_positive_cleared_then_reopened(tmp_path: Path) -> None:
+def _one_match_report(
+    tmp_path: Path, suppliers: str = "S1,Zorblax Trading Co.,Russia\n"
+) -> tuple[Path, Path]:
+    """A report screened against one listed entry (WATCH:W1, which S1 matches), written as
+    r1.xlsx from s.csv and watch.csv in ``tmp_path``, and where its decisions go."""
     lst = tmp_path / "watch.csv"
     lst.write_text(
         LIST_HEADER
@@ -215,12 +219,15 @@ def test_round_trip_false_positive_cleared_then_reopened(tmp_path: Path) -> None
         encoding="utf-8",
     )
     src = tmp_path / "s.csv"
-    src.write_text(
-        "Supplier ID,Supplier,Country\nS1,Zorblax Trading Co.,Russia\nS2,Müller GmbH,Germany\n",
-        encoding="utf-8",
-    )
+    src.write_text("Supplier ID,Supplier,Country\n" + suppliers, encoding="utf-8")
     r1, dec = tmp_path / "r1.xlsx", tmp_path / "decisions.csv"
     assert _invoke("run", str(src), "-r", str(lst), "-o", str(r1)).exit_code == 0
+    return r1, dec
+
+
+def test_round_trip_false_positive_cleared_then_reopened(tmp_path: Path) -> None:
+    r1, dec = _one_match_report(tmp_path, "S1,Zorblax Trading Co.,Russia\nS2,Müller GmbH,Germany\n")
+    lst, src = tmp_path / "watch.csv", tmp_path / "s.csv"
     _set_decision(r1, "Matches", "WATCH:W1", "false positive", "alice", "Different company (registry 123)")
 
     r = _invoke("review", str(r1), "--decisions", str(dec))
@@ -376,21 +383,6 @@ def test_the_report_shows_the_best_match_not_cleared() -> None:
     assert alone.best is first and alone.score == 0.0
     assert alone.best_text() == "W:1 ACME TRADING (cleared as a false positive)"
     assert view((), (first, second)).best_text() == "W:1 ACME TRADING"
-
-
-def _one_match_report(tmp_path: Path) -> tuple[Path, Path]:
-    """A report of one supplier matching one listed entry (WATCH:W1), and where its decisions go."""
-    lst = tmp_path / "watch.csv"
-    lst.write_text(
-        LIST_HEADER
-        + "WATCH,W1,entity,primary,Zorblax Trading Company,TEST,RU,2024-01-01,,test,2024-01-01,\n",
-        encoding="utf-8",
-    )
-    src = tmp_path / "s.csv"
-    src.write_text("Supplier ID,Supplier,Country\nS1,Zorblax Trading Co.,Russia\n", encoding="utf-8")
-    r1, dec = tmp_path / "r1.xlsx", tmp_path / "decisions.csv"
-    assert _invoke("run", str(src), "-r", str(lst), "-o", str(r1)).exit_code == 0
-    return r1, dec
 
 
 def test_a_date_that_cannot_be_read_stops_the_review(tmp_path: Path) -> None:

@@ -61,7 +61,7 @@ def _reasons(res: Results, rows: list[RowView]) -> Counter[str]:
     for v in rows:
         if v.risk == "clear":
             continue
-        cleared = {d["ref_id"] for d in v.decisions if d.get("effect") == "cleared"}
+        cleared = v.cleared
         live = [m for m in v.matches if m.ref_id not in cleared]
         if any(m.band == "hit" for m in live):
             out["listed entity (hit)"] += 1

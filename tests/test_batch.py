@@ -114,6 +114,39 @@ def test_batch_with_previous_folder(folder: Path, tmp_path: Path) -> None:
     assert doc["changes"]["counts"] == {"new": 1, "changed": 0, "unchanged": 1, "removed": 0}
 
 
+def test_the_batch_summary_says_what_changed_in_each_file_and_which_files_went(
+    folder: Path, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "r1", tmp_path / "r2"
+    assert runner.invoke(app, ["run", str(folder / "[ab].csv"), "-o", str(first)]).exit_code == 0
+    (folder / "a.csv").write_text(
+        "Supplier,Country\nMüller Systems GmbH,Germany\nNew Co,France\n", encoding="utf-8"
+    )
+    (folder / "c.csv").write_text("Supplier,Country\nOther Co,Spain\n", encoding="utf-8")
+    r = runner.invoke(app, ["run", str(folder / "[ac].csv"), "-o", str(second), "--previous", str(first)])
+    assert r.exit_code == 0, r.output
+    doc = json.loads((second / "batch-summary.json").read_text(encoding="utf-8"))
+    files = {Path(f["input"]).name: f for f in doc["files"]}
+    base = {"changed": 0, "removed": 0, "risk_up": 0, "risk_down": 0}
+    assert files["a.csv"]["changes"] == {**base, "new": 1, "unchanged": 1}
+    assert files["c.csv"]["changes"] == {**base, "new": 1, "unchanged": 0}
+    assert doc["previous"] == {
+        "folder": str(first),
+        "inputs_not_screened_now": [str((folder / "b.csv").resolve())],
+    }
+    wb = openpyxl.load_workbook(second / "batch-summary.xlsx")
+    batch = list(wb["Batch"].iter_rows(values_only=True))
+    col = batch[0].index("Since the previous batch")
+    since = {Path(str(row[0])).name: row[col] for row in batch[1:]}
+    assert since["a.csv"] == "1 new, 0 changed (risk up 0, down 0), 1 unchanged, 0 removed"
+    run = list(wb["Run"].iter_rows(min_row=2, values_only=True))
+    assert (
+        "Not screened now",
+        f"{(folder / 'b.csv').resolve()}: in the previous batch, not in this one "
+        "(its suppliers are in no report)",
+    ) in run
+
+
 def test_batch_usage_errors_exit_2(folder: Path, tmp_path: Path) -> None:
     r = runner.invoke(app, ["run", str(folder), "--json", str(tmp_path / "x.json")])
     assert r.exit_code == 2
@@ -177,17 +210,19 @@ def test_previous_results_are_paired_by_input_file_not_by_name(tmp_path: Path) -
         app, ["run", pattern, "-o", str(tmp_path / "rb2"), "--previous", str(tmp_path / "rb1"), "-q"]
     )
     assert r.exit_code == 0, r.output
-    changes = {}
+    changes, previous = {}, {}
     for f in (tmp_path / "rb2").glob("sup_screened*.json"):
         doc = json.loads(f.read_text(encoding="utf-8"))
-        changes[Path(doc["run"]["input"]["path"]).parent.name] = [
-            (s["name"], (s.get("change") or {}).get("status")) for s in doc["suppliers"]
-        ]
+        sub = Path(doc["run"]["input"]["path"]).parent.name
+        changes[sub] = [(s["name"], (s.get("change") or {}).get("status")) for s in doc["suppliers"]]
+        previous[sub] = doc["changes"]["previous"]
     assert changes == {
         "a": [("Acme", "unchanged"), ("Beta", "unchanged")],
         "c": [("Gamma", "unchanged")],
-        "0": [("Delta", None)],  # no earlier results of its own
+        "0": [("Delta", "new")],  # no earlier results of its own: new, and said why
     }
+    assert previous["0"]["none"] == f"sup.csv was not screened in the previous batch in {tmp_path / 'rb1'}"
+    assert "none" not in previous["a"] and previous["a"]["path"].endswith("sup_screened.json")
     one = runner.invoke(
         app,
         [

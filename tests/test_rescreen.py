@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import screen
 from screen.cli import app
-from screen.rescreen import PreviousResultsError, change_line, load_previous
+from screen.rescreen import PreviousResultsError, change_line, load_previous, no_previous
 
 runner = CliRunner()
 
@@ -55,6 +55,24 @@ def test_new_changed_unchanged_removed_by_fingerprint(reference: Any, tmp_path: 
     doc = json.loads((tmp_path / "new.json").read_text(encoding="utf-8"))
     assert doc["changes"]["counts"]["removed"] == 2
     assert doc["suppliers"][0]["change"] == {"status": "new"}
+
+
+def test_no_previous_results_makes_every_supplier_new_and_says_why(reference: Any, tmp_path: Path) -> None:
+    src = tmp_path / "first.csv"
+    src.write_text(NEW, encoding="utf-8")
+    res = screen.screen_file(
+        src, reference=reference, previous=no_previous("first.csv was not screened before")
+    )
+    assert [c["status"] for c in res.frame["change"]] == ["new"] * 4
+    assert res.changes["counts"] == {"new": 4, "changed": 0, "unchanged": 0, "removed": 0}
+    assert (
+        change_line(res.changes)
+        == "No previous results (first.csv was not screened before): all 4 suppliers new."
+    )
+    res.write(xlsx=tmp_path / "first.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "first.xlsx")
+    cells = [c for row in wb["Summary"].iter_rows(values_only=True) for c in row if c]
+    assert "none: first.csv was not screened before" in cells
 
 
 def test_keyed_by_supplier_id_with_risk_up(reference: Any, tmp_path: Path) -> None:

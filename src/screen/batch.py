@@ -24,6 +24,7 @@ from screen.errors import InputFileError, ScreenError
 from screen.outputs import check_output_path, write_atomic
 from screen.read import SUFFIXES
 from screen.reference import Reference, load_reference
+from screen.rescreen import no_previous
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ class FileOutcome:
     counts: dict[str, int] = field(default_factory=dict)
     worst: str = ""
     error: str = ""
-    changes: str = ""
+    changes: dict[str, Any] | None = None  # with --previous: new, changed, unchanged, removed; risk up, down
     sha256: str = ""  # of the input file as screened
 
     def as_dict(self) -> dict[str, Any]:
@@ -104,6 +105,7 @@ class FileOutcome:
             "counts": self.counts,
             "worst": self.worst,
             "error": self.error,
+            **({"changes": self.changes} if self.changes is not None else {}),
         }
 
 
@@ -183,6 +185,17 @@ def _previous_for(src: Path, name: str, folder: Path, earlier: dict[str, Path]) 
     return folder / name
 
 
+def _previous_doc(
+    src: Path, name: str, folder: Path, earlier: dict[str, Path]
+) -> str | Path | dict[str, Any]:
+    """What ``src`` is compared with: its previous results, or (an input the previous batch did
+    not screen) a previous run of no suppliers, so that its suppliers are all new and say why."""
+    prev = _previous_for(src, name, folder, earlier)
+    if prev is not None and prev.is_file():
+        return prev
+    return no_previous(f"{src.name} was not screened in the previous batch in {folder}")
+
+
 def _reference(cfg: Config, paths: Sequence[str | Path]) -> Reference:
     """The lists once for all files, with the entity types the settings ask for (as screen_file)."""
     types: tuple[str, ...] = ("entity",)
@@ -220,7 +233,7 @@ def run_batch(
         try:
             check_output_path(report, inputs)
             check_output_path(js, inputs)
-            prev = _previous_for(src, js.name, previous_dir, earlier) if previous_dir is not None else None
+            prev = _previous_doc(src, js.name, previous_dir, earlier) if previous_dir is not None else None
             res = screen_file(
                 src,
                 reference=reference,
@@ -228,12 +241,17 @@ def run_batch(
                 sheet=sheet,
                 columns=columns,
                 decisions=book,
-                previous=prev if prev is not None and prev.is_file() else None,
+                previous=prev,
             )
             res.write(xlsx=report, json=js)
             outcome.report, outcome.json = report, js
             outcome.rows, outcome.counts, outcome.worst = len(res.frame), res.counts(), res.worst()
             outcome.sha256 = str(res.run["input"]["sha256"])
+            if res.changes is not None:
+                outcome.changes = {
+                    **res.changes["counts"],
+                    **{k: res.changes[k] for k in ("risk_up", "risk_down")},
+                }
         except ScreenError as exc:
             outcome.status, outcome.error = "error", str(exc)
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
@@ -243,12 +261,19 @@ def run_batch(
         if progress is not None:
             progress(outcome)
     when = dt.datetime.strptime(started, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
-    settings = {
+    settings: dict[str, Any] = {
         "user": current_user(),
         "config_source": cfg.source,
         "config_sha256": cfg.sha256(),
         "reference_warnings": [*reference.warnings, *stale_lists(reference, when)],
     }
+    if previous_dir is not None:
+        now = {str(f.input.resolve()) for f in files}
+        settings["previous"] = {
+            "folder": str(previous_dir),
+            # inputs of the previous batch not screened in this one: their suppliers are in no report
+            "inputs_not_screened_now": sorted(i for i in earlier if i not in now),
+        }
     result = BatchResult(out_dir, files, started, reference.describe(), settings)
     write_batch_summary(result)
     return result

@@ -222,13 +222,15 @@ def screen_file(
     columns: Mapping[str, str] | None = None,
     workers: int | None = None,
     decisions: str | Path | DecisionBook | None = None,
-    previous: str | Path | None = None,
+    previous: str | Path | dict[str, Any] | None = None,
     progress: Progress | None = None,
 ) -> Results:
     """Screen one supplier file against the bundled (and any extra) reference lists.
 
     ``workers``: cores for entity matching (default: up to 2); ``progress(stage, done, total)``
     is called as the run advances (stages: read, countries, sectors, index, match, assess).
+    ``previous``: the previous run's JSON results (a path, or the document loaded; see
+    :mod:`screen.rescreen`).
     """
     started = dt.datetime.now(dt.UTC)
     cfg = config or load_config()
@@ -252,7 +254,8 @@ def screen_file(
     )
     changes = None
     if previous is not None:
-        screened, changes = compare_with_previous(screened, load_previous(previous))
+        prev = previous if isinstance(previous, dict) else load_previous(previous)
+        screened, changes = compare_with_previous(screened, prev)
     run = run_metadata(p, table, colmap, reference, cfg, started)
     if book is not None:
         run["decisions"] = book.describe()

@@ -59,6 +59,12 @@ def load_previous(path: str | Path) -> dict[str, Any]:
     return doc
 
 
+def no_previous(why: str) -> dict[str, Any]:
+    """A previous run that screened nothing, for an input that had none (a file new to a batch
+    re-screened with --previous): every supplier is new, and ``why`` says why there was none."""
+    return {"schema": "screen.results/1", "suppliers": [], "_path": "", "_sha256": "", "_none": why}
+
+
 def _key(supplier_id: str, fp: str) -> str:
     return f"id:{supplier_id}" if supplier_id else f"fp:{fp}"
 
@@ -177,6 +183,7 @@ def compare_with_previous(df: pd.DataFrame, previous: dict[str, Any]) -> tuple[p
             "sha256": previous.get("_sha256", ""),
             "started_at": run.get("started_at", ""),
             "input_sha256": (run.get("input") or {}).get("sha256", ""),
+            **({"none": previous["_none"]} if previous.get("_none") else {}),
         },
         "counts": counts,
         "risk_up": up,
@@ -189,6 +196,9 @@ def compare_with_previous(df: pd.DataFrame, previous: dict[str, Any]) -> tuple[p
 def change_line(summary: dict[str, Any]) -> str:
     """One sentence for the CLI and the Summary sheet."""
     c = summary["counts"]
+    none = summary["previous"].get("none")
+    if none:
+        return f"No previous results ({none}): all {c['new']} suppliers new."
     return (
         f"Since {Path(summary['previous']['path']).name}: {c['new']} new, {c['changed']} changed "
         f"(risk up {summary['risk_up']}, down {summary['risk_down']}), {c['unchanged']} unchanged, "

@@ -99,7 +99,9 @@ def write_audit(s: Sheets, res: Results, title: str) -> None:
         items.append(
             (
                 "Previous results",
-                f"{prev.get('path')}; screened {prev.get('started_at')}; SHA-256 {prev.get('sha256')}",
+                f"none: {prev['none']}"
+                if prev.get("none")
+                else f"{prev.get('path')}; screened {prev.get('started_at')}; SHA-256 {prev.get('sha256')}",
             )
         )
     ws.write_string(0, 0, "Audit trail", s.f_title)

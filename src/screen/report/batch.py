@@ -35,6 +35,7 @@ def write_batch_workbook(result: BatchResult, path: Path) -> None:
             Col("Clear", 8, number="#,##0"),
             Col("Worst", 8, align="center"),
             Col("Report", 34, wrap=True),
+            *([Col("Since the previous batch", 40, wrap=True)] if "previous" in result.settings else []),
             Col("Error", 70, wrap=True, min_width=30),
             Col("Input SHA-256", 20),
         ]
@@ -53,6 +54,7 @@ def write_batch_workbook(result: BatchResult, path: Path) -> None:
                     ),
                     f.worst,
                     f.report.name if f.report else "",
+                    *([_since(f.changes)] if "previous" in result.settings else []),
                     f.error,
                     f.sha256,
                 ]
@@ -68,6 +70,15 @@ def write_batch_workbook(result: BatchResult, path: Path) -> None:
         _run_sheet(s, result)
     finally:
         wb.close()
+
+
+def _since(c: dict[str, Any] | None) -> str:
+    if c is None:
+        return ""
+    return (
+        f"{c['new']} new, {c['changed']} changed (risk up {c['risk_up']}, down {c['risk_down']}), "
+        f"{c['unchanged']} unchanged, {c['removed']} removed"
+    )
 
 
 def _run_sheet(s: Sheets, result: BatchResult) -> None:
@@ -86,5 +97,15 @@ def _run_sheet(s: Sheets, result: BatchResult) -> None:
         ),
         *(["Warning", w] for w in st.get("reference_warnings", [])),
     ]
+    prev = st.get("previous")
+    if prev:
+        rows.append(["Previous batch", prev["folder"]])
+        rows += [
+            [
+                "Not screened now",
+                f"{i}: in the previous batch, not in this one (its suppliers are in no report)",
+            ]
+            for i in prev["inputs_not_screened_now"]
+        ]
     cols = [Col("Item", 24, wrap=True), Col("Value", 100, wrap=True, min_width=60)]
     s.table("Run", cols, rows, title=f"Batch summary {result.started_at}: run settings")

@@ -271,7 +271,10 @@ def _changes(k: _Cursor, changes: dict[str, Any]) -> None:
     prev = changes.get("previous", {})
     k.section("Changes since the previous run")
     k.pair(
-        "Previous results", f"{Path(str(prev.get('path', ''))).name} (screened {prev.get('started_at', '?')})"
+        "Previous results",
+        f"none: {prev['none']}"
+        if prev.get("none")
+        else f"{Path(str(prev.get('path', ''))).name} (screened {prev.get('started_at', '?')})",
     )
     k.head("Status", "Meaning", "Suppliers", "")
     counts = changes.get("counts", {})

@@ -126,3 +126,28 @@ def test_a_pipe_gets_the_bytes_and_stays_a_pipe(tmp_path: Path) -> None:
     reader.join(timeout=10)
     assert got == [b'{"ok": true}']
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_sigterm_while_writing_leaves_no_file_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import signal
+
+    import typer
+
+    from screen.cli import handle_errors
+
+    def first(p: Path) -> None:
+        p.write_text("done", encoding="utf-8")
+
+    def killed(p: Path) -> None:
+        p.write_text("half", encoding="utf-8")
+        os.kill(os.getpid(), signal.SIGTERM)  # as a job runner's timeout does, mid-write
+
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(typer.Exit) as stop, handle_errors():
+        write_together([(tmp_path / "r.xlsx", first), (tmp_path / "r.json", killed)], parallel=False)
+    assert stop.value.exit_code == 1
+    assert capsys.readouterr().err == "Error: stopped (SIGTERM); no report is left half-written.\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no target, no temporary file
+    assert signal.getsignal(signal.SIGTERM) == before  # the command's handler is gone afterwards

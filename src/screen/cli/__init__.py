@@ -11,6 +11,7 @@ import contextlib
 import gc
 import logging
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Iterator
@@ -39,18 +40,49 @@ def err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a job runner's timeout, ``kill``): raised so that cleanup runs as on Ctrl-C."""
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """While the command runs, SIGTERM in this process raises :class:`Terminated` (a Python
+    program otherwise dies at once, leaving its temporary output files). A forked worker or
+    writer inherits the handler and dies of the signal as before."""
+    me = os.getpid()
+
+    def on_term(signum: int, frame: object) -> None:
+        if os.getpid() != me:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        raise Terminated
+
+    try:
+        before = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
 @contextlib.contextmanager
 def handle_errors(debug: bool = False) -> Iterator[None]:
     """Turn library errors into one line on stderr and exit code 1."""
     try:
-        yield
+        with _terminate_as_interrupt():
+            yield
     except ScreenError as exc:
         if debug:
             traceback.print_exc()
         err(f"Error: {exc}")
         raise typer.Exit(EXIT_ERROR) from None
-    except KeyboardInterrupt:
-        err("Error: interrupted; no report was written.")
+    except KeyboardInterrupt as exc:
+        how = "stopped (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        err(f"Error: {how}; no report is left half-written.")
         raise typer.Exit(EXIT_ERROR) from None
     except (typer.Exit, typer.Abort, SystemExit, TyperException):
         raise  # usage errors (exit 2) and deliberate exits pass through

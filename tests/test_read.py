@@ -75,6 +75,18 @@ def test_unknown_sheet_lists_the_sheets(tmp_path: Path) -> None:
         read_table(path, sheet="Q3")
 
 
+def test_a_sheet_named_for_a_text_file_is_said_not_to_apply(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    p = tmp_path / "s.csv"
+    p.write_text("Vendor Name,Country\nAcme,Germany\n", encoding="utf-8")
+    assert read_table(p, sheet="Q3").rows == [["Acme", "Germany"]]
+    assert "s.csv is a text file, which has no sheets: --sheet 'Q3' does not apply" in caplog.text
+    caplog.clear()
+    read_table(p)
+    assert "sheet" not in caplog.text
+
+
 def test_two_equal_supplier_sheets_need_a_choice(tmp_path: Path) -> None:
     path = _xlsx(tmp_path / "s.xlsx", ROWS, sheets={"Copy": [HEADER, *ROWS]})
     with pytest.raises(InputFileError, match="several sheets look like supplier lists"):

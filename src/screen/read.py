@@ -130,6 +130,10 @@ def read_table(path: str | Path, sheet: str | None = None, limits: LimitsConfig 
             table = _read_text(p, limits)
             if suffix in SPREADSHEET_SUFFIXES and table.delimiter is not None:
                 log.warning("%s is named %s but holds text; it was read as CSV", p.name, suffix)
+            if sheet is not None:
+                log.warning(
+                    "%s is a text file, which has no sheets: --sheet %r does not apply", p.name, sheet
+                )
         else:
             if kind == "zip":
                 check_zip(p, limits)

@@ -305,6 +305,35 @@ def test_totals_notes_and_repeated_headers_are_screened_and_said(folder: Path) -
     assert "row 4 repeats the header ('Supplier'): a second table? It is screened as a supplier." in summary
 
 
+def test_error_values_and_names_without_letters_are_kept_and_said(folder: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Vendor Name", "Country"])
+    ws.append(["Acme Ltd", "Germany"])
+    ws.append(["#N/A", "China"])  # what a failed VLOOKUP leaves: an error cell, which readers see blank
+    ws.append(["0", "Russia"])
+    ws.append([123456, "Russia"])
+    ws.append(["", "Kuwait"])
+    ws.append(["三星", "Korea, Republic of"])  # letters of another script are letters
+    assert ws["A3"].data_type == "e"
+    wb.save(folder / "errors.xlsx")
+    doc = screened(folder, "errors.xlsx")
+    assert names(doc) == ["Acme Ltd", "#N/A", "0", "123456", "", "三星"]
+    assert [(i["row"], i["code"]) for i in doc["issues"]] == [
+        (3, "not-a-name"),
+        (4, "not-a-name"),
+        (5, "not-a-name"),
+        (6, "no-name"),
+    ]
+    assert doc["issues"][0]["message"] == (
+        "row 3's supplier name shows the spreadsheet error #N/A (a formula that failed): "
+        "it cannot match a listed name; correct the cell in the file."
+    )
+    assert doc["issues"][1]["message"].startswith("row 4's supplier name '0' has no letters: ")
+
+
 def test_fifty_noise_columns(folder: Path) -> None:
     doc = screened(folder, "noise_50_columns.csv")
     assert doc["run"]["columns"] == {"name": "Supplier", "country": "Country", "industry": "Activity"}

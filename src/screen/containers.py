@@ -8,7 +8,7 @@ failure aborts Python, so nothing can be caught afterwards. The checks here run 
 zip (:func:`check_zip`: damage, unpacked size, each sheet's used range) and on the OLE
 compound file of an .xls (:func:`check_ole`: encryption, sector chains, the BIFF extents),
 and raise an :class:`~screen.errors.InputFileError` or :class:`~screen.errors.LimitError`
-that names the file and the fix. :func:`check_formula_values` refuses xlsx formula cells
+that names the file and the fix. :meth:`SheetFacts.check_formula_values` refuses xlsx formula cells
 saved without a value (every reader but Excel sees them blank).
 """
 
@@ -19,6 +19,7 @@ import re
 import struct
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from screen.config import LimitsConfig
@@ -258,35 +259,29 @@ def _padded_styles(zf: zipfile.ZipFile) -> dict[int, int]:
     return out
 
 
-def padded_numbers(path: Path, sheet: str) -> dict[tuple[int, int], int]:
-    """(row, column), 0-based, -> digits, of the numbers of an xlsx sheet shown with leading
-    zeros by their number format: a vendor number 000123 typed as a number and formatted
-    "000000". Readers see the number (123); the report should show what the user sees."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            styles = _padded_styles(zf)
-            part = sheet_parts(zf).get(sheet) if styles else None
-            if part is None or zf.getinfo(part).file_size > _MAX_FORMULA_SCAN:
-                return {}
-            data = zf.read(part)
-    except Exception as exc:  # calamine read the sheet: the numbers stay as they are
-        log.debug("%s: number formats not read (%s)", path.name, exc)
-        return {}
-    # only the cells of those styles are looked at
-    styled = re.compile(
-        rb'<(?:\w+:)?c\s([^>]*?\bs="(?:' + b"|".join(str(k).encode() for k in styles) + rb')"[^>]*)>'
-    )
-    out: dict[tuple[int, int], int] = {}
-    for m in styled.finditer(data):
-        attrs = dict(_ATTR.findall(m.group(1)))
-        style, ref = attrs.get(b"s", b""), attrs.get(b"r")
-        if ref is None or attrs.get(b"t", b"n") != b"n":
-            continue
-        at = _REF.fullmatch(ref)
-        if at:
-            cell = (int(at.group(2)) - 1, column_number(at.group(1).decode()) - 1)
-            out[cell] = styles[int(style)]
-    return out
+@dataclass
+class SheetFacts:
+    """What an xlsx sheet's XML says that calamine's values do not, read in one pass."""
+
+    # (row, column), 0-based, -> digits: numbers shown with leading zeros by their number
+    # format (a vendor number 000123 typed as a number and formatted "000000": readers see 123)
+    padded: dict[tuple[int, int], int] = field(default_factory=dict)
+    # (row, column), 0-based -> the error a cell shows ("#N/A" of a failed VLOOKUP): readers see
+    # it blank, so a supplier name that is an error would read as no name at all
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    # formula cells saved without a value, as (column letters, 1-based row)
+    uncached: list[tuple[str, int]] = field(default_factory=list)
+
+    def check_formula_values(self, name: str, sheet: str, first_row: int) -> None:
+        """Refuse formula cells (from row ``first_row`` on) saved without a value: calamine, like
+        any reader but Excel, sees them blank, so a supplier name computed by a formula would vanish."""
+        cells = [(c, r) for c, r in self.uncached if r >= first_row]
+        if cells:
+            example = ", ".join(f"{c}{r}" for c, r in cells[:3])
+            raise InputFileError(
+                f'{name}: sheet "{sheet}" has {len(cells):,} formula cell(s) without a saved value (e.g. {example}), '
+                "so their text is unknown; open the file in Excel or LibreOffice, save it, and run again."
+            )
 
 
 _UNCACHED_FORMULA = re.compile(
@@ -294,30 +289,51 @@ _UNCACHED_FORMULA = re.compile(
     rb"<(?:\w+:)?f\b(?:[^>]*/>|[^>]*>[^<]*</(?:\w+:)?f>)\s*"
     rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
 )
+# a cell of type "e" (error) and its value, its formula (if any) between
+_ERROR_CELL = re.compile(
+    rb'<(?:\w+:)?c\s([^>]*?\bt="e"[^>]*)>(?:\s*<(?:\w+:)?f\b(?:[^>]*/>|[^>]*>[^<]*</(?:\w+:)?f>))?'
+    rb"\s*<(?:\w+:)?v>([^<]{1,16})</(?:\w+:)?v>"
+)
 _MAX_FORMULA_SCAN = 256 * 1024 * 1024
 
 
-def check_formula_values(path: Path, sheet: str, first_row: int) -> None:
-    """Refuse formula cells (from row ``first_row`` on) saved without a value: calamine, like any
-    reader but Excel, sees them blank, so a supplier name computed by a formula would vanish."""
+def sheet_facts(path: Path, sheet: str) -> SheetFacts:
+    """Read sheet ``sheet`` of xlsx ``path`` once for its :class:`SheetFacts` (none when the
+    sheet cannot be found or is over 256 MB of XML: calamine read it, so what it read stands)."""
+    facts = SheetFacts()
     try:
         with zipfile.ZipFile(path) as zf:
             part = sheet_parts(zf).get(sheet)
             if part is None or zf.getinfo(part).file_size > _MAX_FORMULA_SCAN:
-                return
+                return facts
+            styles = _padded_styles(zf)
             data = zf.read(part)
     except Exception as exc:  # a malformed workbook.xml or rels: calamine read the sheet, so carry on
-        log.debug("%s: formula check skipped (%s)", path.name, exc)
-        return
-    if b"<f" not in data and b":f" not in data:
-        return
-    cells = [(c.decode(), int(r)) for c, r in _UNCACHED_FORMULA.findall(data) if int(r) >= first_row]
-    if cells:
-        example = ", ".join(f"{c}{r}" for c, r in cells[:3])
-        raise InputFileError(
-            f'{path.name}: sheet "{sheet}" has {len(cells):,} formula cell(s) without a saved value (e.g. {example}), '
-            "so their text is unknown; open the file in Excel or LibreOffice, save it, and run again."
+        log.debug("%s: sheet XML not read (%s)", path.name, exc)
+        return facts
+    if styles:  # only the cells of those styles are looked at
+        styled = re.compile(
+            rb'<(?:\w+:)?c\s([^>]*?\bs="(?:' + b"|".join(str(k).encode() for k in styles) + rb')"[^>]*)>'
         )
+        for m in styled.finditer(data):
+            attrs = dict(_ATTR.findall(m.group(1)))
+            style, ref = attrs.get(b"s", b""), attrs.get(b"r")
+            if ref is None or attrs.get(b"t", b"n") != b"n":
+                continue
+            at = _REF.fullmatch(ref)
+            if at:
+                facts.padded[(int(at.group(2)) - 1, column_number(at.group(1).decode()) - 1)] = styles[
+                    int(style)
+                ]
+    if b't="e"' in data:
+        for m in _ERROR_CELL.finditer(data):
+            at = _REF.fullmatch(dict(_ATTR.findall(m.group(1))).get(b"r", b""))
+            if at:
+                cell = (int(at.group(2)) - 1, column_number(at.group(1).decode()) - 1)
+                facts.errors[cell] = m.group(2).decode("ascii", "replace").strip()
+    if b"<f" in data or b":f" in data:
+        facts.uncached = [(c.decode(), int(r)) for c, r in _UNCACHED_FORMULA.findall(data)]
+    return facts
 
 
 # ---------------------------------------------------------------- OLE compound files: xls

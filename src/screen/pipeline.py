@@ -74,6 +74,29 @@ _NOT_A_SUPPLIER = re.compile(
 )
 
 
+# what Excel (and LibreOffice) show in a cell whose formula failed
+_ERROR_VALUES = frozenset(
+    [
+        "#N/A",
+        "#REF!",
+        "#VALUE!",
+        "#NAME?",
+        "#DIV/0!",
+        "#NULL!",
+        "#NUM!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        "ERR:502",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    ]
+)
+
+
 def row_notes(table: RawTable, frame: pd.DataFrame, colmap: ColumnMap) -> list[RowIssue]:
     """What the reader noticed (lines with more fields than the header), and rows whose name
     cell reads as a total, a note or the header again: each still screened, and said."""
@@ -100,7 +123,21 @@ def row_notes(table: RawTable, frame: pd.DataFrame, colmap: ColumnMap) -> list[R
                     )
                 )
             continue
-        if name.casefold() == header.casefold():
+        error = name.strip().upper() in _ERROR_VALUES
+        if error or not any(ch.isalpha() for ch in name):
+            what = (
+                f"shows the spreadsheet error {name.strip()} (a formula that failed)"
+                if error
+                else f"'{name[:60]}' has no letters"
+            )
+            notes.append(
+                RowIssue(
+                    n,
+                    "not-a-name",
+                    f"row {n}'s supplier name {what}: it cannot match a listed name; correct the cell in the file.",
+                )
+            )
+        elif name.casefold() == header.casefold():
             notes.append(
                 RowIssue(
                     n,

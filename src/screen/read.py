@@ -36,12 +36,12 @@ from screen.columns import header_score
 from screen.config import LimitsConfig
 from screen.containers import (
     FIX_ENCRYPTED,
+    SheetFacts,
     check_extent,
-    check_formula_values,
     check_ole,
     check_zip,
-    padded_numbers,
     reason,
+    sheet_facts,
     sniff_kind,
 )
 from screen.digest import sha256_file
@@ -305,11 +305,11 @@ def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig, kind: str) 
                 f'{p.name}: sheet "{chosen.name}" is empty; choose another with --sheet NAME.'
             )
         hdr = first
-    if kind == "zip":
-        pad_numbers(chosen.grid, padded_numbers(p, chosen.name))
+    facts = sheet_facts(p, chosen.name) if kind == "zip" else SheetFacts()
+    pad_numbers(chosen.grid, facts.padded)
+    show_errors(chosen.grid, facts.errors)
     grid, hdr = combine_merged_header(chosen.grid, hdr, chosen.merges)
-    if kind == "zip":
-        check_formula_values(p, chosen.name, first_row=hdr + 1)
+    facts.check_formula_values(p.name, chosen.name, first_row=hdr + 1)
     grid, filled = fill_merged_down(grid, hdr, chosen.merges)
     table = _table_from_grid(p, grid, hdr, sheet=chosen.name, sheets=names)
     table.issues.extend(filled)
@@ -327,10 +327,18 @@ def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig, kind: str) 
 
 def pad_numbers(grid: list[list[str]], padded: dict[tuple[int, int], int]) -> None:
     """Whole numbers shown with leading zeros by their number format written so (see
-    :func:`~screen.containers.padded_numbers`): vendor number 123 formatted "000000" is 000123."""
+    :class:`~screen.containers.SheetFacts`): vendor number 123 formatted "000000" is 000123."""
     for (r, c), digits in padded.items():
         if r < len(grid) and c < len(grid[r]) and grid[r][c].isdigit():
             grid[r][c] = grid[r][c].zfill(digits)
+
+
+def show_errors(grid: list[list[str]], errors: dict[tuple[int, int], str]) -> None:
+    """Cells that show an error ("#N/A", "#REF!") read as it, as Excel shows them: readers see
+    them blank, and a supplier name that is an error is not a row without a name."""
+    for (r, c), text in errors.items():
+        if r < len(grid) and c < len(grid[r]) and not grid[r][c]:
+            grid[r][c] = text
 
 
 def fill_merged_down(

@@ -101,6 +101,29 @@ def test_column_override(tmp_path: Path) -> None:
     assert doc["suppliers"][0]["risk"] == "high"
 
 
+def test_a_name_split_over_name_1_and_name_2_is_screened_whole(tmp_path: Path) -> None:
+    p = tmp_path / "sap.csv"
+    p.write_text(
+        "Vendor,Name 1,Name 2,Cty\n"
+        "100234,KOREA RYONBONG GENERAL CORPORATIO,N,RU\n"  # cut at 35 characters, as SAP's fields are
+        "100235,Mueller GmbH,,DE\n",
+        encoding="utf-8",
+    )
+    js = tmp_path / "r.json"
+    code, stdout, stderr = run("run", str(p), "-o", str(tmp_path / "r.xlsx"), "--json", str(js))
+    assert code == 0, stderr
+    assert "Columns: name='Name 1', country='Cty', id='Vendor', name_continued='Name 2'" in stdout
+    doc = json.loads(js.read_text(encoding="utf-8"))
+    first, second = doc["suppliers"]
+    assert (first["name"], first["supplier_id"], first["risk"]) == (
+        "KOREA RYONBONG GENERAL CORPORATIO N",
+        "100234",
+        "high",
+    )
+    assert first["matches"][0]["band"] == "hit"
+    assert (second["name"], second["risk"]) == ("Mueller GmbH", "clear")
+
+
 def test_help_and_version() -> None:
     code, stdout, _ = run("--help")
     assert code == 0 and "run" in stdout

@@ -115,6 +115,33 @@ def test_the_name_column_is_the_one_with_names(headers: list[str], rows: list[li
     assert map_columns(headers, sample=rows).get("name") == name
 
 
+def test_an_sap_vendor_export_names_its_columns_its_own_way() -> None:
+    # SAP's vendor master: the number under "Vendor", the name over "Name 1" to "Name 3" (35
+    # characters each), the country key as "Cty"
+    headers = ["Vendor", "Name 1", "Name 2", "Name 3", "Cty", "City", "Contact Name"]
+    rows = [["100234", "KOREA RYONBONG GENERAL CORPORATIO", "N", "", "RU", "Vladivostok", "Ivan Petrov"]]
+    m = map_columns(headers, sample=rows)
+    assert m.mapping == {"name": "Name 1", "country": "Cty", "city": "City", "id": "Vendor"}
+    assert m.continued == ("Name 2", "Name 3")
+    assert m.as_dict()["name_continued"] == "Name 2 + Name 3"
+    # the same with SAP's field names (an SE16 export); a name column's header numbered is not the ID
+    m = map_columns(
+        ["LIFNR", "NAME1", "NAME2", "LAND1", "ORT01", "STRAS"], sample=[["1", "Acme", "", "DE", "", ""]]
+    )
+    assert m.mapping == {
+        "name": "NAME1",
+        "country": "LAND1",
+        "city": "ORT01",
+        "address": "STRAS",
+        "id": "LIFNR",
+    }
+    assert m.continued == ("NAME2",)
+    assert map_columns(["Vendor Name", "Vendor Name 2"]).continued == ("Vendor Name 2",)
+    assert map_columns(["Supplier", "Name 2"]).continued == ()  # "Name 2" does not carry on "Supplier"
+    # someone else's name is no supplier name: "Contact Name" beside a column of codes
+    assert map_columns(["Vendor", "Contact Name"], sample=[["100234", "Ivan Petrov"]]).get("name") == "Vendor"
+
+
 def test_city_and_address_are_both_read() -> None:
     m = map_columns(["Supplier Name", "Address", "City", "Country"])
     assert (m.get("address"), m.get("city")) == ("Address", "City")

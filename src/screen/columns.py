@@ -27,6 +27,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "company",
         "company name",
         "name",
+        "name 1",
         "business name",
         "legal name",
         "legal entity name",
@@ -104,7 +105,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "country": (
         "country",
         "ctry",
+        "cty",
         "cntry",
+        "country key",
+        "land1",
         "country name",
         "country code",
         "country of origin",
@@ -219,6 +223,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "state",
         "stadt",
         "ort",
+        "ort01",
         "ville",
         "ciudad",
         "localidad",
@@ -233,6 +238,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "address",
         "street address",
         "street",
+        "stras",
         "adresse",
         "anschrift",
         "dirección",
@@ -260,6 +266,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "no",
         "ref",
         "reference",
+        "lifnr",
         "lieferantennummer",
         "kreditorennummer",
         "kreditor nr",
@@ -328,8 +335,17 @@ def classify_header(header: str) -> tuple[str | None, int]:
     padded = f" {h} "
     for fld in ("code", "id", "country", "name", "industry", "city", "address"):
         if any(hint in padded for hint in _HINTS[fld]):
+            if fld == "name" and any(w in padded for w in _NOT_SUPPLIER_NAME):
+                continue
             return fld, 1
     return None, 0
+
+
+# a header with "name" that names someone else's: "Contact Name", "Buyer Name", "File Name"
+_NOT_SUPPLIER_NAME = (
+    " contact", " buyer", " purchaser", " customer", " person", " user", " owner", " file", " product",
+    " item", " bank", " employee", " representative", " created", " changed", " approver", " requester",
+)  # fmt: skip
 
 
 def header_score(row: Sequence[str]) -> int:
@@ -348,15 +364,29 @@ def header_score(row: Sequence[str]) -> int:
 
 @dataclass(frozen=True)
 class ColumnMap:
-    """field -> header of the input column used for it."""
+    """field -> header of the input column used for it; ``continued``: the columns that carry
+    on the name column ("Name 2", "Name 3" beside "Name 1", as SAP's vendor master splits a name
+    over fields of 35 characters), read after it as one name."""
 
     mapping: dict[str, str]
+    continued: tuple[str, ...] = ()
 
     def get(self, field: str) -> str | None:
         return self.mapping.get(field)
 
     def describe(self) -> str:
-        return ", ".join(f"{FIELD_LABELS[k]}='{v}'" for k, v in self.mapping.items())
+        return ", ".join(
+            f"{FIELD_LABELS[k]}='{v}'" + "".join(f" + '{c}'" for c in (self.continued if k == "name" else ()))
+            for k, v in self.mapping.items()
+        )
+
+    def as_dict(self) -> dict[str, str]:
+        """For the results' ``run.columns``: field -> header (the name's continuation as
+        ``name_continued``, its headers joined with " + ")."""
+        out = dict(self.mapping)
+        if self.continued:
+            out["name_continued"] = " + ".join(self.continued)
+        return out
 
 
 # a name column's header that says the legal name, or says "name" at all: "Supplier Name"
@@ -391,7 +421,7 @@ _SUPPLIER_WORDS = (
 )  # fmt: skip
 
 
-def _name_rank(header: str, values: Sequence[str]) -> tuple[bool, bool, int]:
+def _name_rank(header: str, values: Sequence[str]) -> tuple[bool, tuple[bool, int]]:
     """How a supplier name column candidate ranks among the others, lowest first: a column whose
     values are mostly codes last; then one whose header names the supplier ("Supplier" before
     "Company Name", which may be the buyer's); then a legal name, then one that says "name"
@@ -406,7 +436,7 @@ def _name_rank(header: str, values: Sequence[str]) -> tuple[bool, bool, int]:
         says = 1
     else:
         says = 2
-    return codes, not any(w in h for w in _SUPPLIER_WORDS), says
+    return codes, (not any(w in h for w in _SUPPLIER_WORDS), says)
 
 
 def map_columns(
@@ -434,24 +464,57 @@ def map_columns(
             )
     mapping: dict[str, str] = {}
     used = set(overrides.values())
-    ranked: list[tuple[int, tuple[bool, bool, int], int, str, str]] = []
+    ranked: list[tuple[bool, int, tuple[bool, int], int, str, str]] = []
+    coded: list[str] = []  # headers taken for a name whose cells are codes ("Vendor": 100234)
     for i, hdr in enumerate(headers):
         if hdr in used:
             continue
         kind, sure = classify_header(hdr)
         if kind and kind not in overrides:
-            rank = (
-                _name_rank(hdr, [r[i] for r in sample if i < len(r)]) if kind == "name" else (False, False, 0)
+            # a name column of codes comes after any of names, however sure its header
+            codes, rank = (
+                _name_rank(hdr, [r[i] for r in sample if i < len(r)])
+                if kind == "name"
+                else (False, (False, 0))
             )
-            ranked.append((-sure, rank, i, kind, hdr))
-    for _neg_sure, _rank, _i, fld, hdr in sorted(ranked):
+            if codes:
+                coded.append(hdr)
+            ranked.append((codes, -sure, rank, i, kind, hdr))
+    for *_, fld, hdr in sorted(ranked):
         if fld not in mapping and hdr not in mapping.values():
             mapping[fld] = hdr
     mapping.update(overrides)
+    continued = _continued(mapping["name"], headers, set(mapping.values())) if "name" in mapping else ()
+    if "id" not in mapping and "name" in mapping:
+        # the supplier's number under a name header ("Vendor" beside "Name 1"): its ID
+        spare = [h for h in coded if h not in mapping.values() and h not in continued]
+        if spare:
+            mapping["id"] = spare[0]
     if "name" not in mapping:
         raise ColumnError(
             f"{where}no supplier name column found; headers are: {', '.join(headers) or '(none)'}. "
             'Pass --column name="HEADER".'
         )
     order = list(SYNONYMS)
-    return ColumnMap({k: mapping[k] for k in order if k in mapping})
+    return ColumnMap({k: mapping[k] for k in order if k in mapping}, continued)
+
+
+_NUMBERED = re.compile(r"^(.*?)\s?([1-4])$")
+_REPEATED = re.compile(r" \(\d+\)$")  # as read.py numbers a header that is there already
+
+
+def _continued(name: str, headers: Sequence[str], taken: set[str]) -> tuple[str, ...]:
+    """The headers that carry on name column ``name``: its header numbered 2, 3, 4 ("Name 1" or
+    "Name" -> "Name 2", "NAME1" -> "NAME2", "Vendor Name" -> "Vendor Name 2"), in that order."""
+    h = norm_header(name)
+    m = _NUMBERED.match(h)
+    base = m.group(1).strip() if m and m.group(2) == "1" else h
+    # (not a repeated header the reader numbered: "Supplier", "Supplier (2)")
+    by_norm = {norm_header(x): x for x in headers if x not in taken and not _REPEATED.search(x)}
+    out = []
+    for k in (2, 3, 4):
+        hdr = by_norm.get(f"{base} {k}") or by_norm.get(f"{base}{k}")
+        if hdr is None:
+            break
+        out.append(hdr)
+    return tuple(out)

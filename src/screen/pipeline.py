@@ -49,6 +49,12 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
     for fld in FIELDS:
         header = colmap.get(fld)
         frame[fld] = [" ".join(str(v).split()) for v in raw[header]] if header else ""
+    if colmap.continued:  # "Name 1" + "Name 2": one name
+        parts = [
+            frame["name"].tolist(),
+            *([" ".join(str(v).split()) for v in raw[h]] for h in colmap.continued),
+        ]
+        frame["name"] = [" ".join(p for p in cells if p) for cells in zip(*parts, strict=True)]
     standard = header_standard(colmap.get("code") or "")
     if standard:  # "NAICS", "SIC": the column's codes are of that standard
         frame["code"] = label_cells(frame["code"].tolist(), standard)
@@ -356,7 +362,7 @@ def run_metadata(
             "delimiter": table.delimiter,
             "sheets": table.sheets,
         },
-        "columns": dict(colmap.mapping),
+        "columns": colmap.as_dict(),
         "country_read_from": colmap.get("country")
         or " + ".join(h for h in (colmap.get("address"), colmap.get("city")) if h)
         or None,

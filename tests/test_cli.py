@@ -106,7 +106,8 @@ def test_a_name_split_over_name_1_and_name_2_is_screened_whole(tmp_path: Path) -
     p.write_text(
         "Vendor,Name 1,Name 2,Cty\n"
         "100234,KOREA RYONBONG GENERAL CORPORATIO,N,RU\n"  # cut at 35 characters, as SAP's fields are
-        "100235,Mueller GmbH,,DE\n",
+        "100235,Mueller GmbH,,DE\n"
+        "Vendor,Name 1,Name 2,Cty\n",  # the header again (a second table pasted below)
         encoding="utf-8",
     )
     js = tmp_path / "r.json"
@@ -114,7 +115,8 @@ def test_a_name_split_over_name_1_and_name_2_is_screened_whole(tmp_path: Path) -
     assert code == 0, stderr
     assert "Columns: name='Name 1', country='Cty', id='Vendor', name_continued='Name 2'" in stdout
     doc = json.loads(js.read_text(encoding="utf-8"))
-    first, second = doc["suppliers"]
+    first, second, _ = doc["suppliers"]
+    assert [(i["row"], i["code"]) for i in doc["issues"]] == [(4, "repeated-header")]
     assert (first["name"], first["supplier_id"], first["risk"]) == (
         "KOREA RYONBONG GENERAL CORPORATIO N",
         "100234",

@@ -117,7 +117,7 @@ def row_notes(table: RawTable, frame: pd.DataFrame, colmap: ColumnMap) -> list[R
                 "sectors come from the activity text alone.",
             )
         )
-    header = colmap.get("name") or ""
+    header = " ".join([colmap.get("name") or "", *colmap.continued])  # as the name cells are joined
     for n, name, blank in zip(
         frame[ROW].tolist(), frame["name"].tolist(), frame[BLANK].tolist(), strict=True
     ):

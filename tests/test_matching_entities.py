@@ -89,6 +89,8 @@ FOUND = [
     ("Мансудэ Арт Студия", "Россия", MANSUDAE),
     ("Корея Рёнбон Генерал Корпорейшн", "Китай", RYONBONG),
     ("ООО Рынрадо", "Россия", RUNGRADO),  # as OFAC also writes it (RYNRADO)
+    # a final ng is н in Russian: Рёнбон is Ryonbong, alone as well as in the full name
+    ("ООО Рёнбон", "Россия", RYONBONG),
     # Russian words of business read as English: строй construction, корейская korean,
     # генеральная general, внешнего external
     ("Намган Строй", "Россия", "NAMGANG CONSTRUCTION"),
@@ -121,6 +123,8 @@ NOT_FOUND = [
     ("Rungrado Tolstoy Logging", "Russia", RUNGRADO),  # a word that could name a company
     # porter ~ BORDER only under the key (BORDER TRADE SETTLEMENT BANK, an alias of KKBC)
     ("Porter Logistics", "Russia", "KOREA KWANGSON BANKING CORP"),
+    # final ng as n is for Korean names: 食品 shipin (food) is not SHIPPING
+    ("义乌中联食品有限公司", "China", "KOREA YUJONG SHIPPING CO LTD"),
     ("Technical Reconnaissance Consulting", "Russia", "RECONNAISSANCE GENERAL BUREAU"),  # English
     ("Hong Kong Logistics Ltd", "Hong Kong", "HONG KONG ELECTRONICS"),  # a place is no name
     ("Sobaeksu Tolstoy Trading", "China", "KOREA SOBAEKSU UNITED CORPORATION"),  # not a city: a name

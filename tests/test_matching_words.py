@@ -173,6 +173,22 @@ def test_every_pair_close_under_the_romanisation_key_is_found(romanise: bool) ->
     assert all(abs(found[k] - s) < 0.01 for k, (s, _) in truth.items())
 
 
+def test_a_final_ng_written_n_as_russian_writes_it() -> None:
+    # Рёнбон (ryonbon) is Ryonbong: in a romanised name, found by the lookup and scored as the
+    # comparison scores it; not in another kind of name, not after i (shipping), not short words
+    assert token_similarity("ryonbong", "ryonbon") == (pytest.approx(97.73, abs=0.01), "final ng written n")
+    assert token_similarity("ryonbong", "ryonbon", romanise=False)[1] == "spelling"
+    assert token_similarity("shipping", "shippin")[1] != "final ng written n"
+    assert token_similarity("kang", "kan")[1] != "final ng written n"
+    words = ["ryonbong", "ryonbong", "shipping"]
+    voc = Vocabulary(words, [True] * 3, [True, False, True])
+    q, v, sim = voc.lookup(["ryonbon", "shippin"], [False, False])
+    found = {(a, b): s for a, b, s in zip(q.tolist(), v.tolist(), sim.tolist(), strict=True)}
+    for (a, b), s in found.items():
+        assert s == pytest.approx(token_similarity(words[b], ["ryonbon", "shippin"][a], romanise=b != 1)[0])
+    assert found[(0, 0)] == pytest.approx(97.73, abs=0.01) and found[(0, 1)] < 95
+
+
 def test_words_of_both_kinds_of_name() -> None:
     # "reed" of a Russian entity is not "riit" (a coincidence of the key); of a Korean one it may be
     voc = Vocabulary(

@@ -175,6 +175,16 @@ VOWEL = re.compile("[aeiouy]")
 
 
 @lru_cache(maxsize=65536)  # the same words meet again and again in a vendor master
+def final_ng_as_n(word: str) -> str | None:
+    """A listed Korean word ending in a syllable with the final ng as Russian transcription writes
+    it, with н (Рёнбон for Ryonbong, Туманган for Tumangang): the word without its final g; None
+    for other words (and short ones: Kang is not Kan). Not after i: English -ing (shipping is
+    not Shippin)."""
+    if len(word) >= 6 and word.endswith("ng") and word[-3] in "aeouy":
+        return word[:-1]
+    return None
+
+
 def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = True) -> tuple[float, str]:
     """Similarity of two words (0-100) and how they relate. ``romanise``: the listed word may
     be romanised from Korean or Chinese, so spellings equal under the romanisation key agree
@@ -195,6 +205,8 @@ def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = Tr
     if use_key and short >= 3 and ka == kb:
         # equal under the key; the closer spelling wins ties (Taeseong: Taesong over Daesong)
         return 94.0 + 4.0 * Indel.normalized_similarity(a, b), "romanisation"
+    if romanise and b == final_ng_as_n(a):
+        return 94.0 + 4.0 * Indel.normalized_similarity(a, b), "final ng written n"
     if b_abbrev and len(b) >= 3 and a.startswith(b) and len(a) > len(b):
         return 92.0, "abbreviation"
     if short < 4:

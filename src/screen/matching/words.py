@@ -35,7 +35,14 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from screen.matching.compare import FOREIGN_KEY_MIN_LEN, FOREIGN_KEY_MIN_SIM, JOINED_MIN, KEY_PENALTY, VOWEL
+from screen.matching.compare import (
+    FOREIGN_KEY_MIN_LEN,
+    FOREIGN_KEY_MIN_SIM,
+    JOINED_MIN,
+    KEY_PENALTY,
+    VOWEL,
+    final_ng_as_n,
+)
 from screen.normalize import roman_keys
 
 Ints = npt.NDArray[np.int64]
@@ -411,6 +418,15 @@ class Vocabulary:
         self._text_id = np.array(
             [self._tid.setdefault(w, len(self._tid)) for w in self.words], dtype=np.int64
         )
+        # the words that are a romanised word written with its final ng as n (see final_ng_as_n)
+        self._nid: dict[str, int] = {}
+        self._n_of = np.array(
+            [
+                self._nid.setdefault(n, len(self._nid)) if r and (n := final_ng_as_n(w)) else -2
+                for w, r in zip(self.words, self.romanise.tolist(), strict=True)
+            ],
+            dtype=np.int64,
+        )
         self._text = np.array(self.words, dtype=object)
         self._ktext = np.array(self.keys, dtype=object)
         self._klen = np.array([len(k) for k in self.keys], dtype=np.int64)
@@ -529,6 +545,7 @@ class Vocabulary:
         u_vowel = np.array([VOWEL.search(u) is not None for u in texts], dtype=bool)
         u_tid = np.array([self._tid.get(u, -1) for u in texts], dtype=np.int64)
         u_kid = np.array([self._kid.get(k, -1) for k in texts_keys], dtype=np.int64)
+        u_nid = np.array([self._nid.get(u, -1) for u in texts], dtype=np.int64)
         raw = process.cpdist(self._text[v], u_text[q], scorer=Indel.normalized_similarity, workers=1)
         key = process.cpdist(self._ktext[v], u_keys[q], scorer=Indel.normalized_similarity, workers=1)
         raw = 100.0 * raw.astype(np.float64)
@@ -544,6 +561,7 @@ class Vocabulary:
             short < 4, 0.0, np.maximum(raw, np.where(use_key & (kshort >= 4), key - KEY_PENALTY, 0.0))
         )
         same_key = use_key & (self._key_of[v] == u_kid[q]) & (short >= 3)
+        same_key |= u_nid[q] == self._n_of[v]  # (only of romanised words: -1 is never -2)
         sim = np.where(same_key, 94.0 + 0.04 * raw, sim)
         sim = np.where(self._digit[v] | u_digit[q], 0.0, sim)
         return np.where(u_tid[q] == self._text_id[v], 100.0, sim)

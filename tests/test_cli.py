@@ -107,6 +107,7 @@ def test_a_name_split_over_name_1_and_name_2_is_screened_whole(tmp_path: Path) -
         "Vendor,Name 1,Name 2,Cty\n"
         "100234,KOREA RYONBONG GENERAL CORPORATIO,N,RU\n"  # cut at 35 characters, as SAP's fields are
         "100235,Mueller GmbH,,DE\n"
+        "100236,Korea Mining Development Trading Corporation,Attn: Accounts Payable,CN\n"  # not of the name
         "Vendor,Name 1,Name 2,Cty\n",  # the header again (a second table pasted below)
         encoding="utf-8",
     )
@@ -115,8 +116,9 @@ def test_a_name_split_over_name_1_and_name_2_is_screened_whole(tmp_path: Path) -
     assert code == 0, stderr
     assert "Columns: name='Name 1', country='Cty', id='Vendor', name_continued='Name 2'" in stdout
     doc = json.loads(js.read_text(encoding="utf-8"))
-    first, second, _ = doc["suppliers"]
-    assert [(i["row"], i["code"]) for i in doc["issues"]] == [(4, "repeated-header")]
+    first, second, third, _ = doc["suppliers"]
+    assert [(i["row"], i["code"]) for i in doc["issues"]] == [(5, "repeated-header")]
+    assert (third["name"], third["risk"]) == ("Korea Mining Development Trading Corporation", "high")
     assert (first["name"], first["supplier_id"], first["risk"]) == (
         "KOREA RYONBONG GENERAL CORPORATIO N",
         "100234",

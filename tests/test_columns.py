@@ -142,6 +142,86 @@ def test_an_sap_vendor_export_names_its_columns_its_own_way() -> None:
     assert map_columns(["Vendor", "Contact Name"], sample=[["100234", "Ivan Petrov"]]).get("name") == "Vendor"
 
 
+@pytest.mark.parametrize(
+    ("headers", "rows", "expected"),
+    [
+        # a header that says "code" or "number" of something else is no supplier ID
+        (
+            ["Vendor", "Name 1", "Postal Code"],
+            [["100234", "Siemens AG", "80333"]],
+            {"name": "Name 1", "id": "Vendor"},
+        ),
+        (
+            ["PO Number", "Vendor Name", "Phone Number"],
+            [["4500012", "Acme", "+1 312"]],
+            {"name": "Vendor Name"},
+        ),
+        (
+            ["Company Code", "Vendor", "Name 1", "Cty"],  # SAP's company code is the buyer's
+            [["1000", "100234", "Acme", "DE"]],
+            {"name": "Name 1", "country": "Cty", "id": "Vendor"},
+        ),
+        (
+            ["Tax Number", "Vendor", "Name 1"],
+            [["DE1234", "100234", "Acme"]],
+            {"name": "Name 1", "id": "Vendor"},
+        ),
+        # the supplier's own country, not its bank's, a shipment's or its goods'
+        (
+            ["Supplier Name", "Bank Country", "Country of Incorporation"],
+            [["Acme", "CH", "KP"]],
+            {"name": "Supplier Name", "country": "Country of Incorporation"},
+        ),
+        (
+            ["Supplier Name", "Country of Origin", "Supplier Country"],
+            [["Acme", "CN", "KP"]],
+            {"name": "Supplier Name", "country": "Supplier Country"},
+        ),
+        (
+            ["Supplier Name", "Ship-to Country", "HQ Country"],
+            [["Acme", "US", "KP"]],
+            {"name": "Supplier Name", "country": "HQ Country"},
+        ),
+        # a bare "Name" beside "Company" is a contact's; NetSuite's "Name" is ID and name
+        (
+            ["Vendor ID", "Name", "Company", "Country"],
+            [["V1", "Kim Chol", "Korea Mining Development Trading Corporation", "CN"]],
+            {"name": "Company", "country": "Country", "id": "Vendor ID"},
+        ),
+        (
+            ["Internal ID", "Name", "Company Name"],
+            [["1523", "V10021 KOMID", "Korea Mining Development Trading Corporation"]],
+            {"name": "Company Name", "id": "Internal ID"},
+        ),
+        (
+            ["Supplier ID", "Name", "Display Name"],
+            [["7", "Acme Ltd", "Acme"]],
+            {"name": "Name", "id": "Supplier ID"},
+        ),
+        # Oracle's supplier site is a code: the city column is "City"
+        (
+            ["Supplier Name", "Site", "Country", "City"],
+            [["Acme", "CHICAGO-MAIN", "US", "Chicago"]],
+            {"name": "Supplier Name", "country": "Country", "city": "City"},
+        ),
+        (
+            ["Fournisseur", "Rue", "Localité", "Pays"],
+            [["Acme SARL", "1 rue de la Paix", "Paris", "France"]],
+            {"name": "Fournisseur", "country": "Pays", "city": "Localité", "address": "Rue"},
+        ),
+        (
+            ["Name 1", "Straße", "Ort"],
+            [["Acme GmbH", "Hauptstr. 1", "Berlin"]],
+            {"name": "Name 1", "city": "Ort", "address": "Straße"},
+        ),
+    ],
+)
+def test_columns_of_procurement_systems(
+    headers: list[str], rows: list[list[str]], expected: dict[str, str]
+) -> None:
+    assert map_columns(headers, sample=rows).mapping == expected
+
+
 def test_city_and_address_are_both_read() -> None:
     m = map_columns(["Supplier Name", "Address", "City", "Country"])
     assert (m.get("address"), m.get("city")) == ("Address", "City")

@@ -149,6 +149,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "business type",
         "business",
         "category",
+        "supplier category",
+        "vendor category",
+        "category name",
         "commodity",
         "products",
         "product",
@@ -222,6 +225,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "province",
         "state",
         "stadt",
+        "localité",
+        "localite",
         "ort",
         "ort01",
         "ville",
@@ -239,6 +244,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "street address",
         "street",
         "stras",
+        "straße",
+        "strasse",
+        "rue",
         "adresse",
         "anschrift",
         "dirección",
@@ -337,9 +345,20 @@ def classify_header(header: str) -> tuple[str | None, int]:
         if any(hint in padded for hint in _HINTS[fld]):
             if fld == "name" and any(w in padded for w in _NOT_SUPPLIER_NAME):
                 continue
+            if fld == "id" and any(w in padded for w in _NOT_SUPPLIER_ID):
+                continue
             return fld, 1
     return None, 0
 
+
+# a header with "code" or "number" that is no supplier's ID: "Postal Code", "PO Number",
+# "Company Code" (the buyer's, SAP), "Phone Number", "Tax Number"
+_NOT_SUPPLIER_ID = (
+    " postal", " post code", " postcode", " zip", " plz", " phone", " telephone", " fax", " mobile",
+    " po ", " purchase", " order", " invoice", " company code", " plant", " iban",
+    " bank", " swift", " bic ", " country", " currency", " payment", " cost", " gl ",
+    " account group", " material", " commodity", " region", " state", " zip code",
+)  # fmt: skip
 
 # a header with "name" that names someone else's: "Contact Name", "Buyer Name", "File Name"
 _NOT_SUPPLIER_NAME = (
@@ -421,12 +440,43 @@ _SUPPLIER_WORDS = (
 )  # fmt: skip
 
 
-def _name_rank(header: str, values: Sequence[str]) -> tuple[bool, tuple[bool, int]]:
+# whose country or city a header names: the supplier's own first ("Supplier Country", "Country
+# of Incorporation", "HQ Country"), then any ("Country", "Billing Country", "Country of Origin"),
+# then another party's or a shipment's ("Bank Country", "Ship-to Country", "Remit-to Country")
+_OWN_PLACE = (
+    "supplier", "vendor", "incorporat", "registration", "registered", "hq", "head office",
+    "headquarter", "domicile", "legal", "company", "lieferant", "fournisseur", "proveedor",
+)  # fmt: skip
+_OTHER_PLACE = (
+    "bank", "remit", "ship", "deliver", "destination", "payment", "beneficiary", "consignee",
+    "buyer", "customer", "plant", "purchas", "warehouse", "port", "bill to", "invoice",
+)  # fmt: skip
+# a city column's header that says city, before "Site", "Location", "Region" (Oracle's supplier
+# site is a code: "CHICAGO-MAIN")
+_CITY_WORDS = (
+    "city", "town", "stadt", " ort ", "ville", "localit", "ciudad", "cidade", "città", "город", "城市", "도시",
+)  # fmt: skip
+
+
+def _whose(kind: str, header: str) -> int:
+    """How a country or city column candidate ranks among the others of its field, lowest first."""
+    h = f" {norm_header(header)} "
+    if kind == "country":
+        if any(w in h for w in _OTHER_PLACE):
+            return 2
+        return 0 if any(w in h for w in _OWN_PLACE) else 1
+    if kind == "city":
+        return 0 if any(w in h for w in _CITY_WORDS) else 1
+    return 0
+
+
+def _name_rank(header: str, values: Sequence[str]) -> tuple[bool, tuple[int, ...]]:
     """How a supplier name column candidate ranks among the others, lowest first: a column whose
-    values are mostly codes last; then one whose header names the supplier ("Supplier" before
-    "Company Name", which may be the buyer's); then a legal name, then one that says "name"
-    ("Supplier Name" before "Supplier", which beside it holds codes; "Legal Entity" before
-    "Trading Name")."""
+    values are mostly codes last; a bare "Name" after other names as sure ("Company" beside
+    "Name", which there is a contact's; NetSuite's "Company Name" beside "Name", the entity ID
+    and name); then one whose header names the supplier ("Supplier" before "Company Name",
+    which may be the buyer's); then a legal name, then one that says "name" ("Supplier Name"
+    before "Supplier", which beside it holds codes; "Legal Entity" before "Trading Name")."""
     shown = [v for v in values if v.strip()]
     codes = bool(shown) and 2 * sum(map(_code_like, shown)) > len(shown)
     h = norm_header(header)
@@ -436,7 +486,8 @@ def _name_rank(header: str, values: Sequence[str]) -> tuple[bool, tuple[bool, in
         says = 1
     else:
         says = 2
-    return codes, (not any(w in h for w in _SUPPLIER_WORDS), says)
+    bare = h in _NAME_WORDS
+    return codes, (bare, not any(w in h for w in _SUPPLIER_WORDS), says)
 
 
 def map_columns(
@@ -464,7 +515,7 @@ def map_columns(
             )
     mapping: dict[str, str] = {}
     used = set(overrides.values())
-    ranked: list[tuple[bool, int, tuple[bool, int], int, str, str]] = []
+    ranked: list[tuple[bool, int, int, tuple[int, ...], int, str, str]] = []
     coded: list[str] = []  # headers taken for a name whose cells are codes ("Vendor": 100234)
     for i, hdr in enumerate(headers):
         if hdr in used:
@@ -473,20 +524,23 @@ def map_columns(
         if kind and kind not in overrides:
             # a name column of codes comes after any of names, however sure its header
             codes, rank = (
-                _name_rank(hdr, [r[i] for r in sample if i < len(r)])
-                if kind == "name"
-                else (False, (False, 0))
+                _name_rank(hdr, [r[i] for r in sample if i < len(r)]) if kind == "name" else (False, ())
             )
             if codes:
                 coded.append(hdr)
-            ranked.append((codes, -sure, rank, i, kind, hdr))
+            ranked.append((codes, _whose(kind, hdr), -sure, rank, i, kind, hdr))
     for *_, fld, hdr in sorted(ranked):
         if fld not in mapping and hdr not in mapping.values():
             mapping[fld] = hdr
     mapping.update(overrides)
     continued = _continued(mapping["name"], headers, set(mapping.values())) if "name" in mapping else ()
-    if "id" not in mapping and "name" in mapping:
-        # the supplier's number under a name header ("Vendor" beside "Name 1"): its ID
+    if (
+        "name" in mapping
+        and "id" not in overrides
+        and ("id" not in mapping or classify_header(mapping["id"])[1] < 2)
+    ):
+        # the supplier's number under a name header ("Vendor" beside "Name 1"): its ID, before
+        # a header that only says "number" or "code" ("Tax Number")
         spare = [h for h in coded if h not in mapping.values() and h not in continued]
         if spare:
             mapping["id"] = spare[0]

@@ -42,6 +42,16 @@ from screen.sectors import classify_sectors
 log = logging.getLogger(__name__)
 
 
+# what a second name line holds when it is no part of the name: for whose attention, in whose
+# care, which department, a post box (English, German, French, Spanish)
+_NOT_NAME_LINE = re.compile(
+    r"(?:attn\b|attention\b|c/o\b|care of\b|z\.?\s?hd\.?|zhd\b|zu händen\b|a/a\b|à l'attention\b|"
+    r"a l'attention\b|atención\b|atencion\b|dept\b|department\b|abt\.|abteilung\b|"
+    r"accounts (?:payable|receivable)\b|p\.?\s?o\.?\s?box\b|postfach\b|apartado\b|boîte postale\b)",
+    re.IGNORECASE,
+)
+
+
 def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The input cells (original headers) and the working frame (mapped fields)."""
     raw = pd.DataFrame(table.rows, columns=table.headers, dtype=object)
@@ -49,12 +59,15 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
     for fld in FIELDS:
         header = colmap.get(fld)
         frame[fld] = [" ".join(str(v).split()) for v in raw[header]] if header else ""
-    if colmap.continued:  # "Name 1" + "Name 2": one name
+    if colmap.continued:  # "Name 1" + "Name 2": one name (not an attention line: "Attn: Accounts")
         parts = [
             frame["name"].tolist(),
             *([" ".join(str(v).split()) for v in raw[h]] for h in colmap.continued),
         ]
-        frame["name"] = [" ".join(p for p in cells if p) for cells in zip(*parts, strict=True)]
+        frame["name"] = [
+            " ".join(p for k, p in enumerate(cells) if p and not (k and _NOT_NAME_LINE.match(p)))
+            for cells in zip(*parts, strict=True)
+        ]
     standard = header_standard(colmap.get("code") or "")
     if standard:  # "NAICS", "SIC": the column's codes are of that standard
         frame["code"] = label_cells(frame["code"].tolist(), standard)

@@ -126,3 +126,17 @@ def test_cell_over_the_csv_module_limit_names_our_limit(tmp_path: Path) -> None:
         LimitError, match=r"^s.csv: line 2: a cell holds more than 131,072 characters, over the limit"
     ):
         read_text_grid(p, LimitsConfig())
+
+
+def test_rules_drawn_between_rows_read_as_blank_lines(tmp_path: Path) -> None:
+    # SAP's list output to a text file: the header and the rows between lines of dashes
+    p = tmp_path / "sap.txt"
+    p.write_text(
+        "-------------------------\n|Vendor|Name 1    |Cty|\n-------------------------\n"
+        "|100234|Siemens AG|DE |\n|100235|---       |IN |\n=========================\n",
+        encoding="utf-8",
+    )
+    grid, lines, _, delimiter = read_text_grid(p, LimitsConfig())
+    assert delimiter == "|" and lines == [1, 2, 3, 4, 5, 6]
+    assert [any(c.strip() for c in r) for r in grid] == [False, True, False, True, True, False]
+    assert grid[4][2].strip() == "---"  # a cell of dashes in a row of data stays as it is

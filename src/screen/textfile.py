@@ -165,6 +165,11 @@ def sniff_delimiter(text: str, suffix: str) -> str:
     return best
 
 
+# a line drawn of dashes or equals signs, as list outputs (SAP's, a report printed to text) draw
+# them above and below the header and at the end
+_RULE = re.compile(r"[\s|+:]*[-=_]{3,}[-=_\s|+:]*")
+
+
 def read_text_grid(p: Path, limits: LimitsConfig) -> tuple[list[list[str]], list[int], str, str]:
     """The records of a text file, the line each starts on, its encoding and its delimiter."""
     data = p.read_bytes()
@@ -181,6 +186,8 @@ def read_text_grid(p: Path, limits: LimitsConfig) -> tuple[list[list[str]], list
     last_line = 0
     try:
         for record in reader:
+            if _RULE.fullmatch("".join(record)):
+                record = [""] * len(record)  # a rule drawn between rows (SAP's list output): blank
             grid.append(record)
             line_numbers.append(last_line + 1)
             last_line = reader.line_num

@@ -128,6 +128,21 @@ def test_a_name_split_over_name_1_and_name_2_is_screened_whole(tmp_path: Path) -
     assert (second["name"], second["risk"]) == ("Mueller GmbH", "clear")
 
 
+def test_blank_rows_are_counted_as_such(tmp_path: Path) -> None:
+    p = tmp_path / "s.csv"
+    p.write_text("Vendor Name,Country\nAcme Ltd,Germany\n,\nBeta GmbH,Austria\n", encoding="utf-8")
+    js, xlsx = tmp_path / "r.json", tmp_path / "r.xlsx"
+    code, stdout, stderr = run("run", str(p), "-o", str(xlsx), "--json", str(js))
+    assert code == 0, stderr
+    assert "s.csv: 3 rows screened (1 blank) — high 0, medium 0, low 0, clear 3" in stdout
+    summary = json.loads(js.read_text(encoding="utf-8"))["summary"]
+    assert (summary["rows"], summary["blank_rows"]) == (3, 1)
+    import openpyxl
+
+    cells = {r[0]: r[1] for r in openpyxl.load_workbook(xlsx)["Summary"].iter_rows(values_only=True) if r[0]}
+    assert cells["Rows screened"] == "3 (1 blank: reported, nothing to screen)"
+
+
 def test_help_and_version() -> None:
     code, stdout, _ = run("--help")
     assert code == 0 and "run" in stdout

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from screen.config import Config
-from screen.model import RISK_ORDER, CountryResult, Match, RowIssue
+from screen.model import BLANK, RISK_ORDER, CountryResult, Match, RowIssue
 from screen.outputs import PARALLEL_WRITE_MAX_ROWS, write_together
 from screen.reference import Reference
 
@@ -47,11 +47,17 @@ class Results:
     def at_or_above(self, level: str) -> int:
         return sum(1 for r in self.frame["risk"] if RISK_ORDER[r] >= RISK_ORDER[level])
 
+    def blank_rows(self) -> int:
+        """Rows with no cell filled in: reported (as clear), not screened."""
+        return int(self.frame[BLANK].sum()) if BLANK in self.frame.columns else 0
+
     def summary_line(self) -> str:
         c = self.counts()
+        blank = self.blank_rows()
         return (
-            f"{self.run['input']['path']}: {len(self.frame)} rows screened — "
-            f"high {c['high']}, medium {c['medium']}, low {c['low']}, clear {c['clear']}"
+            f"{self.run['input']['path']}: {len(self.frame)} rows screened"
+            + (f" ({blank} blank)" if blank else "")
+            + f" — high {c['high']}, medium {c['medium']}, low {c['low']}, clear {c['clear']}"
         )
 
     # ------------------------------------------------------------------ contract
@@ -133,7 +139,12 @@ class Results:
         doc = {
             "schema": SCHEMA,
             "run": self.run,
-            "summary": {"counts": self.counts(), "rows": len(self.frame), "issues": len(self.issues)},
+            "summary": {
+                "counts": self.counts(),
+                "rows": len(self.frame),
+                "blank_rows": self.blank_rows(),
+                "issues": len(self.issues),
+            },
             "suppliers": self.supplier_dicts(share),
             "issues": [{"row": i.row, "code": i.code, "message": i.message} for i in self.issues],
         }

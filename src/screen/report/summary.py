@@ -233,7 +233,11 @@ def write_summary(
     m = res.config.matching
     k.pair("Input file", f"{Path(inp['path']).name} (SHA-256 {inp['sha256'][:16]}…)")
     k.pair("Sheet / header row", f"{inp['sheet'] or '(text file)'} / row {inp['header_row']}")
-    k.pair("Rows screened", len(rows))
+    blank = res.blank_rows()
+    k.pair(
+        "Rows screened",
+        f"{len(rows):,} ({blank:,} blank: reported, nothing to screen)" if blank else len(rows),
+    )
     k.pair("Columns used", "; ".join(f"{f} = '{h}'" for f, h in run["columns"].items()))
     k.pair(
         "Lists", "; ".join(f"{x['list']} {x['version']} ({x['entries']} entries)" for x in run["reference"])

@@ -198,7 +198,7 @@ def test_reviewers_decide_on_the_address(reference: Reference) -> None:
     cleared = decided("false positive")
     assert cleared["risk"] == "low"  # China stays a high-risk country
     assert cleared["rationale"][0] == (
-        "The address in North Korea was cleared as a false positive by bo on 2026-12-07."
+        "The place in North Korea (an address, or another country column) was cleared as a false positive by bo on 2026-12-07."
     )
     assert not any(w.startswith("Address") for w in cleared["rationale"])
     assert decided("needs information")["risk"] == "high"
@@ -293,3 +293,43 @@ def test_old_lists_are_said_to_be_old(tmp_path: Path) -> None:
     assert all(name in line for name in versions)
     assert "import the current lists (screen reference import)" in line
     assert stale_lists(ref, dt.datetime.combine(min(versions.values()), dt.time())) == []
+
+
+def test_another_country_column_naming_north_korea_is_said(tmp_path: Path) -> None:
+    # the goods' origin, the bank's country: columns other than the supplier's own country
+    src = tmp_path / "s.csv"
+    src.write_text(
+        "Supplier Name,Country,Country of Origin,Bank Country\n"
+        "Acme Seafood Ltd,China,North Korea,China\n"
+        "Beta Textiles,China,China,DPRK\n"
+        "Gamma Mining,South Korea,DPRK,South Korea\n"  # the two Koreas: a review
+        "Delta Co,Germany,Germany,Germany\n"
+        "Epsilon Trading,China,China/DPRK,\n"
+        "Zeta Foods,North Korea,North Korea,\n",  # the supplier's own country says it already
+        encoding="utf-8",
+    )
+    res = screen_file(src)
+    assert res.run["columns"]["other_countries"] == "Country of Origin + Bank Country"
+    risks = dict(zip(res.frame["name"], res.frame["risk"], strict=True))
+    assert risks == {
+        "Acme Seafood Ltd": "high",
+        "Beta Textiles": "high",
+        "Gamma Mining": "medium",
+        "Delta Co": "clear",
+        "Epsilon Trading": "high",
+        "Zeta Foods": "high",
+    }
+    acme = res.frame.iloc[0]
+    assert acme["rationale"][0].startswith(
+        "Column 'Country of Origin' says 'North Korea' (North Korea), though the supplier's country cell "
+        "says 'China' (China): goods, a site or a party of this supplier in North Korea; "
+    )
+    assert res.frame.iloc[5]["address_result"] is None  # said once, as the supplier's country
+    res.write_json(tmp_path / "r.json")
+    doc = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert doc["suppliers"][1]["address_country"] == {
+        "input": "DPRK",
+        "code": "KP",
+        "method": "alias 'DPRK' (abbreviation)",
+        "column": "Bank Country",
+    }

@@ -193,5 +193,8 @@ def test_the_summary_says_where_the_policy_puts_such_names() -> None:
     assert risk_meaning("medium", "medium").endswith(", or a name that refers to North Korea")
     assert "North Korea" not in risk_meaning("low", "medium")
     high = risk_meaning("high", "high")
-    assert high.endswith("(by country or city/address), or a name that refers to North Korea")
+    assert high.endswith(
+        "(by country, city/address or another country column such as the goods' origin), or a name that "
+        "refers to North Korea"
+    )
     assert "refers" not in risk_meaning("medium", "none")

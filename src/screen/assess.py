@@ -121,14 +121,25 @@ def assess_row(
             if country is not None and country.status != "missing"
             else "is empty"
         )
-        reasons.append(
-            f"Address '{address.input}' is in North Korea ({address.method.replace(' (North Korea)', '')}), though the country cell "
+        lead = (
+            f"Column '{address.column}' says '{address.input}' (North Korea), though the supplier's country cell "
             f"{said}: "
+            + (
+                "confirm what it refers to"
+                if south
+                else "goods, a site or a party of this supplier in North Korea"
+            )
+            if address.column
+            else f"Address '{address.input}' is in North Korea ({address.method.replace(' (North Korea)', '')}), "
+            f"though the country cell {said}: "
             + (
                 "confirm where the supplier is (the two Koreas share some place names)"
                 if south
                 else "a supplier with an address in North Korea"
             )
+        )
+        reasons.append(
+            lead
             + (
                 f"; {_factors_text(listed)}."
                 if listed

@@ -389,6 +389,9 @@ class ColumnMap:
 
     mapping: dict[str, str]
     continued: tuple[str, ...] = ()
+    # the other columns that name a country ("Country of Origin", "Bank Country" beside
+    # "Supplier Country"): one naming North Korea is said (screen.countries)
+    other_countries: tuple[str, ...] = ()
 
     def get(self, field: str) -> str | None:
         return self.mapping.get(field)
@@ -405,6 +408,8 @@ class ColumnMap:
         out = dict(self.mapping)
         if self.continued:
             out["name_continued"] = " + ".join(self.continued)
+        if self.other_countries:
+            out["other_countries"] = " + ".join(self.other_countries)
         return out
 
 
@@ -550,7 +555,9 @@ def map_columns(
             'Pass --column name="HEADER".'
         )
     order = list(SYNONYMS)
-    return ColumnMap({k: mapping[k] for k in order if k in mapping}, continued)
+    taken = set(mapping.values()) | set(continued)
+    others = tuple(h for *_, fld, h in sorted(ranked) if fld == "country" and h not in taken)
+    return ColumnMap({k: mapping[k] for k in order if k in mapping}, continued, others)
 
 
 _NUMBERED = re.compile(r"^(.*?)\s?([1-4])$")

@@ -34,7 +34,7 @@ from rapidfuzz.distance import OSA
 
 from screen.country_tables import Alias, CountryTables, load_tables
 from screen.keyfold import compact, fold
-from screen.model import CountryFactor, CountryResult
+from screen.model import OTHER_COUNTRIES, CountryFactor, CountryResult
 from screen.north_places import SUFFIX, city_in_place, name_in_place, unspaced_place
 
 log = logging.getLogger(__name__)
@@ -447,6 +447,24 @@ def resolve_countries(df: pd.DataFrame, countries: CountryIndex) -> pd.DataFrame
         if city not in north:
             north[city] = countries.in_north_korea(city)
         addresses.append(north[city])
+    if OTHER_COUNTRIES in out.columns:
+        # another country column ("Country of Origin", "Factory Country") naming North Korea
+        # while the supplier's does not: said as an address in North Korea is
+        other: dict[tuple[str, str], CountryResult | None] = {}
+        for i, (cells, r) in enumerate(zip(out[OTHER_COUNTRIES].tolist(), found, strict=True)):
+            if addresses[i] is not None or r.code == NORTH_KOREA or not isinstance(cells, tuple):
+                continue
+            for header, text in cells:
+                if (header, text) not in other:
+                    res = countries.resolve(text)
+                    other[(header, text)] = (
+                        replace(res, code=NORTH_KOREA, name=res.name or "North Korea", column=header)
+                        if res.code == NORTH_KOREA or res.north_korea_among_others
+                        else None
+                    )
+                if other[(header, text)] is not None:
+                    addresses[i] = other[(header, text)]
+                    break
     out["country_result"] = pd.Series(found, index=out.index, dtype=object)
     out["address_result"] = pd.Series(addresses, index=out.index, dtype=object)
     return out

@@ -261,7 +261,10 @@ class DecisionBook:
 
 
 # what a decision without a match is about, by its key
-_WHAT = {NAME_REF_ID: "name's reference to North Korea", ADDRESS_REF_ID: "address in North Korea"}
+_WHAT = {
+    NAME_REF_ID: "name's reference to North Korea",
+    ADDRESS_REF_ID: "place in North Korea (an address, or another country column)",
+}
 
 
 def _what(m: Match | None, ref_id: str) -> str:

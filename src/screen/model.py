@@ -19,6 +19,7 @@ RISK_ORDER: dict[str, int] = {"clear": 0, "low": 1, "medium": 2, "high": 3}
 # Columns the pipeline adds to the supplier frame (besides the mapped input fields).
 ROW = "_row"  # spreadsheet row number a person sees (1-based, header counted)
 BLANK = "_blank"  # True when every cell of the row is empty
+OTHER_COUNTRIES = "_other_countries"  # (column, cell) of the country columns other than the supplier's
 FIELDS = ("name", "country", "industry", "code", "city", "id")
 
 
@@ -41,6 +42,9 @@ class CountryResult:
     candidates: tuple[str, ...] = ()  # for ambiguous input: the codes it could mean
     factors: tuple[CountryFactor, ...] = ()
     place: str = ""  # the city/address that settled an empty or ambiguous country cell
+    column: str = (
+        ""  # read from this column, another country column than the supplier's ("Country of Origin")
+    )
 
     @property
     def north_korea_among_others(self) -> bool:

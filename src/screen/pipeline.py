@@ -30,7 +30,7 @@ from screen.decisions import DecisionBook, apply_decisions, current_user
 from screen.errors import InputFileError
 from screen.industry_codes import header_standard, label_cells
 from screen.matching.entities import match_entities
-from screen.model import BLANK, FIELDS, ROW, RowIssue
+from screen.model import BLANK, FIELDS, OTHER_COUNTRIES, ROW, RowIssue
 from screen.name_refs import find_name_refs
 from screen.parallel import Progress, WorkerDied, start_forked
 from screen.read import RawTable, read_table
@@ -68,6 +68,13 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
             " ".join(p for k, p in enumerate(cells) if p and not (k and _NOT_NAME_LINE.match(p)))
             for cells in zip(*parts, strict=True)
         ]
+    if colmap.other_countries:  # per row: (column, cell) of the other country columns filled in
+        cells = [[" ".join(str(v).split()) for v in raw[h]] for h in colmap.other_countries]
+        others = [
+            tuple((h, v) for h, v in zip(colmap.other_countries, row, strict=True) if v)
+            for row in zip(*cells, strict=True)
+        ]
+        frame[OTHER_COUNTRIES] = pd.Series(others, index=frame.index, dtype=object)
     standard = header_standard(colmap.get("code") or "")
     if standard:  # "NAICS", "SIC": the column's codes are of that standard
         frame["code"] = label_cells(frame["code"].tolist(), standard)

@@ -116,7 +116,12 @@ class Results:
             }
             if addresses[i] is not None:  # the city/address places it in North Korea
                 a = addresses[i]
-                d["address_country"] = {"input": a.input, "code": a.code, "method": a.method}
+                d["address_country"] = {
+                    "input": a.input,
+                    "code": a.code,
+                    "method": a.method,
+                    **({"column": a.column} if a.column else {}),
+                }
             if refs[i]:  # the name refers to North Korea (screen.name_refs)
                 d["name_refers_to"] = [{"term": r.term, "kind": r.kind, "source": r.source} for r in refs[i]]
             if "id" in cols:

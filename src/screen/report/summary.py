@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 RISK_MEANING = {
     "high": (
         "a listed-entity hit, a match confirmed by a reviewer, or a supplier located in North Korea "
-        "(by country or city/address)"
+        "(by country, city/address or another country column such as the goods' origin)"
     ),
     "medium": "a possible listed entity (review band), a high-risk country with a core sector, or an ambiguous country",
     "low": "a high-risk country alone, a core sector alone, or an extended sector in a high-risk country",
@@ -78,7 +78,7 @@ def _reasons(res: Results, rows: list[RowView]) -> Counter[str]:
         if c is not None and (c.code == "KP" or c.north_korea_among_others) and "dprk_origin" in factors:
             out["located in North Korea"] += 1
         elif a is not None and "dprk_origin" in factors:
-            out["address in North Korea"] += 1
+            out["another country column says North Korea" if a.column else "address in North Korea"] += 1
         elif c is not None and c.status == "ambiguous":
             out["ambiguous country (North or South Korea?)"] += 1
         elif factors:

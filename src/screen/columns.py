@@ -2,8 +2,14 @@
 
 Headers are compared after case folding and removing spaces and punctuation, against
 synonyms in English, German, French, Spanish, Portuguese, Italian, Russian, Chinese, Korean
-and Japanese. ``--column name="Vendor Name"`` overrides detection. Only the name column is
-required.
+and Japanese, and the headers of procurement systems (SAP's "Name 1", "Cty", ``LIFNR``,
+``LAND1``). ``--column name="Vendor Name"`` overrides detection. Only the name column is
+required. Of several candidates for the name, a column whose cells are names comes before one
+of codes (which then serves as the supplier ID), and a bare "Name" (often a contact's) after
+"Company"; a name continued in numbered columns ("Name 2", "Name 3") is read as one, without
+an attention line ("Attn: …", "c/o …"). Of several country columns the supplier's own is
+screened ("Supplier Country", "Country of Incorporation" before "Country of Origin", and any
+before a bank's or a shipment's); the others are checked for North Korea.
 """
 
 from __future__ import annotations

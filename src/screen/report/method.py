@@ -13,6 +13,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING
 
 import screen.assess
+import screen.columns
 import screen.countries
 import screen.decisions
 import screen.matching.compare
@@ -50,6 +51,7 @@ def method_rows(res: Results) -> list[tuple[str, str]]:
             "the reasons shown. Reviewers' recorded decisions are applied last. Nothing is dropped: every "
             "input row appears on the Suppliers sheet (and in the CSV/JSON results).",
         ),
+        ("Columns read", _doc(screen.columns)),
         ("Country resolution", _doc(screen.countries)),
         ("Sector classification", _doc(screen.sectors)),
         ("Name normalisation", _doc(screen.normalize)),

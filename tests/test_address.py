@@ -333,3 +333,34 @@ def test_another_country_column_naming_north_korea_is_said(tmp_path: Path) -> No
         "method": "alias 'DPRK' (abbreviation)",
         "column": "Bank Country",
     }
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "flagged"),
+    [
+        ("COO", "KP", True),
+        ("Made In", "DPRK", True),
+        ("Nationality", "North Korean", True),
+        ("Countries of Operation", "CN, KP, RU", True),  # a list of codes
+        ("Manufacturing Countries", "CN/KP", True),
+        ("Country of Origin", "Korea", False),  # which Korea is not said
+        ("Country of Origin", "KR", False),
+        ("Excluded Countries", "North Korea", False),  # where it keeps out of
+        ("Country Comments", "No business with North Korea", False),  # a remark
+    ],
+)
+def test_which_other_country_columns_say_north_korea(
+    tmp_path: Path, header: str, cell: str, flagged: bool
+) -> None:
+    src = tmp_path / "s.csv"
+    src.write_text(f'Supplier Name,Supplier Country,{header}\nAcme Ltd,China,"{cell}"\n', encoding="utf-8")
+    res = screen_file(src)
+    address = res.frame.iloc[0]["address_result"]
+    assert (address is not None and address.column == header) is flagged
+    assert (res.frame.iloc[0]["risk"] == "high") is flagged
+
+
+def test_a_column_naming_north_korea_beside_a_bare_korea_is_high(tmp_path: Path) -> None:
+    src = tmp_path / "s.csv"
+    src.write_text("Supplier Name,Country,Country of Origin\nAcme Ltd,Korea,DPRK\n", encoding="utf-8")
+    assert screen_file(src).frame.iloc[0]["risk"] == "high"

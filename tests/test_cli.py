@@ -118,7 +118,10 @@ def test_a_name_split_over_name_1_and_name_2_is_screened_whole(tmp_path: Path) -
     doc = json.loads(js.read_text(encoding="utf-8"))
     first, second, third, _ = doc["suppliers"]
     assert [(i["row"], i["code"]) for i in doc["issues"]] == [(5, "repeated-header")]
-    assert (third["name"], third["risk"]) == ("Korea Mining Development Trading Corporation", "high")
+    # the name as written, the attention line too; matched as Name 1 alone as well, the better counting
+    assert third["name"] == "Korea Mining Development Trading Corporation Attn: Accounts Payable"
+    assert third["risk"] == "high"
+    assert third["matches"][0]["band"] == "hit"
     assert (first["name"], first["supplier_id"], first["risk"]) == (
         "KOREA RYONBONG GENERAL CORPORATIO N",
         "100234",

@@ -238,3 +238,35 @@ def test_city_and_address_are_both_read() -> None:
 )
 def test_supplier_numbers_in_other_languages(headers: list[str]) -> None:
     assert map_columns(headers).mapping == {"name": headers[1], "id": headers[0]}
+
+
+def test_a_name_over_several_columns_is_read_whole_and_in_parts() -> None:
+    from screen.pipeline import _continued_names
+
+    names, readings = _continued_names(
+        [
+            ["Korea Kumsan", "General", "Acme Shipping Ltd", "#N/A", "Foo Ltd"],
+            [
+                "Trading Corporation",
+                "Department of Atomic Energy",
+                "c/o Korea Kumsan Trading Corporation",
+                "Beta Co",
+                "",
+            ],
+            ["Attn: Sales", "", "", "", ""],
+        ]
+    )
+    assert names == [
+        "Korea Kumsan Trading Corporation Attn: Sales",
+        "General Department of Atomic Energy",
+        "Acme Shipping Ltd c/o Korea Kumsan Trading Corporation",
+        "Beta Co",  # a spreadsheet error is no part of a name
+        "Foo Ltd",
+    ]
+    assert readings == [
+        ("Korea Kumsan", "Korea Kumsan Trading Corporation"),
+        ("General",),
+        ("Acme Shipping Ltd", "Korea Kumsan Trading Corporation"),  # the party in whose care
+        (),
+        (),
+    ]

@@ -457,3 +457,20 @@ def test_a_cell_naming_north_korea_with_others_is_a_supplier_in_north_korea(
     korea = countries.resolve("Korea")
     assert not korea.north_korea_among_others
     assert assess_row(False, korea, (), (), PolicyConfig())[0] == "medium"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("CN/KP", ("CN", "KP")),
+        ("KP; CN", ("CN", "KP")),
+        ("CN, KP, RU", ("CN", "KP", "RU")),  # a list of codes, not an address ending in Russia
+        ("CHN, PRK", ("CN", "KP")),
+    ],
+)
+def test_a_list_of_country_codes_names_each(
+    countries: CountryIndex, text: str, codes: tuple[str, ...]
+) -> None:
+    r = countries.resolve(text)
+    assert (r.status, r.candidates) == ("ambiguous", codes)
+    assert countries.resolve("Moscow, RU").code == "RU"  # a city and its country's code: an address

@@ -108,7 +108,9 @@ def assess_row(
         # the two Koreas share some place names: with South Korea (or a bare "Korea") in the
         # country cell it is a review
         south = country is not None and (
-            country.code == "KR" or (country.status == "ambiguous" and "KR" in country.candidates)
+            country.code == "KR"
+            # a bare "Korea" beside a place in North Korea; not beside a column that says North Korea
+            or (country.status == "ambiguous" and "KR" in country.candidates and not address.column)
         )
         listed = [f for f in address.factors if f.factor in policy.high_risk_country_factors]
         located = any(f.factor == "dprk_origin" for f in listed)

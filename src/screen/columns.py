@@ -118,6 +118,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "country name",
         "country code",
         "country of origin",
+        "countries of origin",
+        "ctry of origin",
+        "coo",
+        "made in",
+        "place of manufacture",
+        "country of manufacture",
+        "manufacturing country",
+        "manufacturing countries",
+        "production country",
+        "sourcing country",
+        "sourcing countries",
+        "nationality",
+        "owner nationality",
         "origin",
         "supplier country",
         "vendor country",
@@ -316,7 +329,7 @@ FIELD_LABELS = {
 # words that, contained in a header, suggest a field when no synonym matches exactly
 _HINTS: dict[str, tuple[str, ...]] = {
     "name": ("name", "supplier", "vendor", "lieferant", "fournisseur", "proveedor", "поставщик", "供应商"),
-    "country": ("country", "land", "pays", "pais", "страна", "国家"),
+    "country": ("country", "countries", "nationality", "land", "pays", "pais", "страна", "国家"),
     "industry": ("industry", "activity", "sector", "branche", "secteur", "actividad", "отрасл", "行业"),
     "code": ("naics", "isic", "nace", "sic"),
     "city": ("city", "stadt", "ville", "ciudad", "город"),
@@ -364,6 +377,15 @@ _NOT_SUPPLIER_ID = (
     " po ", " purchase", " order", " invoice", " company code", " plant", " iban",
     " bank", " swift", " bic ", " country", " currency", " payment", " cost", " gl ",
     " account group", " material", " commodity", " region", " state", " zip code",
+)  # fmt: skip
+
+# a header of a column of remarks about countries, or of countries the supplier keeps out of,
+# not where it is or works ("Country Comments": "No business with North Korea"; "Sanctioned
+# Country Check"; "Excluded Countries")
+_FREE_TEXT = (
+    "comment", "note", "remark", "check", "screen", "sanction", "descri", "reason", "risk", "flag",
+    "status", "question", "answer", "explan", "exclu", "except", "prohibit", "restrict", "banned",
+    "embargo", "blocked", "avoid",
 )  # fmt: skip
 
 # a header with "name" that names someone else's: "Contact Name", "Buyer Name", "File Name"
@@ -562,7 +584,11 @@ def map_columns(
         )
     order = list(SYNONYMS)
     taken = set(mapping.values()) | set(continued)
-    others = tuple(h for *_, fld, h in sorted(ranked) if fld == "country" and h not in taken)
+    others = tuple(
+        h
+        for *_, fld, h in sorted(ranked)
+        if fld == "country" and h not in taken and not any(w in norm_header(h) for w in _FREE_TEXT)
+    )
     return ColumnMap({k: mapping[k] for k in order if k in mapping}, continued, others)
 
 

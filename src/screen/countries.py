@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 __all__ = ["CountryIndex", "resolve_countries"]
 
+_CODE_IN_LIST = re.compile(r"[A-Z]{2,3}")
+_OTHER_MAX = 60  # longer cells of another country column are remarks, not countries
 _SPLIT = re.compile(r"[,;/|()\[\]{}\n\t·、，；：（）]+|\s[-–—:]\s")
 _LIST = re.compile(r"[/;|&+]")
 _WORD = re.compile(r"[^\W_]+")
@@ -269,7 +271,12 @@ class CountryIndex:
                 parts = [*parts[:-n], ", ".join(parts[-n:])]
                 break
         found: list[tuple[int, Alias, str]] = []  # (rank, alias, text): 0 part, 1 words in a part
-        for part in parts:
+        if len(parts) > 1 and all(_CODE_IN_LIST.fullmatch(p) for p in parts):
+            # a list of codes ("CN/KP", "KP; CN", "CN, KP, RU"): codes, as a cell of one code is
+            coded = [self._whole(p, whole_cell=True) for p in parts]
+            if all(c is not None and len(c[0]) == 1 for c in coded):
+                found = [(0, Alias(p, c[0], "code"), p) for p, c in zip(parts, coded, strict=True) if c]
+        for part in parts if not found else ():
             if len(parts) > 1:
                 hit = self._whole(part, whole_cell=False)
                 if hit is not None and hit[0] == (NORTH_KOREA,) and not name_in_place(compact(part), True):
@@ -282,7 +289,8 @@ class CountryIndex:
         if not found:
             return None
         last = found[-1]
-        address = not _LIST.search(t)  # "Tbilisi, Georgia" is an address; "Russia / Kazakhstan" a list
+        # "Tbilisi, Georgia" is an address; "Russia / Kazakhstan" and "CN, KP, RU" lists
+        address = not _LIST.search(t) and not all(_CODE_IN_LIST.fullmatch(p) for p in parts)
         if (
             address
             and last[0] == 0
@@ -455,6 +463,8 @@ def resolve_countries(df: pd.DataFrame, countries: CountryIndex) -> pd.DataFrame
             if addresses[i] is not None or r.code == NORTH_KOREA or not isinstance(cells, tuple):
                 continue
             for header, text in cells:
+                if len(text) > _OTHER_MAX:
+                    continue  # a sentence, not a country
                 if (header, text) not in other:
                     res = countries.resolve(text)
                     other[(header, text)] = (

@@ -30,7 +30,7 @@ from screen.decisions import DecisionBook, apply_decisions, current_user
 from screen.errors import InputFileError
 from screen.industry_codes import header_standard, label_cells
 from screen.matching.entities import match_entities
-from screen.model import BLANK, FIELDS, OTHER_COUNTRIES, ROW, RowIssue
+from screen.model import BLANK, FIELDS, NAME_READINGS, OTHER_COUNTRIES, ROW, RowIssue
 from screen.name_refs import find_name_refs
 from screen.parallel import Progress, WorkerDied, start_forked
 from screen.read import RawTable, read_table
@@ -42,14 +42,29 @@ from screen.sectors import classify_sectors
 log = logging.getLogger(__name__)
 
 
-# what a second name line holds when it is no part of the name: for whose attention, in whose
-# care, which department, a post box (English, German, French, Spanish)
-_NOT_NAME_LINE = re.compile(
-    r"(?:attn\b|attention\b|c/o\b|care of\b|z\.?\s?hd\.?|zhd\b|zu händen\b|a/a\b|à l'attention\b|"
-    r"a l'attention\b|atención\b|atencion\b|dept\b|department\b|abt\.|abteilung\b|"
-    r"accounts (?:payable|receivable)\b|p\.?\s?o\.?\s?box\b|postfach\b|apartado\b|boîte postale\b)",
-    re.IGNORECASE,
-)
+# a second name line naming another party, in whose care the supplier is reached ("c/o …")
+_CARE_OF = re.compile(r"(?:c/o|c\.o\.|care of|in care of|℅)\s*[:\-]?\s*", re.IGNORECASE)
+
+
+def _continued_names(columns: list[list[str]]) -> tuple[list[str], list[tuple[str, ...]]]:
+    """A name over several columns ("Name 1", "Name 2", "Name 3"): per row, the parts joined (a
+    spreadsheet error such as #N/A left out), and the other readings that are matched as well,
+    the better match counting: Name 1 alone, Name 1 and 2 (what follows may be no part of the
+    name: "FAO Mr Kim", "Dept 3"), and a party in whose care the supplier is ("c/o Korea
+    Kumsan Trading")."""
+    names: list[str] = []
+    readings: list[tuple[str, ...]] = []
+    for cells in zip(*columns, strict=True):
+        kept = [p for p in cells if p and p.strip().upper() not in _ERROR_VALUES]
+        name = " ".join(kept)
+        other = [" ".join(kept[:k]) for k in range(1, len(kept))]  # Name 1, Name 1 + Name 2 ...
+        for p in kept[1:]:
+            m = _CARE_OF.match(p)
+            if m and p[m.end() :].strip():
+                other.append(p[m.end() :].strip())
+        names.append(name)
+        readings.append(tuple(dict.fromkeys(x for x in other if x != name)))
+    return names, readings
 
 
 def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -59,15 +74,11 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
     for fld in FIELDS:
         header = colmap.get(fld)
         frame[fld] = [" ".join(str(v).split()) for v in raw[header]] if header else ""
-    if colmap.continued:  # "Name 1" + "Name 2": one name (not an attention line: "Attn: Accounts")
-        parts = [
-            frame["name"].tolist(),
-            *([" ".join(str(v).split()) for v in raw[h]] for h in colmap.continued),
-        ]
-        frame["name"] = [
-            " ".join(p for k, p in enumerate(cells) if p and not (k and _NOT_NAME_LINE.match(p)))
-            for cells in zip(*parts, strict=True)
-        ]
+    if colmap.continued:
+        frame["name"], readings = _continued_names(
+            [frame["name"].tolist(), *([" ".join(str(v).split()) for v in raw[h]] for h in colmap.continued)]
+        )
+        frame[NAME_READINGS] = pd.Series(readings, index=frame.index, dtype=object)
     if colmap.other_countries:  # per row: (column, cell) of the other country columns filled in
         cells = [[" ".join(str(v).split()) for v in raw[h]] for h in colmap.other_countries]
         others = [

@@ -57,7 +57,7 @@ import pandas as pd
 from screen.config import MatchingConfig
 from screen.matching.compare import KOREA_WORDS, Comparison, compare, place_words
 from screen.matching.index import IndexedName, NameIndex
-from screen.model import Band, CountryResult, Match, SectorHit
+from screen.model import NAME_READINGS, Band, CountryResult, Match, SectorHit
 from screen.normalize import NormName, has_hangul, normalize_name
 from screen.parallel import Progress, map_parts
 from screen.reference import Reference
@@ -447,7 +447,10 @@ def match_entities(
     ``name_key`` column (the normalised name, words joined by spaces)."""
     out = df.copy()
     names = out["name"].fillna("").astype(str).tolist() if "name" in out else [""] * len(out)
-    per_name = best_matches(sorted({n for n in names if n.strip()}), index, cfg, workers, progress)
+    # a name over several columns: its other readings too (Name 1 alone, a "c/o" party)
+    readings = out[NAME_READINGS].tolist() if NAME_READINGS in out else [()] * len(out)
+    every = {n for n in names if n.strip()} | {r for rs in readings if rs for r in rs if r.strip()}
+    per_name = best_matches(sorted(every), index, cfg, workers, progress)
     # the normalised name, for later stages (decision fingerprints) that would otherwise normalise again
     out["name_key"] = [per_name[n][0] if n in per_name else "" for n in names]
     entries = ref.entry_by_id
@@ -456,11 +459,13 @@ def match_entities(
     countries = out["country_result"].tolist() if "country_result" in out else [None] * len(out)
     sectors_col = out["sectors"].tolist() if "sectors" in out else [()] * len(out)
     result: list[tuple[Match, ...]] = []
-    for name, country, sectors in zip(names, countries, sectors_col, strict=True):
+
+    def row_matches(
+        name: str, country: CountryResult | None, sectors: tuple[SectorHit, ...] | None
+    ) -> list[Match]:
         found = per_name[name][1] if name in per_name else None
         if not found:
-            result.append(())
-            continue
+            return []
         of_country = _of_country(name, ref)
         matches: list[Match] = []
         for ref_id, best in found.items():
@@ -505,7 +510,18 @@ def match_entities(
                     },
                 )
             )
-        result.append(tuple(_collapse_groups(matches, cfg.max_matches)))
+        return matches
+
+    for name, alts, country, sectors in zip(names, readings, countries, sectors_col, strict=True):
+        matches = row_matches(name, country, sectors)
+        if alts:  # each entry's best match over the readings (the name as shown wins ties)
+            best_of: dict[str, Match] = {m.ref_id: m for m in matches}
+            for alt in alts:
+                for m in row_matches(alt, country, sectors):
+                    if m.ref_id not in best_of or m.score > best_of[m.ref_id].score:
+                        best_of[m.ref_id] = m
+            matches = list(best_of.values())
+        result.append(tuple(_collapse_groups(matches, cfg.max_matches)) if matches else ())
     out["matches"] = pd.Series(result, index=out.index, dtype=object)
     return out
 

@@ -235,3 +235,29 @@ def test_previous_results_are_paired_by_input_file_not_by_name(tmp_path: Path) -
         ],
     )
     assert one.exit_code == 1 and "a folder; for one input pass the previous run's JSON results" in one.stderr
+
+
+def test_previous_batch_pairs_from_another_folder_and_by_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nov, dec = tmp_path / "2026-11", tmp_path / "2026-12"
+    for month, rows in (
+        (nov, "1,Acme,Germany\n2,Globex,France\n"),
+        (dec, "1,Acme,Germany\n3,Initech,Spain\n"),
+    ):
+        month.mkdir()
+        (month / "suppliers_eu.csv").write_text("Supplier ID,Supplier,Country\n" + rows, encoding="utf-8")
+        (month / "other.csv").write_text("Supplier ID,Supplier,Country\n9,Umbrella,Italy\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["run", "2026-11", "-o", "r11", "-q"]).exit_code == 0
+    # next month, run from elsewhere: the folder's files pair with last month's of the same name
+    monkeypatch.chdir(dec)
+    r = runner.invoke(
+        app, ["run", ".", "-o", str(tmp_path / "r12"), "--previous", str(tmp_path / "r11"), "-q"]
+    )
+    assert r.exit_code == 0, r.output
+    doc = json.loads((tmp_path / "r12" / "suppliers_eu_screened.json").read_text(encoding="utf-8"))
+    assert doc["changes"]["counts"] == {"new": 1, "changed": 0, "unchanged": 1, "removed": 1}
+    summary = json.loads((tmp_path / "r12" / "batch-summary.json").read_text(encoding="utf-8"))
+    assert summary["previous"]["inputs_not_screened_now"] == []
+    assert all(Path(f["input_resolved"]).is_absolute() for f in summary["files"])

@@ -13,6 +13,7 @@ import datetime as dt
 import glob
 import json
 import logging
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +98,7 @@ class FileOutcome:
     def as_dict(self) -> dict[str, Any]:
         return {
             "input": str(self.input),
+            "input_resolved": str(self.input.resolve()),  # what a later --previous pairs it by
             "sha256": self.sha256 or None,
             "status": self.status,
             "report": str(self.report) if self.report else None,
@@ -171,26 +173,49 @@ def _previous_inputs(folder: Path) -> dict[str, Path]:
     out: dict[str, Path] = {}
     for f in files if isinstance(files, list) else []:
         if isinstance(f, dict) and f.get("status") == "ok" and f.get("input") and f.get("json"):
-            out[str(Path(str(f["input"])).resolve())] = folder / Path(str(f["json"])).name
+            where = f.get("input_resolved") or str(Path(str(f["input"])).resolve())
+            out[str(where)] = folder / Path(str(f["json"])).name
     return out
 
 
-def _previous_for(src: Path, name: str, folder: Path, earlier: dict[str, Path]) -> Path | None:
+def _pairs(inputs: Sequence[Path], earlier: dict[str, Path]) -> dict[Path, Path]:
+    """Each input of this batch -> its previous results: those of the same file; else, for a
+    file name that both batches have once (this month's folder, last month's), those of the file
+    of that name."""
+    out: dict[Path, Path] = {}
+    here = Counter(p.name for p in inputs)
+    now = {str(p.resolve()) for p in inputs}
+    before: dict[str, list[str]] = {}
+    for path in earlier:
+        before.setdefault(Path(path).name, []).append(path)
+    for p in inputs:
+        same = earlier.get(str(p.resolve()))
+        if same is not None:
+            out[p] = same
+        elif here[p.name] == 1 and len(before.get(p.name, ())) == 1 and before[p.name][0] not in now:
+            out[p] = earlier[before[p.name][0]]
+    return out
+
+
+def _previous_for(
+    src: Path, name: str, folder: Path, earlier: dict[str, Path], pairs: dict[Path, Path]
+) -> Path | None:
     """The previous results of input ``src``: the one the previous batch's summary gives for
-    the same input file, else the file of the same output name. (Names alone pair wrongly when
-    inputs of the same name in other folders come and go: "a/sup.csv" and "c/sup.csv" are
-    sup_screened and sup_screened-2 in the order given.)"""
+    the same input file (or the same file name, see :func:`_pairs`), else, without a summary,
+    the file of the same output name. (Output names alone pair wrongly when inputs of the same
+    name in other folders come and go: "a/sup.csv" and "c/sup.csv" are sup_screened and
+    sup_screened-2 in the order given.)"""
     if earlier:
-        return earlier.get(str(src.resolve()))
+        return pairs.get(src)
     return folder / name
 
 
 def _previous_doc(
-    src: Path, name: str, folder: Path, earlier: dict[str, Path]
+    src: Path, name: str, folder: Path, earlier: dict[str, Path], pairs: dict[Path, Path]
 ) -> str | Path | dict[str, Any]:
     """What ``src`` is compared with: its previous results, or (an input the previous batch did
     not screen) a previous run of no suppliers, so that its suppliers are all new and say why."""
-    prev = _previous_for(src, name, folder, earlier)
+    prev = _previous_for(src, name, folder, earlier, pairs)
     if prev is not None and prev.is_file():
         return prev
     return no_previous(f"{src.name} was not screened in the previous batch in {folder}")
@@ -226,6 +251,7 @@ def run_batch(
     reference = _reference(cfg, reference_paths)
     book = DecisionBook.load(decisions) if decisions else None
     earlier = _previous_inputs(previous_dir) if previous_dir is not None else {}
+    pairs = _pairs(inputs, earlier)
     files: list[FileOutcome] = []
     for src, stem in zip(inputs, _names(list(inputs)), strict=True):
         outcome = FileOutcome(src)
@@ -233,7 +259,11 @@ def run_batch(
         try:
             check_output_path(report, inputs)
             check_output_path(js, inputs)
-            prev = _previous_doc(src, js.name, previous_dir, earlier) if previous_dir is not None else None
+            prev = (
+                _previous_doc(src, js.name, previous_dir, earlier, pairs)
+                if previous_dir is not None
+                else None
+            )
             res = screen_file(
                 src,
                 reference=reference,
@@ -268,11 +298,11 @@ def run_batch(
         "reference_warnings": [*reference.warnings, *stale_lists(reference, when)],
     }
     if previous_dir is not None:
-        now = {str(f.input.resolve()) for f in files}
+        paired = set(pairs.values())
         settings["previous"] = {
             "folder": str(previous_dir),
             # inputs of the previous batch not screened in this one: their suppliers are in no report
-            "inputs_not_screened_now": sorted(i for i in earlier if i not in now),
+            "inputs_not_screened_now": sorted(i for i, js in earlier.items() if js not in paired),
         }
     result = BatchResult(out_dir, files, started, reference.describe(), settings)
     write_batch_summary(result)

@@ -129,6 +129,7 @@ def test_the_batch_summary_says_what_changed_in_each_file_and_which_files_went(
     files = {Path(f["input"]).name: f for f in doc["files"]}
     base = {"changed": 0, "removed": 0, "risk_up": 0, "risk_down": 0}
     assert files["a.csv"]["changes"] == {**base, "new": 1, "unchanged": 1}
+    assert files["a.csv"]["blank_rows"] == 0
     assert files["c.csv"]["changes"] == {**base, "new": 1, "unchanged": 0}
     assert doc["previous"] == {
         "folder": str(first),
@@ -261,3 +262,16 @@ def test_previous_batch_pairs_from_another_folder_and_by_file_name(
     summary = json.loads((tmp_path / "r12" / "batch-summary.json").read_text(encoding="utf-8"))
     assert summary["previous"]["inputs_not_screened_now"] == []
     assert all(Path(f["input_resolved"]).is_absolute() for f in summary["files"])
+
+
+def test_batch_lines_count_blank_rows(tmp_path: Path) -> None:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.csv").write_text("Supplier,Country\nAcme Ltd,Germany\n,\nBeta Co,France\n", encoding="utf-8")
+    (d / "b.csv").write_text("Supplier,Country\nGamma AG,Austria\n", encoding="utf-8")
+    r = runner.invoke(app, ["run", str(d), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 0, r.output
+    assert f"{d / 'a.csv'}: 3 rows (1 blank) — high 0" in r.stdout
+    assert f"{d / 'b.csv'}: 1 rows — high 0" in r.stdout
+    doc = json.loads((tmp_path / "out" / "batch-summary.json").read_text(encoding="utf-8"))
+    assert [f["blank_rows"] for f in doc["files"]] == [1, 0]

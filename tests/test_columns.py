@@ -166,6 +166,12 @@ def test_an_sap_vendor_export_names_its_columns_its_own_way() -> None:
             [["DE1234", "100234", "Acme"]],
             {"name": "Name 1", "id": "Vendor"},
         ),
+        # codes that do not tell suppliers apart are no ID: the buyer's company code on every row
+        (
+            ["Company", "Vendor Name", "Country"],
+            [["1000", "Acme", "DE"], ["1000", "Beta", "FR"], ["1000", "Gamma", "IT"]],
+            {"name": "Vendor Name", "country": "Country"},
+        ),
         # the supplier's own country, not its bank's, a shipment's or its goods'
         (
             ["Supplier Name", "Bank Country", "Country of Incorporation"],

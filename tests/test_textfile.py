@@ -133,7 +133,7 @@ def test_rules_drawn_between_rows_read_as_blank_lines(tmp_path: Path) -> None:
     p = tmp_path / "sap.txt"
     p.write_text(
         "-------------------------\n|Vendor|Name 1    |Cty|\n-------------------------\n"
-        "|100234|Siemens AG|DE |\n|100235|---       |IN |\n=========================\n",
+        "|100234|Siemens AG|DE |\n|100235|---       |IN |\n- - - - - - - - - - - - -\n",
         encoding="utf-8",
     )
     grid, lines, _, delimiter = read_text_grid(p, LimitsConfig())

@@ -89,6 +89,7 @@ class FileOutcome:
     report: Path | None = None
     json: Path | None = None
     rows: int = 0
+    blank: int = 0  # of the rows, those with no cell filled in (counted clear, nothing screened)
     counts: dict[str, int] = field(default_factory=dict)
     worst: str = ""
     error: str = ""
@@ -104,6 +105,7 @@ class FileOutcome:
             "report": str(self.report) if self.report else None,
             "json": str(self.json) if self.json else None,
             "rows": self.rows,
+            "blank_rows": self.blank,
             "counts": self.counts,
             "worst": self.worst,
             "error": self.error,
@@ -276,6 +278,7 @@ def run_batch(
             res.write(xlsx=report, json=js)
             outcome.report, outcome.json = report, js
             outcome.rows, outcome.counts, outcome.worst = len(res.frame), res.counts(), res.worst()
+            outcome.blank = res.blank_rows()
             outcome.sha256 = str(res.run["input"]["sha256"])
             if res.changes is not None:
                 outcome.changes = {

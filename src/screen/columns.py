@@ -559,7 +559,10 @@ def map_columns(
             codes, rank = (
                 _name_rank(hdr, [r[i] for r in sample if i < len(r)]) if kind == "name" else (False, ())
             )
-            if codes:
+            values = [r[i].strip() for r in sample if i < len(r) and r[i].strip()]
+            # codes that tell suppliers apart ("Company" holding the buyer's company code 1000
+            # on every row does not)
+            if codes and len(set(values)) >= 0.9 * len(values):
                 coded.append(hdr)
             ranked.append((codes, _whose(kind, hdr), -sure, rank, i, kind, hdr))
     for *_, fld, hdr in sorted(ranked):

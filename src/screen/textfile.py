@@ -167,7 +167,7 @@ def sniff_delimiter(text: str, suffix: str) -> str:
 
 # a line drawn of dashes or equals signs, as list outputs (SAP's, a report printed to text) draw
 # them above and below the header and at the end
-_RULE = re.compile(r"[\s|+:]*[-=_]{3,}[-=_\s|+:]*")
+_RULE = re.compile(r"[\s|+:]*[-=_](?:\s?[-=_]){2,}[-=_\s|+:]*")
 
 
 def read_text_grid(p: Path, limits: LimitsConfig) -> tuple[list[list[str]], list[int], str, str]:

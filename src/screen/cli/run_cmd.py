@@ -291,7 +291,8 @@ def _batch(
         elif not quiet:
             c = f.counts
             typer.echo(
-                f"{f.input}: {f.rows} rows — high {c['high']}, medium {c['medium']}, low {c['low']}, "
+                f"{f.input}: {f.rows} rows" + (f" ({f.blank} blank)" if f.blank else "") + " — "
+                f"high {c['high']}, medium {c['medium']}, low {c['low']}, "
                 f"clear {c['clear']} -> {f.report}"
             )
 

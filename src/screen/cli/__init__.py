@@ -44,20 +44,26 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM (a job runner's timeout, ``kill``): raised so that cleanup runs as on Ctrl-C."""
 
 
+def _on_term(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _default_in_child() -> None:
+    """A forked worker, reader or writer dies of SIGTERM at once, as Python's default is: a
+    pool's workers are stopped so, and one waiting on a lock would never run a handler."""
+    if signal.getsignal(signal.SIGTERM) is _on_term:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+os.register_at_fork(after_in_child=_default_in_child)
+
+
 @contextlib.contextmanager
 def _terminate_as_interrupt() -> Iterator[None]:
     """While the command runs, SIGTERM in this process raises :class:`Terminated` (a Python
-    program otherwise dies at once, leaving its temporary output files). A forked worker or
-    writer inherits the handler and dies of the signal as before."""
-    me = os.getpid()
-
-    def on_term(signum: int, frame: object) -> None:
-        if os.getpid() != me:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            os.kill(os.getpid(), signal.SIGTERM)
-            return
-        raise Terminated
-
+    program otherwise dies at once, leaving its temporary output files); not in the processes
+    it forks (see :func:`_default_in_child`)."""
+    on_term = _on_term
     try:
         before = signal.signal(signal.SIGTERM, on_term)
     except ValueError:  # not the main thread (an embedding program): leave signals alone

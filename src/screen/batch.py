@@ -199,25 +199,16 @@ def _pairs(inputs: Sequence[Path], earlier: dict[str, Path]) -> dict[Path, Path]
     return out
 
 
-def _previous_for(
-    src: Path, name: str, folder: Path, earlier: dict[str, Path], pairs: dict[Path, Path]
-) -> Path | None:
-    """The previous results of input ``src``: the one the previous batch's summary gives for
-    the same input file (or the same file name, see :func:`_pairs`), else, without a summary,
-    the file of the same output name. (Output names alone pair wrongly when inputs of the same
-    name in other folders come and go: "a/sup.csv" and "c/sup.csv" are sup_screened and
-    sup_screened-2 in the order given.)"""
-    if earlier:
-        return pairs.get(src)
-    return folder / name
-
-
 def _previous_doc(
     src: Path, name: str, folder: Path, earlier: dict[str, Path], pairs: dict[Path, Path]
 ) -> str | Path | dict[str, Any]:
-    """What ``src`` is compared with: its previous results, or (an input the previous batch did
-    not screen) a previous run of no suppliers, so that its suppliers are all new and say why."""
-    prev = _previous_for(src, name, folder, earlier, pairs)
+    """What ``src`` is compared with: the results the previous batch's summary gives for the
+    same input file (or the same file name, see :func:`_pairs`), else, without a summary, the
+    file of the same output name (output names alone pair wrongly when inputs of the same name
+    in other folders come and go: "a/sup.csv" and "c/sup.csv" are sup_screened and
+    sup_screened-2 in the order given); without any, a previous run of no suppliers, so that
+    its suppliers are all new and say why."""
+    prev = pairs.get(src) if earlier else folder / name
     if prev is not None and prev.is_file():
         return prev
     return no_previous(f"{src.name} was not screened in the previous batch in {folder}")

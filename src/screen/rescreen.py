@@ -199,8 +199,13 @@ def change_line(summary: dict[str, Any]) -> str:
     none = summary["previous"].get("none")
     if none:
         return f"No previous results ({none}): all {c['new']} suppliers new."
+    counts = counts_text({**c, "risk_up": summary["risk_up"], "risk_down": summary["risk_down"]})
+    return f"Since {Path(summary['previous']['path']).name}: {counts}."
+
+
+def counts_text(c: dict[str, Any]) -> str:
+    """The counts of a comparison (new, changed, unchanged, removed; risk_up, risk_down) in words."""
     return (
-        f"Since {Path(summary['previous']['path']).name}: {c['new']} new, {c['changed']} changed "
-        f"(risk up {summary['risk_up']}, down {summary['risk_down']}), {c['unchanged']} unchanged, "
-        f"{c['removed']} removed."
+        f"{c['new']} new, {c['changed']} changed (risk up {c['risk_up']}, down {c['risk_down']}), "
+        f"{c['unchanged']} unchanged, {c['removed']} removed"
     )

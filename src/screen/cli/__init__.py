@@ -63,9 +63,8 @@ def _terminate_as_interrupt() -> Iterator[None]:
     """While the command runs, SIGTERM in this process raises :class:`Terminated` (a Python
     program otherwise dies at once, leaving its temporary output files); not in the processes
     it forks (see :func:`_default_in_child`)."""
-    on_term = _on_term
     try:
-        before = signal.signal(signal.SIGTERM, on_term)
+        before = signal.signal(signal.SIGTERM, _on_term)
     except ValueError:  # not the main thread (an embedding program): leave signals alone
         yield
         return

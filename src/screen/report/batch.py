@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import xlsxwriter
 
 from screen.report.sheet import Col, Sheets
+from screen.rescreen import counts_text
 
 if TYPE_CHECKING:
     from screen.batch import BatchResult
@@ -54,7 +55,7 @@ def write_batch_workbook(result: BatchResult, path: Path) -> None:
                     ),
                     f.worst,
                     f.report.name if f.report else "",
-                    *([_since(f.changes)] if "previous" in result.settings else []),
+                    *([counts_text(f.changes) if f.changes else ""] if "previous" in result.settings else []),
                     f.error,
                     f.sha256,
                 ]
@@ -70,15 +71,6 @@ def write_batch_workbook(result: BatchResult, path: Path) -> None:
         _run_sheet(s, result)
     finally:
         wb.close()
-
-
-def _since(c: dict[str, Any] | None) -> str:
-    if c is None:
-        return ""
-    return (
-        f"{c['new']} new, {c['changed']} changed (risk up {c['risk_up']}, down {c['risk_down']}), "
-        f"{c['unchanged']} unchanged, {c['removed']} removed"
-    )
 
 
 def _run_sheet(s: Sheets, result: BatchResult) -> None:

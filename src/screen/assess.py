@@ -123,23 +123,26 @@ def assess_row(
             if country is not None and country.status != "missing"
             else "is empty"
         )
-        lead = (
-            f"Column '{address.column}' says '{address.input}' (North Korea), though the supplier's country cell "
-            f"{said}: "
-            + (
+        if address.column:  # another country column than the supplier's ("Country of Origin")
+            lead = (
+                f"Column '{address.column}' says '{address.input}' (North Korea), though the supplier's "
+                f"country cell {said}: "
+            )
+            lead += (
                 "confirm what it refers to"
                 if south
                 else "goods, a site or a party of this supplier in North Korea"
             )
-            if address.column
-            else f"Address '{address.input}' is in North Korea ({address.method.replace(' (North Korea)', '')}), "
-            f"though the country cell {said}: "
-            + (
+        else:
+            lead = (
+                f"Address '{address.input}' is in North Korea ({address.method.replace(' (North Korea)', '')}), "
+                f"though the country cell {said}: "
+            )
+            lead += (
                 "confirm where the supplier is (the two Koreas share some place names)"
                 if south
                 else "a supplier with an address in North Korea"
             )
-        )
         reasons.append(
             lead
             + (

@@ -6,8 +6,8 @@ and Japanese, and the headers of procurement systems (SAP's "Name 1", "Cty", ``L
 ``LAND1``). ``--column name="Vendor Name"`` overrides detection. Only the name column is
 required. Of several candidates for the name, a column whose cells are names comes before one
 of codes (which then serves as the supplier ID), and a bare "Name" (often a contact's) after
-"Company"; a name continued in numbered columns ("Name 2", "Name 3") is read as one, without
-an attention line ("Attn: …", "c/o …"). Of several country columns the supplier's own is
+"Company"; a name continued in numbered columns ("Name 2", "Name 3") is read as one (and
+matched in its parts too: see screen.pipeline). Of several country columns the supplier's own is
 screened ("Supplier Country", "Country of Incorporation" before "Country of Origin", and any
 before a bank's or a shipment's); the others are checked for North Korea.
 """
@@ -376,7 +376,7 @@ _NOT_SUPPLIER_ID = (
     " postal", " post code", " postcode", " zip", " plz", " phone", " telephone", " fax", " mobile",
     " po ", " purchase", " order", " invoice", " company code", " plant", " iban",
     " bank", " swift", " bic ", " country", " currency", " payment", " cost", " gl ",
-    " account group", " material", " commodity", " region", " state", " zip code",
+    " account group", " material", " commodity", " region", " state",
 )  # fmt: skip
 
 # a header of a column of remarks about countries, or of countries the supplier keeps out of,
@@ -555,17 +555,17 @@ def map_columns(
             continue
         kind, sure = classify_header(hdr)
         if kind and kind not in overrides:
+            values = [r[i] for r in sample if i < len(r)]
             # a name column of codes comes after any of names, however sure its header
-            codes, rank = (
-                _name_rank(hdr, [r[i] for r in sample if i < len(r)]) if kind == "name" else (False, ())
-            )
-            values = [r[i].strip() for r in sample if i < len(r) and r[i].strip()]
+            codes, rank = _name_rank(hdr, values) if kind == "name" else (False, ())
+            shown = [v.strip() for v in values if v.strip()]
             # codes that tell suppliers apart ("Company" holding the buyer's company code 1000
             # on every row does not)
-            if codes and len(set(values)) >= 0.9 * len(values):
+            if codes and len(set(shown)) >= 0.9 * len(shown):
                 coded.append(hdr)
             ranked.append((codes, _whose(kind, hdr), -sure, rank, i, kind, hdr))
-    for *_, fld, hdr in sorted(ranked):
+    ranked.sort()
+    for *_, fld, hdr in ranked:
         if fld not in mapping and hdr not in mapping.values():
             mapping[fld] = hdr
     mapping.update(overrides)
@@ -589,7 +589,7 @@ def map_columns(
     taken = set(mapping.values()) | set(continued)
     others = tuple(
         h
-        for *_, fld, h in sorted(ranked)
+        for *_, fld, h in ranked
         if fld == "country" and h not in taken and not any(w in norm_header(h) for w in _FREE_TEXT)
     )
     return ColumnMap({k: mapping[k] for k in order if k in mapping}, continued, others)

@@ -271,8 +271,9 @@ class CountryIndex:
                 parts = [*parts[:-n], ", ".join(parts[-n:])]
                 break
         found: list[tuple[int, Alias, str]] = []  # (rank, alias, text): 0 part, 1 words in a part
-        if len(parts) > 1 and all(_CODE_IN_LIST.fullmatch(p) for p in parts):
-            # a list of codes ("CN/KP", "KP; CN", "CN, KP, RU"): codes, as a cell of one code is
+        # a list of codes ("CN/KP", "KP; CN", "CN, KP, RU"): codes, as a cell of one code is
+        codes_only = len(parts) > 1 and all(_CODE_IN_LIST.fullmatch(p) for p in parts)
+        if codes_only:
             coded = [self._whole(p, whole_cell=True) for p in parts]
             if all(c is not None and len(c[0]) == 1 for c in coded):
                 found = [(0, Alias(p, c[0], "code"), p) for p, c in zip(parts, coded, strict=True) if c]
@@ -290,7 +291,7 @@ class CountryIndex:
             return None
         last = found[-1]
         # "Tbilisi, Georgia" is an address; "Russia / Kazakhstan" and "CN, KP, RU" lists
-        address = not _LIST.search(t) and not all(_CODE_IN_LIST.fullmatch(p) for p in parts)
+        address = not _LIST.search(t) and not codes_only
         if (
             address
             and last[0] == 0

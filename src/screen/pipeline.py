@@ -55,7 +55,7 @@ def _continued_names(columns: list[list[str]]) -> tuple[list[str], list[tuple[st
     names: list[str] = []
     readings: list[tuple[str, ...]] = []
     for cells in zip(*columns, strict=True):
-        kept = [p for p in cells if p and p.strip().upper() not in _ERROR_VALUES]
+        kept = [p for p in cells if p and not _is_error(p)]
         name = " ".join(kept)
         other = [" ".join(kept[:k]) for k in range(1, len(kept))]  # Name 1, Name 1 + Name 2 ...
         for p in kept[1:]:
@@ -134,6 +134,14 @@ _ERROR_VALUES = frozenset(
 )
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _is_error(cell: str) -> bool:
+    """The cell shows a spreadsheet error (``_ERROR_VALUES``)."""
+    return cell[:1] in "#Ee " and cell.strip().upper() in _ERROR_VALUES
+
+
 def row_notes(table: RawTable, frame: pd.DataFrame, colmap: ColumnMap) -> list[RowIssue]:
     """What the reader noticed (lines with more fields than the header), and rows whose name
     cell reads as a total, a note or the header again: each still screened, and said."""
@@ -160,8 +168,8 @@ def row_notes(table: RawTable, frame: pd.DataFrame, colmap: ColumnMap) -> list[R
                     )
                 )
             continue
-        error = name.strip().upper() in _ERROR_VALUES
-        if error or not any(ch.isalpha() for ch in name):
+        error = _is_error(name)
+        if error or not _LETTER.search(name):
             what = (
                 f"shows the spreadsheet error {name.strip()} (a formula that failed)"
                 if error

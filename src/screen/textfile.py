@@ -184,9 +184,10 @@ def read_text_grid(p: Path, limits: LimitsConfig) -> tuple[list[list[str]], list
     line_numbers: list[int] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     last_line = 0
+    ruled = _RULE.search(text) is not None  # (else no record is one: no check per record)
     try:
         for record in reader:
-            if _RULE.fullmatch("".join(record)):
+            if ruled and _RULE.fullmatch("".join(record)):
                 record = [""] * len(record)  # a rule drawn between rows (SAP's list output): blank
             grid.append(record)
             line_numbers.append(last_line + 1)

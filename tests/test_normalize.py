@@ -24,6 +24,14 @@ def test_legal_forms_removed_and_recorded() -> None:
         ("AG Trading", ("ag", "trading"), ()),  # two letters at the start may be initials
         ("Co Ltd", ("company",), ("ltd",)),  # one word is kept
         ("Ltd", ("ltd",), ()),
+        # a group word after the forms: the forms go, the group word stays
+        (
+            "Ryonha Machinery Joint Venture Corporation Group",
+            ("ryonha", "machinery", "group"),
+            ("joint", "venture", "corporation"),
+        ),
+        ("Alpha PJSC Holdings", ("alpha", "holdings"), ("pjsc",)),
+        ("Alpha Group", ("alpha", "group"), ()),
     ],
 )
 def test_legal_forms_at_either_end(name: str, tokens: tuple[str, ...], removed: tuple[str, ...]) -> None:

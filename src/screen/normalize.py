@@ -230,6 +230,8 @@ CYRILLIC_WORDS.update(
 )
 # only words that are never a syllable of a romanised Korean or Chinese name ("Rung Ra Do")
 STOPWORDS = frozenset("and the of for de del les du des et und".split())
+# words of a group of companies, written after a legal form ("… Co., Ltd. Group")
+GROUP_WORDS = frozenset({"group", "holding", "holdings"})
 # single short legal forms that are also ordinary words or syllables: never removed
 _NOT_LEGAL = frozenset(
     "in up et as se pr ro kor ed od np moo mou gp ku jp na n a ll lt cooperation cooperative charity union "
@@ -646,6 +648,21 @@ def _strip_legal(tokens: list[str], protected: int, cyrillic: bool = False) -> t
     return tokens, removed
 
 
+def _form_before_group(tokens: Sequence[str]) -> int:
+    """How many words before a last group word ("… Joint Venture Corporation Group", "… PJSC
+    Holdings") are legal forms as written, leaving a word of the name before them (0: none)."""
+    if len(tokens) < 3 or tokens[-1] not in GROUP_WORDS:
+        return 0
+    forms, by_last = _legal_forms(), _legal_ends()[0]
+    end = len(tokens) - 1  # where the forms end
+    while n := max(
+        (n for n in by_last.get(tokens[end - 1], ()) if n < end and tuple(tokens[end - n : end]) in forms),
+        default=0,
+    ):
+        end -= n
+    return len(tokens) - 1 - end
+
+
 def _join_initials(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Runs of single letters are one word: "A.B.C." -> "abc", "S.C. Johnson" -> "sc johnson"."""
     out: list[tuple[str, bool]] = []
@@ -1037,6 +1054,11 @@ def normalize_name(text: str) -> NormName:
     else:
         offset = 0
     flags = abbrev_flags[offset : offset + len(tokens)]
+    before_group = _form_before_group(tokens)
+    if before_group:  # the form goes, the group word stays, as if written "… Group"
+        cut = len(tokens) - 1 - before_group
+        removed.extend(tokens[cut:-1])
+        tokens, flags = [*tokens[:cut], tokens[-1]], [*flags[:cut], flags[-1]]
     qual_tokens: list[str] = []
     for q in quals:
         qt, qremoved = _strip_legal(fold(q).split(), protected=0)

@@ -203,6 +203,10 @@ def test_romanisation_key_variants_coincide() -> None:
         # its word split in two
         ("Korea Taejin Trading Corp Oration", ("korea", "taejin", "trading"), ("corp", "oration")),
         ("Ryung Seng Trading Corpor ation", ("ryung", "seng", "trading"), ("corpor", "ation")),
+        # one letter for another alone: in "company" and in long forms, which no name is near
+        ("Namgang Construction Compeny", ("namgang", "construction"), ("compeny",)),
+        ("Korea Kumsan Trading Corporatian", ("korea", "kumsan", "trading"), ("corporatian",)),
+        ("Alpha Limlted", ("alpha", "limlted"), ()),  # (Limiter, Limites: names)
         # glued to the name where the case changes
         ("PARSEKllc", ("parsek",), ("llc",)),
         ("KotiCorp", ("koti",), ("corp",)),

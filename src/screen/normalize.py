@@ -453,6 +453,11 @@ NEAR_FORM_WORD = 6
 NEAR_FORM_ALONE = 7
 NEAR_FORM_WORDS = 6  # forms of up to this many words
 NEAR_FORM_CONTEXT = 5  # letters of a form's other words, exactly there, that a slip needs
+SLIP_ALONE_LEN = 9  # a form of one word this long is itself with any one letter changed (see _near_word)
+
+
+def _SLIP_ALONE_OK(f: str) -> bool:  # noqa: N802
+    return f == "company" or len(f) >= SLIP_ALONE_LEN
 
 
 @lru_cache(maxsize=2)
@@ -482,7 +487,9 @@ def _near_word(t: str, f: str, alone: bool = False) -> bool:
     romanised otherwise (OGRANIJENNOI). Not its plural (Enterprises, Ventures: words of
     names). ``alone``: the form is this one word, with nothing to confirm it, so the slip must
     be a letter left out, added or swapped (Compnay, Limted, Commpany), not one letter for
-    another, which as often makes another word (Campania, Limiter, Limites)."""
+    another, which as often makes another word (Campania, Limiter, Limites); except in
+    "company" and in forms of SLIP_ALONE_LEN letters or more (Compeny, Corporatian,
+    Incorporatid), which no word of a name is a letter away from."""
     if t == f:
         return True
     if (
@@ -493,7 +500,12 @@ def _near_word(t: str, f: str, alone: bool = False) -> bool:
     ):
         return False
     if OSA.distance(t, f, score_cutoff=1) <= 1:
-        return not (alone and len(t) == len(f) and Levenshtein.distance(t, f, score_cutoff=1) <= 1)
+        return not (
+            alone
+            and len(t) == len(f)
+            and not _SLIP_ALONE_OK(f)
+            and Levenshtein.distance(t, f, score_cutoff=1) <= 1
+        )
     return not alone and roman_key(t) == roman_key(f)
 
 

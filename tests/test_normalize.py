@@ -423,6 +423,9 @@ def test_a_city_at_the_end_is_where_the_branch_is() -> None:
         ("Корё Банк филиал", ("filial",)),
         ("Koryo Bank Rep. Office", ("representative", "office")),
         ("Koryo Bank Branch", ("branch",)),
+        # words of a branch before a city at the end
+        ("Koryo Bank Representative Office Moscow", ("representative", "office", "moscow")),
+        ("Koryo Bank Branch in Vladivostok", ("branch", "in", "vladivostok")),
     ],
 )
 def test_a_branch_or_office_after_or_before_the_name_is_a_qualifier(
@@ -431,6 +434,18 @@ def test_a_branch_or_office_after_or_before_the_name_is_a_qualifier(
     n = normalize_name(name)
     assert tuple(t for t, q in zip(n.tokens, n.qualifier, strict=True) if q) == qualifiers
     assert {"koryo", "bank"} <= {t for t, q in zip(n.tokens, n.qualifier, strict=True) if not q}
+
+
+def test_a_legal_form_before_an_office_and_its_city_is_removed() -> None:
+    n = normalize_name("Korea Mining Development Trading Corporation Representative Office Moscow")
+    assert n.legal_forms == ("corporation",)
+    assert [t for t, q in zip(n.tokens, n.qualifier, strict=True) if not q] == [
+        "korea",
+        "mining",
+        "development",
+        "trading",
+    ]
+    assert normalize_name("Olive Branch Moscow").qualifier == (False, False, True)  # a name, in Moscow
 
 
 @pytest.mark.parametrize("name", ["Olive Branch", "ООО Офис", "Строительный офис", "Офис Плюс", "Филиал"])
@@ -468,11 +483,22 @@ def test_a_chinese_city_s_shi_before_the_name_is_dropped() -> None:
         "Dem. People's Rep. of Korea Foreign Trade Bank",
         "Внешнеторговый банк КНДР",
         "Внешнеторговый банк Корейской Народно-Демократической Республики",
+        # a slip in a word of the name in full
+        "Foreign Trade Bank of the Democratic Peple's Republic of Korea",
+        "Foreign Trade Bank of the Democratic People's Republiic of Korea",
+        "Foreign Trade Bank of the Democractic People's Republic of Korea",
     ],
 )
 def test_north_koreas_names_are_one_word(text: str) -> None:
     """However a name writes North Korea, it reads "dprk": one word on both sides."""
     assert set(normalize_name(text).tokens) == {"foreign", "trading", "bank", "dprk"}
+
+
+def test_a_slip_reads_as_north_korea_only_in_its_name_in_full() -> None:
+    assert normalize_name("Peple's Bank of Korea").tokens == ("peples", "bank", "korea")
+    assert normalize_name("Republiic of Korea Trading").tokens == ("republiic", "korea", "trading")
+    slip = normalize_name("Central Bank of the Democratic Peple's Republic of Korea")
+    assert slip.expansions == (("democratic peples republic korea", "dprk"),)  # as written
 
 
 @pytest.mark.parametrize(

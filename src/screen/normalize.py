@@ -875,8 +875,9 @@ def _city_phrases() -> tuple[frozenset[tuple[str, ...]], int]:
 
 
 def _city_tail(tokens: list[str]) -> int:
-    """How many words at the end of ``tokens`` are a city, with words of a branch after it
-    ("... Vladivostok", "... Yuzhno Sakhalinsk Branch"), leaving at least one word before; or
+    """How many words at the end of ``tokens`` are a city, with words of a branch after it or
+    before it ("... Vladivostok", "... Yuzhno Sakhalinsk Branch", "... Rep Office Moscow"),
+    leaving at least one word before; or
     words of a branch alone, leaving two words or more ("Koryo Bank Rep. Office"; not "Olive
     Branch", a name)."""
     phrases, longest = _city_phrases()
@@ -885,7 +886,14 @@ def _city_tail(tokens: list[str]) -> int:
         end -= 1
     for n in range(min(longest, end - 1), 0, -1):
         if tuple(tokens[end - n : end]) in phrases:
-            return len(tokens) - (end - n)
+            # and words of a branch before the city ("... Representative Office Moscow",
+            # "... Branch in Vladivostok"), leaving two words before them (not "Olive Branch")
+            start = end - n
+            lead = start - 1 if start > 2 and tokens[start - 1] in ("in", "at") else start
+            while lead > 2 and tokens[lead - 1] in BRANCH_WORDS:
+                lead -= 1
+                start = lead
+            return len(tokens) - start
     return len(tokens) - end if end >= 2 else 0
 
 
@@ -1113,6 +1121,14 @@ def normalize_name(text: str) -> NormName:
         out, out_q, out_a = list(tokens), [False] * len(tokens), [False] * len(tokens)
     if not _ONE_WORD_BY_FIRST.keys().isdisjoint(out):
         out, out_q, out_a = _one_word_places(out, out_q, out_a, expansions)
+    if "korea" in out and "dprk" not in out:  # North Korea's name in full, with a slip in a word
+        near = _near_run_words(out)
+        if near != out:
+            found: list[tuple[str, str]] = []
+            tokens_, quals_, abbrev_ = _one_word_places(near, out_q, out_a, found, written=out)
+            if "dprk" in tokens_:
+                out, out_q, out_a = tokens_, quals_, abbrev_
+                expansions.extend(found)
     return NormName(
         original=text,
         tokens=tuple(out),
@@ -1146,9 +1162,37 @@ for _run, _word in _ONE_WORD_RUNS:
         _ONE_WORD_BY_FIRST.setdefault(_first, []).append((_run, _word))
 
 
+# the long words of North Korea's name in full, by their first letter: a word a letter away
+# from one of them (Pepole, Republiic, Democractic) reads as it in that name
+_RUN_WORDS: dict[str, tuple[str, ...]] = {}
+_IN_RUNS = frozenset(w for run, _ in _ONE_WORD_RUNS for alt in run for w in alt)
+for _w in sorted(w for run, word in _ONE_WORD_RUNS if word == "dprk" for alt in run for w in alt):
+    if len(_w) >= 6 and _w not in _RUN_WORDS.get(_w[0], ()):
+        _RUN_WORDS[_w[0]] = (*_RUN_WORDS.get(_w[0], ()), _w)
+
+
+def _near_run_words(tokens: list[str]) -> list[str]:
+    """``tokens`` with each word one slip from a long word of North Korea's name in full
+    (see _RUN_WORDS) written as that word."""
+    out = list(tokens)
+    for i, t in enumerate(tokens):
+        if len(t) >= 5 and t not in _IN_RUNS:
+            for w in _RUN_WORDS.get(t[0], ()):
+                if t != w and abs(len(t) - len(w)) <= 1 and OSA.distance(t, w, score_cutoff=1) <= 1:
+                    out[i] = w
+                    break
+    return out
+
+
 def _one_word_places(
-    out: list[str], out_q: list[bool], out_a: list[bool], expansions: list[tuple[str, str]]
+    out: list[str],
+    out_q: list[bool],
+    out_a: list[bool],
+    expansions: list[tuple[str, str]],
+    written: list[str] | None = None,
 ) -> tuple[list[str], list[bool], list[bool]]:
+    """Runs of words that name a place in one word (_ONE_WORD_RUNS) as that word; ``written``:
+    the words as written, for the expansions (when ``out`` has slips corrected)."""
     tokens, quals, abbrev = [], [], []
     k = 0
     while k < len(out):
@@ -1160,7 +1204,7 @@ def _one_word_places(
                 and len(set(out_q[k:end])) == 1
             ):
                 if word == "dprk":  # (Hong Kong written as one word goes without saying)
-                    expansions.append((" ".join(out[k:end]), word))
+                    expansions.append((" ".join((written or out)[k:end]), word))
                 tokens.append(word)
                 quals.append(out_q[k])
                 abbrev.append(False)

@@ -231,6 +231,7 @@ def test_a_name_of_another_country_is_a_review_at_most(reference: Reference) -> 
         "Представительство банка Корё в Москве",
         "朝鲜高丽银行沈阳代表处",
         "고려은행 블라디보스토크 지점",
+        "Koryo Bank Representative Office Moscow",
     ],
 )
 def test_a_listed_company_s_branch_or_office_is_a_hit(reference: Reference, name: str) -> None:
@@ -339,3 +340,30 @@ def test_a_russian_bank_s_kb_is_commercial_bank(reference: Reference) -> None:
     # said as written, not as the words it stands for were read
     assert "'КБ' read as 'commercial bank'" in best[0].explanation
     assert "kommercheskiy" not in best[0].explanation
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Sunrise Trading LLC t/a Korea Ryonbong General Corporation",
+        "Sunrise Trading LLC dba Korea Ryonbong General Corporation",
+        "Sunrise Trading LLC (formerly Korea Ryonbong General Corporation)",
+        "Sunrise Trading LLC c/o Korea Ryonbong General Corporation",
+    ],
+)
+def test_a_listed_name_the_supplier_trades_under_is_matched(reference: Reference, name: str) -> None:
+    (found,) = screen_frame(pd.DataFrame([(name, "UAE")], columns=["name", "country"]), reference)["matches"]
+    best = {m.name: m for m in found}[RYONBONG]
+    assert best.band == "hit"
+    assert best.explanation.startswith(f"'Korea Ryonbong General Corporation' (a name within '{name}')")
+
+
+def test_other_names_are_read_only_where_the_name_gives_them() -> None:
+    from screen.matching.entities import other_names
+
+    assert other_names("ABC Ltd (formerly Namgang Construction Co.)") == (
+        "ABC Ltd",
+        "Namgang Construction Co",
+    )
+    assert other_names("ABC d.b.a. XYZ Co") == ("ABC", "XYZ Co")
+    assert other_names("AKA Trading") == other_names("Formerly Yours Ltd") == other_names("Dbango") == ()

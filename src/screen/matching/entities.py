@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 import pandas as pd
@@ -447,8 +447,13 @@ def match_entities(
     ``name_key`` column (the normalised name, words joined by spaces)."""
     out = df.copy()
     names = out["name"].fillna("").astype(str).tolist() if "name" in out else [""] * len(out)
-    # a name over several columns: its other readings too (Name 1 alone, a "c/o" party)
+    # a name over several columns: its other readings too (Name 1 alone, a "c/o" party); and
+    # the names a name says the supplier trades or traded under ("… t/a …", "(formerly …)")
     readings = out[NAME_READINGS].tolist() if NAME_READINGS in out else [()] * len(out)
+    readings = [
+        tuple(dict.fromkeys((*(rs or ()), *other_names(n)))) if _NAMES_MARK.search(n) else rs
+        for n, rs in zip(names, readings, strict=True)
+    ]
     every = {n for n in names if n.strip()} | {r for rs in readings if rs for r in rs if r.strip()}
     per_name = best_matches(sorted(every), index, cfg, workers, progress)
     # the normalised name, for later stages (decision fingerprints) that would otherwise normalise again
@@ -519,11 +524,33 @@ def match_entities(
             for alt in alts:
                 for m in row_matches(alt, country, sectors):
                     if m.ref_id not in best_of or m.score > best_of[m.ref_id].score:
-                        best_of[m.ref_id] = m
+                        said = m.explanation.replace(f"'{alt}'", f"'{alt}' (a name within '{name}')", 1)
+                        best_of[m.ref_id] = replace(m, explanation=said)
             matches = list(best_of.values())
         result.append(tuple(_collapse_groups(matches, cfg.max_matches)) if matches else ())
     out["matches"] = pd.Series(result, index=out.index, dtype=object)
     return out
+
+
+# words that give another name of the supplier, or a party in whose care it is
+_NAMES_MARK = re.compile(
+    r"(?<!\w)(?:d/b/a|d\.b\.a\.?|dba|t/a|t/as|trading as|doing business as|a/k/a|a\.k\.a\.?|aka"
+    r"|also known as|f/k/a|f\.k\.a\.?|fka|formerly known as|formerly|previously known as|previously"
+    r"|c/o|care of)(?=[\s:.\-]|$)",
+    re.IGNORECASE,
+)
+_PART_EDGES = " \t,;:.-()[]{}\"'«»“”"
+
+
+def other_names(name: str) -> tuple[str, ...]:
+    """The names a supplier name gives, apart, when it says the supplier trades or traded
+    under another ("Sunrise Trading LLC t/a Korea Kumsan Trading", "ABC Ltd (formerly
+    Namgang Construction)", "XYZ dba Mansudae Art", "Sunrise LLC c/o Korea Kumsan"): each is
+    matched as well, the better match counting. None when the name gives one name only."""
+    parts = [p.strip(_PART_EDGES) for p in _NAMES_MARK.split(name)]
+    if len(parts) < 2 or not parts[0] or not parts[-1]:
+        return ()
+    return tuple(p for p in parts if sum(c.isalpha() for c in p) >= 3 and p != name)
 
 
 _OF_PLACE = re.compile(r"\bof\s+(.+?)[\s.,;)]*$", re.IGNORECASE)

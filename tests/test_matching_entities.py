@@ -367,3 +367,29 @@ def test_other_names_are_read_only_where_the_name_gives_them() -> None:
     )
     assert other_names("ABC d.b.a. XYZ Co") == ("ABC", "XYZ Co")
     assert other_names("AKA Trading") == other_names("Formerly Yours Ltd") == other_names("Dbango") == ()
+
+
+def test_an_identifying_word_a_letter_apart_is_a_review(reference: Reference) -> None:
+    """KOREA KUMSAN TRADING CORPORATION written "Kumsen": the rest of the name as listed, its one
+    identifying word a letter apart; a typo or another company, which a person tells apart."""
+    rows = [
+        ("Korea Kumsen Trading Corporation", "North Korea"),
+        ("Korea Kumsen Mining Corporation", "North Korea"),  # another word of the name differs
+        ("Hesang Trading Corporation", "China"),  # HESONG TRADING: too little of the name besides
+    ]
+    found = screen_frame(pd.DataFrame(rows, columns=["name", "country"]), reference)["matches"].tolist()
+    kumsan = {m.name: m for m in found[0]}["KOREA KUMSAN TRADING CORPORATION"]
+    assert kumsan.band == "review"
+    assert "'kumsen' is a letter away from 'kumsan'" in kumsan.explanation
+    assert [{m.name for m in ms} for ms in found[1:]] == [set(), set()]
+    # 80 in spelling, but not a letter apart: Kuryonggang is not RYONGWANG mistyped
+    from screen.matching.compare import compare
+
+    ix = reference.name_index
+    far = compare(
+        normalize_name("Korea Kuryonggang Trading Corporation"),
+        normalize_name("KOREA RYONGWANG TRADING CORPORATION"),
+        ix.weights,
+        rarity=ix.weights.rarity,
+    )
+    assert far.slip == () and far.score <= 60

@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
 from anyascii import anyascii
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA, Indel
 
 from screen.matching.weights import DISTINCTIVE
 from screen.normalize import BRANCH_WORDS, NormName, has_han, has_hangul, looks_korean, roman_key
@@ -50,6 +50,7 @@ KEY_PENALTY = 4.0  # words alike only under the romanisation key score this much
 # Korean may be spelt differently, 능라도 Neunglado ~ RUNGRADO, others must be three-quarters
 # alike, not Porter ~ BORDER) ...
 STRONG_SIM = 97.0
+SLIP_SIM = 80.0  # a word of five letters or more one letter apart from another: see _slip
 STRONG_SIM_KOREAN = 95.0
 COMPLETE_MIN_LETTERS = 6  # ... and distinctive words of this many letters together identify
 # a North Korean company's own name: words that read as Korean and are this rare on the lists
@@ -161,6 +162,10 @@ class Comparison:
     # aligned words of two names in pinyin a syllable apart ("dongfang" ~ "dongfeng"): another
     # Chinese word or a typo, which a person tells apart (a review at most)
     other_syllable: tuple[Pair, ...] = ()
+    # the listed name whole, its other words as listed, but its one identifying word a letter
+    # apart ("Korea Kumsen Trading" for KOREA KUMSAN TRADING): a typo or another name, which a
+    # person tells apart (a review at most)
+    slip: tuple[Pair, ...] = ()
 
     @property
     def only_common_differ(self) -> bool:
@@ -422,6 +427,10 @@ def compare(
     # rare Korean words (see screen.matching.entities.own_words_match)
     own_idx = [k for k in distinctive_idx if lt[k] not in localities]
     own_name = present(own_idx, lambda k: korean_name_word(lt[k], lrare[k]))
+    slip: tuple[Pair, ...] = ()
+    if not distinctive_hit and not missing and not extra_distinctive and numbers_agree:
+        slip = _slip(lt, lrare, pairs, spans)
+        distinctive_hit = bool(slip)
     if not distinctive_hit:
         score = min(score, 60.0)
     # a listed name of one generic word (a trade: TIMBER CORPORATION) is that name only alone:
@@ -448,6 +457,7 @@ def compare(
     if other_syllable and not (in_pinyin(lt) and in_pinyin(st)):
         other_syllable = ()
     return Comparison(
+        slip=slip,
         other_syllable=other_syllable,
         score=round(max(0.0, min(100.0, score)), 1),
         pairs=tuple(pairs),
@@ -465,3 +475,29 @@ def compare(
         own_name_complete=own_name and distinctive_hit,
         identifying=len(lt) > 2 or bool(distinctive_idx) or any(t in places or t.isdigit() for t in lt),
     )
+
+
+SLIP_MIN_LETTERS = 5  # an identifying word this long may be matched a letter apart (see _slip)
+SLIP_CONTEXT = 2  # ... with at least this many other words of the listed name, all as listed
+
+
+def _slip(
+    lt: Sequence[str], lrare: Sequence[float], pairs: Sequence[Pair], spans: Sequence[tuple[int, int]]
+) -> tuple[Pair, ...]:
+    """The pair of a listed name's one distinctive word matched a letter apart (one letter
+    changed, left out, added, or two swapped: similarity 80 or more, below the 85 that counts
+    as present),
+    when every other listed word, at least SLIP_CONTEXT of them, is matched as listed: "Korea
+    Kumsen Trading" for KOREA KUMSAN TRADING; else none."""
+    sims = {k: (p.similarity, p) for p, (li, lj) in zip(pairs, spans, strict=True) for k in range(li, lj)}
+    dist = [k for k in range(len(lt)) if lrare[k] >= DISTINCTIVE]
+    if len(dist) != 1 or len(lt) - 1 < SLIP_CONTEXT or len(lt[dist[0]]) < SLIP_MIN_LETTERS:
+        return ()
+    sim, pair = sims.get(dist[0], (0.0, None))
+    if pair is None or sim < SLIP_SIM - 1e-9 or pair.listed != lt[dist[0]] or " " in pair.supplier:
+        return ()
+    if OSA.distance(pair.listed, pair.supplier, score_cutoff=1) > 1:  # (80 is also two letters of ten)
+        return ()
+    if not all(sims.get(k, (0.0, None))[0] >= STRONG_SIM for k in range(len(lt)) if k != dist[0]):
+        return ()
+    return (pair,)

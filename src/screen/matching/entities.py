@@ -329,6 +329,13 @@ def adjust(
         notes.append(
             f"{words} differ by a syllable in pinyin: another Chinese word or a typo, a review at most"
         )
+    if best.cmp.slip and score >= cfg.review:
+        (p,) = best.cmp.slip
+        score = min(score, cfg.hit - 1)
+        notes.append(
+            f"'{p.supplier}' is a letter away from '{p.listed}', the word that identifies the listed "
+            "name: a typo or another name, a review at most"
+        )
     code, _, of_name = of_country.partition(":")
     if code and countries and code not in countries and score >= cfg.hit and not whole_name_with_scope(best):
         # "Agricultural Development Bank of China" is China's, not North Korea's bank of that

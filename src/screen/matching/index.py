@@ -12,8 +12,9 @@ sanctions lists, so candidates come from cheap lookups and only they are scored:
    needs, so a common word in a long listed name does not make it a candidate;
 4. necessary conditions of the full comparison (:func:`screen.matching.compare.compare`),
    checked from the word similarities for all candidate pairs at once (numpy): a
-   distinctive listed word is matched closely (else the score is capped below the review
-   band), the numbers agree, and the score the name can reach at best (each listed word at
+   distinctive listed word is matched closely, or a name's one distinctive word a letter
+   apart with its other words as listed (else the score is capped below the review band),
+   the numbers agree, and the score the name can reach at best (each listed word at
    its best similarity, each supplier word that matches none of its words counted as
    extra) reaches the review band; or, for a name romanised from Korean or Chinese, every
    word that identifies it is matched closely and the supplier adds no distinctive word (for
@@ -40,6 +41,9 @@ from screen.matching.compare import (
     JOINED_MIN,
     MAX_SPAN,
     QUALIFIER_COST,
+    SLIP_CONTEXT,
+    SLIP_MIN_LETTERS,
+    SLIP_SIM,
     STRONG_SIM,
     STRONG_SIM_KOREAN,
     korean_name_word,
@@ -201,7 +205,7 @@ class NameIndex:
         # name's weight at stake), a heavy run of words, a distinctive word, a run holding one,
         # a long word (that supplier words written apart can spell)
         post: dict[str, tuple[list[int], list[int]]] = {
-            k: ([], []) for k in ("prefix", "prefix_run", "dist", "dist_run", "long")
+            k: ([], []) for k in ("prefix", "prefix_run", "dist", "dist_run", "long", "slip")
         }
         prefix_share: list[float] = []
         prefix_run_share: list[float] = []
@@ -220,6 +224,9 @@ class NameIndex:
         numbers: list[int] = []
         own_words: list[bool] = []  # per name: romanised, with identifying words enough (own_words_match)
         korean_name: list[bool] = []  # ... North Korean, its own name in Korean words
+        slip_name: list[
+            bool
+        ] = []  # one distinctive word, which may be matched a letter apart (compare._slip)
         for i, r in enumerate(rows):
             toks = r.norm.tokens
             self.by_key[r.norm.key].append(i)
@@ -254,6 +261,11 @@ class NameIndex:
                 if len(t) >= LONG_WORD:
                     add("long", v, i)
             prefix_share.extend(share)
+            one = [k for k, d in enumerate(is_dist) if d]
+            slip = len(one) == 1 and len(toks) > SLIP_CONTEXT and len(toks[one[0]]) >= SLIP_MIN_LETTERS
+            slip_name.append(slip)
+            if slip:
+                add("slip", ids[one[0]], i)
             # a name of common words matches only in full: reach it by its heaviest word (or a run
             # of words holding it: "FIRSTcredit" for FIRST CREDIT BANK)
             heavy = -1 if any(is_dist) else max(range(len(ids)), key=lambda k: (cost[k], -k))
@@ -314,11 +326,13 @@ class NameIndex:
         self._numbers = np.array(numbers, dtype=np.int64)
         self._own_words = np.array(own_words, dtype=bool)
         self._korean_name = np.array(korean_name, dtype=bool)
+        self._slip_name = np.array(slip_name, dtype=bool)
         self._prefix = SharePostings(*post["prefix"], prefix_share, n_vocab)
         self._prefix_run = SharePostings(*post["prefix_run"], prefix_run_share, n_vocab)
         self._dist = Csr.group(*post["dist"], n_vocab)
         self._dist_run = Csr.group(*post["dist_run"], n_vocab)
         self._long = Csr.group(*post["long"], n_vocab)
+        self._slip = Csr.group(*post["slip"], n_vocab)
 
     def __len__(self) -> int:
         return len(self.names)
@@ -403,6 +417,7 @@ class NameIndex:
                 (close >= JOINED_MIN - EPS, self._dist_run),
                 (h.joined > 0, self._dist),
                 (h.joined > 0, self._long),
+                (close >= SLIP_SIM - EPS, self._slip),
             ):
                 at, names = csr.gather(v[sel])
                 closely.append(q[sel][at] * n + names)
@@ -461,6 +476,12 @@ class NameIndex:
         close = sims >= DISTINCTIVE_SIM
         hit = np.logical_or.reduceat(dist & close, starts)
         hit |= np.logical_or.reduceat(((flags & 2) > 0) & (joined > 0), starts)
+        # or its one distinctive word a letter apart, every other word as listed (compare._slip)
+        hit |= (
+            self._slip_name[pi]
+            & np.logical_or.reduceat(dist & (sims >= SLIP_SIM - EPS), starts)
+            & np.logical_and.reduceat(dist | (sims >= STRONG_SIM - EPS), starts)
+        )
         # a name without a distinctive word: matched only in full, closely, with no distinctive
         # supplier word extra
         nodist = np.logical_and.reduceat(close, starts) & ((sup.distinct[pq] & ~reach) == 0)

@@ -212,6 +212,12 @@ def test_romanisation_key_variants_coincide() -> None:
         ("KotiCorp", ("koti",), ("corp",)),
         ("JOINT STOCK COMPANYmikron", ("mikron",), ("joint", "stock", "company")),
         ("HONG KONG ELECTRONICS KISHco", ("hongkong", "electronics", "kish"), ("co",)),
+        # ... or without a change of case, forms no word ends with
+        ("HESONG TRADINGCORPORATION", ("hesong", "trading"), ("corporation",)),
+        ("DCB FINANCELIMITED", ("dcb", "finance"), ("limited",)),
+        ("KORYO BANKLTD.", ("koryo", "bank"), ("ltd",)),
+        ("Accompany Ltd", ("accompany",), ("ltd",)),  # (four letters before the form at least)
+        ("Telecorp", ("telecorp",), ()),  # (words end with corp)
         # English written in Cyrillic letter for letter
         ("ДЖОИНТ СТОКК КОМПАНЙ СБЕРБАНК", ("sberbank",), ("dzhoint", "stokk", "company")),
         ("ООО ГУДЗОН ШИППИНГ КО", ("gudzon", "shipping"), ("ko", "ooo")),

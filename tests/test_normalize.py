@@ -588,3 +588,35 @@ def test_chinese_business_words_are_translated(name: str, tokens: tuple[str, ...
 )
 def test_russian_adjectives_however_transliterated(name: str, tokens: tuple[str, ...]) -> None:
     assert normalize_name(name).tokens == tokens
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "removed"),
+    [
+        # cut at 40 characters in a legal form: the form, cut
+        (
+            "KOREA MINING DEVELOPMENT TRADING CORPORA",
+            ("korea", "mining", "development", "trading"),
+            ("corpora",),
+        ),
+        (
+            "KOREA RYONHA MACHINERY JOINT VENTURE COR",
+            ("korea", "ryonha", "machinery"),
+            ("joint", "venture", "cor"),
+        ),
+        # ... or in a word: its start, read as an abbreviation
+        (
+            "NATIONAL AEROSPACE DEVELOPMENT ADMINISTR",
+            ("national", "aerospace", "development", "administr"),
+            (),
+        ),
+        # (not the first word of a form of several: SCIE may be sciences)
+        ("SECOND ACADEMY OF NATURAL SCIE", ("second", "academy", "natural", "scie"), ()),
+        # not at another length
+        ("KOREA MINING DEVELOPMENT CORPORA", ("korea", "mining", "development", "corpora"), ()),
+    ],
+)
+def test_a_name_cut_at_a_field_width(name: str, tokens: tuple[str, ...], removed: tuple[str, ...]) -> None:
+    n = normalize_name(name)
+    assert (n.tokens, n.legal_forms) == (tokens, removed)
+    assert n.abbreviated[-1] == (len(name) in (30, 35, 40, 50) and not removed)

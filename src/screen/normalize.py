@@ -675,6 +675,36 @@ def _form_before_group(tokens: Sequence[str]) -> int:
     return len(tokens) - 1 - end
 
 
+# the widths at which ERP and accounting systems cut a name (SAP's NAME1 35 characters, others
+# 30, 40, 50): a name of exactly that length may end in the start of a word
+CUT_WIDTHS = frozenset({30, 35, 40, 50})
+
+
+def paren_open(text: str) -> bool:
+    """Whether ``text`` opens a parenthesis it does not close (cut inside a qualifier)."""
+    return text.count("(") > text.count(")")
+
+
+def _cut_form(tokens: Sequence[str]) -> int:
+    """How many words at the end of ``tokens`` are a legal form cut short in its last word ("...
+    trading corpora", "... joint ventu", "... joint venture cor"): the words before as in the
+    form, the last the start of the form's last word (three letters or more, two after the
+    form's other words); 0 when none is, or nothing would be left."""
+    last = tokens[-1]
+    best = 0
+    for form in _legal_forms():
+        k = len(form)
+        if (
+            k < len(tokens)
+            and len(last) >= (2 if k > 1 else 3)
+            and form[-1] != last
+            and form[-1].startswith(last)
+            and tuple(tokens[len(tokens) - k : -1]) == form[:-1]
+        ):
+            best = max(best, k)
+    return best
+
+
 def _join_initials(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Runs of single letters are one word: "A.B.C." -> "abc", "S.C. Johnson" -> "sc johnson"."""
     out: list[tuple[str, bool]] = []
@@ -1062,6 +1092,16 @@ def normalize_name(text: str) -> NormName:
         words.extend(_chunk_words(chunk))
     # a "name" longer than this is a description pasted into the name cell: its start is the name
     words = words[:MAX_WORDS]
+    # a name cut at the width of an ERP's name field ("KOREA MINING DEVELOPMENT TRADING CORPORA"):
+    # its last word may be the start of one, and a legal form so cut is a legal form
+    cut_form: list[str] = []
+    if len(given) in CUT_WIDTHS and given[-1].isalnum() and len(words) >= 2 and not paren_open(given):
+        n = _cut_form([w for w, _ in words])
+        if n:
+            cut_form = [w for w, _ in words[-n:]]
+            words = words[:-n]
+        else:
+            words[-1] = (words[-1][0], True)  # read as an abbreviation: the start of a word
     if any(len(w) == 1 for w, _ in words):
         words = _join_initials(words)
     read_as = [(w, CYRILLIC_WORDS[w]) for w, _ in words if w in CYRILLIC_WORDS]
@@ -1077,6 +1117,7 @@ def normalize_name(text: str) -> NormName:
     tokens = [w for w, _ in words]
     abbrev_flags = [a for _, a in words]
     tokens, removed = _strip_legal(tokens, 1, not raw.isascii() and _CYRILLIC.search(raw) is not None)
+    removed.extend(cut_form)
     if courtesy:
         removed.insert(0, courtesy.group(0).strip().rstrip(".").casefold())
     if removed and tokens and tuple(tokens) != tuple(w for w, _ in words)[: len(tokens)]:

@@ -276,3 +276,10 @@ def test_a_name_over_several_columns_is_read_whole_and_in_parts() -> None:
         (),
         (),
     ]
+
+
+def test_other_columns_of_names_are_matched_too() -> None:
+    m = map_columns(["Supplier Name", "DBA", "Factory", "Contact Name", "Name", "Country"])
+    assert m.get("name") == "Supplier Name"
+    assert m.other_names == ("DBA", "Factory")  # not a contact's, nor a bare "Name" beside them
+    assert m.as_dict()["other_names"] == "DBA + Factory"

@@ -4,6 +4,8 @@ countries of one real entity shared by its entries on all lists."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -393,3 +395,22 @@ def test_an_identifying_word_a_letter_apart_is_a_review(reference: Reference) ->
         rarity=ix.weights.rarity,
     )
     assert far.slip == () and far.score <= 60
+
+
+def test_a_listed_name_in_another_name_column_is_matched(reference: Reference, tmp_path: Path) -> None:
+    from screen.pipeline import screen_file
+
+    path = tmp_path / "suppliers.csv"
+    path.write_text(
+        "Supplier Name,Trading Name,Factory,Country\n"
+        "Sunrise Trading LLC,Korea Kumsan Trading Corporation,,UAE\n"
+        "Acme Timber Ltd,,Rungrado General Trading Corporation,Russia\n"
+        "Blue Sky GmbH,Blue Sky,Blue Sky Werk 2,Germany\n",
+        encoding="utf-8",
+    )
+    res = screen_file(path, reference=reference)
+    found = [{m.name: m for m in ms} for ms in res.frame["matches"]]
+    kumsan = found[0]["KOREA KUMSAN TRADING CORPORATION"]
+    assert kumsan.band == "hit" and "(column 'Trading Name')" in kumsan.explanation
+    assert "(column 'Factory')" in found[1]["KOREA RUNGRADO GENERAL TRADING CORPORATION"].explanation
+    assert found[2] == {}

@@ -7,7 +7,9 @@ and Japanese, and the headers of procurement systems (SAP's "Name 1", "Cty", ``L
 required. Of several candidates for the name, a column whose cells are names comes before one
 of codes (which then serves as the supplier ID), and a bare "Name" (often a contact's) after
 "Company"; a name continued in numbered columns ("Name 2", "Name 3") is read as one (and
-matched in its parts too: see screen.pipeline). Of several country columns the supplier's own is
+matched in its parts too: see screen.pipeline). The other columns of names ("Trading Name",
+"DBA", "Legal Name" beside "Supplier Name", "Factory") are matched as well, the better match
+counting, and the rationale names the column. Of several country columns the supplier's own is
 screened ("Supplier Country", "Country of Incorporation" before "Country of Origin", and any
 before a bank's or a shipment's); the others are checked for North Korea.
 """
@@ -56,6 +58,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "organization",
         "organization name",
         "trading name",
+        "trade name",
+        "dba",
+        "dba name",
+        "doing business as",
+        "alias",
+        "aka",
+        "also known as",
+        "former name",
+        "previous name",
+        "alternate name",
+        "alternative name",
+        "other name",
+        "local name",
+        "english name",
+        "name in english",
+        "chinese name",
         "account name",
         "payee",
         "beneficiary",
@@ -420,6 +438,9 @@ class ColumnMap:
     # the other columns that name a country ("Country of Origin", "Bank Country" beside
     # "Supplier Country"): one naming North Korea is said (screen.countries)
     other_countries: tuple[str, ...] = ()
+    # the other columns that name the supplier ("Trading Name", "DBA", "Legal Name" beside
+    # "Supplier Name", "Factory"): each name is matched as well, the better match counting
+    other_names: tuple[str, ...] = ()
 
     def get(self, field: str) -> str | None:
         return self.mapping.get(field)
@@ -438,6 +459,8 @@ class ColumnMap:
             out["name_continued"] = " + ".join(self.continued)
         if self.other_countries:
             out["other_countries"] = " + ".join(self.other_countries)
+        if self.other_names:
+            out["other_names"] = " + ".join(self.other_names)
         return out
 
 
@@ -592,7 +615,17 @@ def map_columns(
         for *_, fld, h in ranked
         if fld == "country" and h not in taken and not any(w in norm_header(h) for w in _FREE_TEXT)
     )
-    return ColumnMap({k: mapping[k] for k in order if k in mapping}, continued, others)
+    names = tuple(
+        h
+        for codes, *_, fld, h in ranked
+        if fld == "name"
+        and not codes
+        and h not in taken
+        and h not in coded
+        and not _REPEATED.search(h)
+        and norm_header(h) not in _NAME_WORDS  # (a bare "Name" beside "Company": a contact's)
+    )
+    return ColumnMap({k: mapping[k] for k in order if k in mapping}, continued, others, names)
 
 
 _NUMBERED = re.compile(r"^(.*?)\s?([1-4])$")

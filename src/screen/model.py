@@ -20,6 +20,7 @@ RISK_ORDER: dict[str, int] = {"clear": 0, "low": 1, "medium": 2, "high": 3}
 ROW = "_row"  # spreadsheet row number a person sees (1-based, header counted)
 BLANK = "_blank"  # True when every cell of the row is empty
 NAME_READINGS = "_name_readings"  # other readings of a name over several columns, matched as well
+OTHER_NAMES = "_other_names"  # (column, cell) of the columns that name the supplier besides its name column
 OTHER_COUNTRIES = "_other_countries"  # (column, cell) of the country columns other than the supplier's
 FIELDS = ("name", "country", "industry", "code", "city", "id")
 

@@ -30,7 +30,7 @@ from screen.decisions import DecisionBook, apply_decisions, current_user
 from screen.errors import InputFileError
 from screen.industry_codes import header_standard, label_cells
 from screen.matching.entities import match_entities
-from screen.model import BLANK, FIELDS, NAME_READINGS, OTHER_COUNTRIES, ROW, RowIssue
+from screen.model import BLANK, FIELDS, NAME_READINGS, OTHER_COUNTRIES, OTHER_NAMES, ROW, RowIssue
 from screen.name_refs import find_name_refs
 from screen.parallel import Progress, WorkerDied, start_forked
 from screen.read import RawTable, read_table
@@ -79,6 +79,16 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
             [frame["name"].tolist(), *([" ".join(str(v).split()) for v in raw[h]] for h in colmap.continued)]
         )
         frame[NAME_READINGS] = pd.Series(readings, index=frame.index, dtype=object)
+    if colmap.other_names:  # per row: (column, cell) of the other name columns filled in
+        cells = [[" ".join(str(v).split()) for v in raw[h]] for h in colmap.other_names]
+        frame[OTHER_NAMES] = pd.Series(
+            [
+                tuple((h, v) for h, v in zip(colmap.other_names, row, strict=True) if v and not _is_error(v))
+                for row in zip(*cells, strict=True)
+            ],
+            index=frame.index,
+            dtype=object,
+        )
     if colmap.other_countries:  # per row: (column, cell) of the other country columns filled in
         cells = [[" ".join(str(v).split()) for v in raw[h]] for h in colmap.other_countries]
         others = [

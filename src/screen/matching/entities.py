@@ -57,7 +57,7 @@ import pandas as pd
 from screen.config import MatchingConfig
 from screen.matching.compare import KOREA_WORDS, Comparison, compare, place_words
 from screen.matching.index import IndexedName, NameIndex
-from screen.model import NAME_READINGS, Band, CountryResult, Match, SectorHit
+from screen.model import NAME_READINGS, OTHER_NAMES, Band, CountryResult, Match, SectorHit
 from screen.normalize import NormName, has_hangul, normalize_name
 from screen.parallel import Progress, map_parts
 from screen.reference import Reference
@@ -456,12 +456,20 @@ def match_entities(
     names = out["name"].fillna("").astype(str).tolist() if "name" in out else [""] * len(out)
     # a name over several columns: its other readings too (Name 1 alone, a "c/o" party); and
     # the names a name says the supplier trades or traded under ("… t/a …", "(formerly …)")
-    readings = out[NAME_READINGS].tolist() if NAME_READINGS in out else [()] * len(out)
-    readings = [
-        tuple(dict.fromkeys((*(rs or ()), *other_names(n)))) if _NAMES_MARK.search(n) else rs
-        for n, rs in zip(names, readings, strict=True)
-    ]
-    every = {n for n in names if n.strip()} | {r for rs in readings if rs for r in rs if r.strip()}
+    # and the names in the other columns that name the supplier ("Trading Name", "Factory"):
+    # per row, (name, where it is, as the rationale says it) of each reading
+    within = out[NAME_READINGS].tolist() if NAME_READINGS in out else [()] * len(out)
+    columns = out[OTHER_NAMES].tolist() if OTHER_NAMES in out else [()] * len(out)
+    readings: list[tuple[tuple[str, str], ...]] = []
+    for n, rs, cols in zip(names, within, columns, strict=True):
+        parts = (*(rs or ()), *(other_names(n) if _NAMES_MARK.search(n) else ()))
+        found_in = {r: f"a name within '{n}'" for r in parts if r.strip() and r != n}
+        for h, v in cols or ():
+            for r in (v, *(other_names(v) if _NAMES_MARK.search(v) else ())):
+                if r.strip() and r != n:
+                    found_in.setdefault(r, f"column '{h}'")
+        readings.append(tuple(found_in.items()))
+    every = {n for n in names if n.strip()} | {r for rs in readings for r, _ in rs}
     per_name = best_matches(sorted(every), index, cfg, workers, progress)
     # the normalised name, for later stages (decision fingerprints) that would otherwise normalise again
     out["name_key"] = [per_name[n][0] if n in per_name else "" for n in names]
@@ -528,10 +536,10 @@ def match_entities(
         matches = row_matches(name, country, sectors)
         if alts:  # each entry's best match over the readings (the name as shown wins ties)
             best_of: dict[str, Match] = {m.ref_id: m for m in matches}
-            for alt in alts:
+            for alt, where in alts:
                 for m in row_matches(alt, country, sectors):
                     if m.ref_id not in best_of or m.score > best_of[m.ref_id].score:
-                        said = m.explanation.replace(f"'{alt}'", f"'{alt}' (a name within '{name}')", 1)
+                        said = m.explanation.replace(f"'{alt}'", f"'{alt}' ({where})", 1)
                         best_of[m.ref_id] = replace(m, explanation=said)
             matches = list(best_of.values())
         result.append(tuple(_collapse_groups(matches, cfg.max_matches)) if matches else ())

@@ -685,6 +685,15 @@ def paren_open(text: str) -> bool:
     return text.count("(") > text.count(")")
 
 
+@lru_cache(maxsize=1)
+def _forms_by_last_start() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The legal forms by the first two letters of their last word."""
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for form in _legal_forms():
+        out[form[-1][:2]].append(form)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _cut_form(tokens: Sequence[str]) -> int:
     """How many words at the end of ``tokens`` are a legal form cut short in its last word ("...
     trading corpora", "... joint ventu", "... joint venture cor"): the words before as in the
@@ -692,7 +701,7 @@ def _cut_form(tokens: Sequence[str]) -> int:
     form's other words); 0 when none is, or nothing would be left."""
     last = tokens[-1]
     best = 0
-    for form in _legal_forms():
+    for form in _forms_by_last_start().get(last[:2], ()):
         k = len(form)
         if (
             k < len(tokens)

@@ -685,6 +685,25 @@ def paren_open(text: str) -> bool:
     return text.count("(") > text.count(")")
 
 
+_NORTH_KOREA_FULL = ("democratic", "peoples", "republic", "of", "korea")
+
+
+def _cut_north_korea(words: Sequence[str]) -> int:
+    """How many words at the end of ``words`` are North Korea's name in full cut short, after
+    "of" or "the" ("... of the Democrati", "... of the Democratic Peop"); 0 when none are."""
+    for k in range(min(len(_NORTH_KOREA_FULL), len(words) - 1), 0, -1):
+        tail, full = words[-k:], _NORTH_KOREA_FULL[:k]
+        if (
+            words[-k - 1] in ("of", "the")
+            and tuple(tail[:-1]) == full[:-1]
+            and full[-1] != tail[-1]
+            and full[-1].startswith(tail[-1])
+            and len(tail[-1]) >= (5 if k == 1 else 1)
+        ):
+            return k
+    return 0
+
+
 @lru_cache(maxsize=1)
 def _forms_by_last_start() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The legal forms by the first two letters of their last word."""
@@ -1106,7 +1125,10 @@ def normalize_name(text: str) -> NormName:
     cut_form: list[str] = []
     if len(given) in CUT_WIDTHS and given[-1].isalnum() and len(words) >= 2 and not paren_open(given):
         n = _cut_form([w for w, _ in words])
-        if n:
+        north = _cut_north_korea([w for w, _ in words])
+        if north:  # North Korea's name in full, cut: read whole, as "dprk" (see _one_word_places)
+            words = [*words[:-north], *((w, False) for w in _NORTH_KOREA_FULL)]
+        elif n:
             cut_form = [w for w, _ in words[-n:]]
             words = words[:-n]
         else:

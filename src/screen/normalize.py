@@ -845,10 +845,21 @@ _CASE_BOUNDARY = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z]{2})(?=[a-z])")
 # a legal form glued to the end of a word without a change of case ("TRADINGCORPORATION",
 # "SHIPPINGCOMPANY", "FINANCELIMITED", "BANKLTD."): only forms no word ends with, after four
 # letters or more (not "Accompany", "Unlimited"; not CORP, INC or CO, which words end with)
-_GLUED_FORM = re.compile(
-    r"^(.*[^\W\d_]{4})(corporation|company|limited|incorporated|kompaniya|ltd|llc|gmbh|pjsc|ojsc|cjsc)(\W*)$",
-    re.IGNORECASE,
+_GLUED_ENDS = (
+    "corporation",
+    "company",
+    "limited",
+    "incorporated",
+    "kompaniya",
+    "ltd",
+    "llc",
+    "gmbh",
+    "pjsc",
+    "ojsc",
+    "cjsc",
 )
+_GLUED_FORM = re.compile(rf"^(.*[^\W\d_]{{4}})({'|'.join(_GLUED_ENDS)})(\W*)$", re.IGNORECASE)
+_NOT_WORD = ".,;:!?)]}'\"»” "
 
 
 def _unglue_form(chunk: str) -> str:
@@ -856,7 +867,8 @@ def _unglue_form(chunk: str) -> str:
     "KOTIcorp", "ORIONlimited", "COMPANYmikron" (one change only; only the forms of
     COMMON_FORMS, as others are parts of words: DaySpa, NEXTag, ZAOrange, INCredible); or,
     without a change of case, one of the forms no word ends with (_GLUED_FORM)."""
-    glued = _GLUED_FORM.match(chunk) if len(chunk) >= 7 else None
+    end = chunk.rstrip(_NOT_WORD).lower() if len(chunk) >= 7 else ""
+    glued = _GLUED_FORM.match(chunk) if end.endswith(_GLUED_ENDS) else None
     if glued:
         return f"{glued.group(1)} {glued.group(2)}{glued.group(3)}"
     if chunk.isupper() or chunk.islower():

@@ -44,9 +44,8 @@ class CountryResult:
     candidates: tuple[str, ...] = ()  # for ambiguous input: the codes it could mean
     factors: tuple[CountryFactor, ...] = ()
     place: str = ""  # the city/address that settled an empty or ambiguous country cell
-    column: str = (
-        ""  # read from this column, another country column than the supplier's ("Country of Origin")
-    )
+    # read from this column, another country column than the supplier's ("Country of Origin")
+    column: str = ""
 
     @property
     def north_korea_among_others(self) -> bool:

@@ -456,7 +456,7 @@ NEAR_FORM_CONTEXT = 5  # letters of a form's other words, exactly there, that a 
 SLIP_ALONE_LEN = 9  # a form of one word this long is itself with any one letter changed (see _near_word)
 
 
-def _SLIP_ALONE_OK(f: str) -> bool:  # noqa: N802
+def _slip_alone_ok(f: str) -> bool:
     return f == "company" or len(f) >= SLIP_ALONE_LEN
 
 
@@ -503,7 +503,7 @@ def _near_word(t: str, f: str, alone: bool = False) -> bool:
         return not (
             alone
             and len(t) == len(f)
-            and not _SLIP_ALONE_OK(f)
+            and not _slip_alone_ok(f)
             and Levenshtein.distance(t, f, score_cutoff=1) <= 1
         )
     return not alone and roman_key(t) == roman_key(f)
@@ -611,25 +611,27 @@ def _exact_start(
     return 0 if n == 1 and len(tokens[0]) <= 2 else n
 
 
+def _exact_end(tokens: Sequence[str], room: int) -> int:
+    """How many words at the end of ``tokens`` are a legal form as written: the longest, of at
+    most ``room`` words (0: none)."""
+    forms = _legal_forms()
+    return next(
+        (n for n in _legal_ends()[0].get(tokens[-1], ()) if n <= room and tuple(tokens[-n:]) in forms), 0
+    )
+
+
 def _strip_legal(tokens: list[str], protected: int, cyrillic: bool = False) -> tuple[list[str], list[str]]:
     """Remove legal forms from the end (repeatedly) and the start of ``tokens``: the longest
     form that ends (begins) them each time; where none does, one written with a slip (see
     NEAR_FORM_WORD), and in a name written in Cyrillic (``cyrillic``) an English one spelt
     letter for letter (see :func:`_keyed_form_edge`)."""
     forms = _legal_forms()
-    by_last, by_first = _legal_ends()
+    by_first = _legal_ends()[1]
     removed: list[str] = []
     changed = True
     while changed and len(tokens) > protected:
         changed = False
-        n = next(
-            (
-                n
-                for n in by_last.get(tokens[-1], ())
-                if n <= len(tokens) - protected and tuple(tokens[-n:]) in forms
-            ),
-            0,
-        )
+        n = _exact_end(tokens, len(tokens) - protected)
         if cyrillic or not n:
             # a form with a slip at the end leaves a word that is not a legal form ("LLC
             # Compnay" is Compnay LLC, "ООО ПМК" keeps ПМК)
@@ -665,12 +667,8 @@ def _form_before_group(tokens: Sequence[str]) -> int:
     Holdings") are legal forms as written, leaving a word of the name before them (0: none)."""
     if len(tokens) < 3 or tokens[-1] not in GROUP_WORDS:
         return 0
-    forms, by_last = _legal_forms(), _legal_ends()[0]
     end = len(tokens) - 1  # where the forms end
-    while n := max(
-        (n for n in by_last.get(tokens[end - 1], ()) if n < end and tuple(tokens[end - n : end]) in forms),
-        default=0,
-    ):
+    while n := _exact_end(tokens[:end], end - 1):
         end -= n
     return len(tokens) - 1 - end
 
@@ -680,7 +678,7 @@ def _form_before_group(tokens: Sequence[str]) -> int:
 CUT_WIDTHS = frozenset({30, 35, 40, 50})
 
 
-def paren_open(text: str) -> bool:
+def _paren_open(text: str) -> bool:
     """Whether ``text`` opens a parenthesis it does not close (cut inside a qualifier)."""
     return text.count("(") > text.count(")")
 
@@ -1135,13 +1133,12 @@ def normalize_name(text: str) -> NormName:
     # a name cut at the width of an ERP's name field ("KOREA MINING DEVELOPMENT TRADING CORPORA"):
     # its last word may be the start of one, and a legal form so cut is a legal form
     cut_form: list[str] = []
-    if len(given) in CUT_WIDTHS and given[-1].isalnum() and len(words) >= 2 and not paren_open(given):
-        n = _cut_form([w for w, _ in words])
-        north = _cut_north_korea([w for w, _ in words])
-        if north:  # North Korea's name in full, cut: read whole, as "dprk" (see _one_word_places)
+    if len(given) in CUT_WIDTHS and given[-1].isalnum() and len(words) >= 2 and not _paren_open(given):
+        plain = [w for w, _ in words]
+        if north := _cut_north_korea(plain):  # North Korea's name in full, cut: read whole ("dprk")
             words = [*words[:-north], *((w, False) for w in _NORTH_KOREA_FULL)]
-        elif n:
-            cut_form = [w for w, _ in words[-n:]]
+        elif n := _cut_form(plain):
+            cut_form = plain[-n:]
             words = words[:-n]
         else:
             words[-1] = (words[-1][0], True)  # read as an abbreviation: the start of a word

@@ -29,7 +29,7 @@ from screen.countries import resolve_countries
 from screen.decisions import DecisionBook, apply_decisions, current_user
 from screen.errors import InputFileError
 from screen.industry_codes import header_standard, label_cells
-from screen.matching.entities import match_entities
+from screen.matching.entities import CARE_OF, match_entities
 from screen.model import BLANK, FIELDS, NAME_READINGS, OTHER_COUNTRIES, OTHER_NAMES, ROW, RowIssue
 from screen.name_refs import find_name_refs
 from screen.parallel import Progress, WorkerDied, start_forked
@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 
 # a second name line naming another party, in whose care the supplier is reached ("c/o …")
-_CARE_OF = re.compile(r"(?:c/o|c\.o\.|care of|in care of|℅)\s*[:\-]?\s*", re.IGNORECASE)
+_CARE_OF = re.compile(rf"(?:{CARE_OF})\s*[:\-]?\s*", re.IGNORECASE)
 
 
 def _continued_names(columns: list[list[str]]) -> tuple[list[str], list[tuple[str, ...]]]:
@@ -67,6 +67,15 @@ def _continued_names(columns: list[list[str]]) -> tuple[list[str], list[tuple[st
     return names, readings
 
 
+def _filled(raw: pd.DataFrame, headers: tuple[str, ...]) -> list[tuple[tuple[str, str], ...]]:
+    """Per row, (header, cell) of the columns ``headers`` filled in (not a spreadsheet error)."""
+    cells = [[" ".join(str(v).split()) for v in raw[h]] for h in headers]
+    return [
+        tuple((h, v) for h, v in zip(headers, row, strict=True) if v and not _is_error(v))
+        for row in zip(*cells, strict=True)
+    ]
+
+
 def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The input cells (original headers) and the working frame (mapped fields)."""
     raw = pd.DataFrame(table.rows, columns=table.headers, dtype=object)
@@ -79,23 +88,10 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
             [frame["name"].tolist(), *([" ".join(str(v).split()) for v in raw[h]] for h in colmap.continued)]
         )
         frame[NAME_READINGS] = pd.Series(readings, index=frame.index, dtype=object)
-    if colmap.other_names:  # per row: (column, cell) of the other name columns filled in
-        cells = [[" ".join(str(v).split()) for v in raw[h]] for h in colmap.other_names]
-        frame[OTHER_NAMES] = pd.Series(
-            [
-                tuple((h, v) for h, v in zip(colmap.other_names, row, strict=True) if v and not _is_error(v))
-                for row in zip(*cells, strict=True)
-            ],
-            index=frame.index,
-            dtype=object,
-        )
-    if colmap.other_countries:  # per row: (column, cell) of the other country columns filled in
-        cells = [[" ".join(str(v).split()) for v in raw[h]] for h in colmap.other_countries]
-        others = [
-            tuple((h, v) for h, v in zip(colmap.other_countries, row, strict=True) if v)
-            for row in zip(*cells, strict=True)
-        ]
-        frame[OTHER_COUNTRIES] = pd.Series(others, index=frame.index, dtype=object)
+    # per row: (column, cell) of the other name and country columns filled in
+    for key, headers in ((OTHER_NAMES, colmap.other_names), (OTHER_COUNTRIES, colmap.other_countries)):
+        if headers:
+            frame[key] = pd.Series(_filled(raw, headers), index=frame.index, dtype=object)
     standard = header_standard(colmap.get("code") or "")
     if standard:  # "NAICS", "SIC": the column's codes are of that standard
         frame["code"] = label_cells(frame["code"].tolist(), standard)

@@ -486,9 +486,8 @@ def _slip(
 ) -> tuple[Pair, ...]:
     """The pair of a listed name's one distinctive word matched a letter apart (one letter
     changed, left out, added, or two swapped: similarity 80 or more, below the 85 that counts
-    as present),
-    when every other listed word, at least SLIP_CONTEXT of them, is matched as listed: "Korea
-    Kumsen Trading" for KOREA KUMSAN TRADING; else none."""
+    as present), when every other listed word, at least SLIP_CONTEXT of them, is matched as
+    listed: "Korea Kumsen Trading" for KOREA KUMSAN TRADING; else none."""
     sims = {k: (p.similarity, p) for p, (li, lj) in zip(pairs, spans, strict=True) for k in range(li, lj)}
     dist = [k for k in range(len(lt)) if lrare[k] >= DISTINCTIVE]
     if len(dist) != 1 or len(lt) - 1 < SLIP_CONTEXT or len(lt[dist[0]]) < SLIP_MIN_LETTERS:

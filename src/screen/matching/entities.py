@@ -462,10 +462,9 @@ def match_entities(
     columns = out[OTHER_NAMES].tolist() if OTHER_NAMES in out else [()] * len(out)
     readings: list[tuple[tuple[str, str], ...]] = []
     for n, rs, cols in zip(names, within, columns, strict=True):
-        parts = (*(rs or ()), *(other_names(n) if _NAMES_MARK.search(n) else ()))
-        found_in = {r: f"a name within '{n}'" for r in parts if r.strip() and r != n}
+        found_in = {r: f"a name within '{n}'" for r in (*(rs or ()), *other_names(n)) if r.strip() and r != n}
         for h, v in cols or ():
-            for r in (v, *(other_names(v) if _NAMES_MARK.search(v) else ())):
+            for r in (v, *other_names(v)):
                 if r.strip() and r != n:
                     found_in.setdefault(r, f"column '{h}'")
         readings.append(tuple(found_in.items()))
@@ -547,11 +546,13 @@ def match_entities(
     return out
 
 
-# words that give another name of the supplier, or a party in whose care it is
+# words that say a party in whose care the supplier is ("c/o …"), and words that give another
+# name of the supplier
+CARE_OF = r"c/o|c\.o\.|in care of|care of|℅"
 _NAMES_MARK = re.compile(
     r"(?<!\w)(?:d/b/a|d\.b\.a\.?|dba|t/a|t/as|trading as|doing business as|a/k/a|a\.k\.a\.?|aka"
     r"|also known as|f/k/a|f\.k\.a\.?|fka|formerly known as|formerly|previously known as|previously"
-    r"|c/o|care of)(?=[\s:.\-]|$)",
+    rf"|{CARE_OF})(?=[\s:.\-]|$)",
     re.IGNORECASE,
 )
 _PART_EDGES = " \t,;:.-()[]{}\"'«»“”"
@@ -562,6 +563,8 @@ def other_names(name: str) -> tuple[str, ...]:
     under another ("Sunrise Trading LLC t/a Korea Kumsan Trading", "ABC Ltd (formerly
     Namgang Construction)", "XYZ dba Mansudae Art", "Sunrise LLC c/o Korea Kumsan"): each is
     matched as well, the better match counting. None when the name gives one name only."""
+    if not _NAMES_MARK.search(name):  # (most names: one search)
+        return ()
     parts = [p.strip(_PART_EDGES) for p in _NAMES_MARK.split(name)]
     if len(parts) < 2 or not parts[0] or not parts[-1]:
         return ()

@@ -224,9 +224,8 @@ class NameIndex:
         numbers: list[int] = []
         own_words: list[bool] = []  # per name: romanised, with identifying words enough (own_words_match)
         korean_name: list[bool] = []  # ... North Korean, its own name in Korean words
-        slip_name: list[
-            bool
-        ] = []  # one distinctive word, which may be matched a letter apart (compare._slip)
+        # ... one distinctive word, which may be matched a letter apart (compare._slip)
+        slip_name: list[bool] = []
         for i, r in enumerate(rows):
             toks = r.norm.tokens
             self.by_key[r.norm.key].append(i)

@@ -120,8 +120,7 @@ def stream_rows_forked(
                 waiting()
             except Exception as exc:
                 raise RuntimeError(f"writing the rows of sheet {ws.name!r} failed: {exc}") from exc
-            with open(part, encoding="utf-8") as fh:
-                shutil.copyfileobj(fh, ws.fh, 1 << 20)
+            _append_file(ws.fh, part)
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(part)
@@ -129,8 +128,39 @@ def stream_rows_forked(
     return finish
 
 
+def _append_file(fh: Any, path: str) -> None:
+    """Append the UTF-8 file ``path`` to the text file ``fh``, as bytes (decoding and encoding
+    the rows of a 100,000-row sheet again would cost about a second)."""
+    fh.flush()
+    with open(path, "rb") as src:
+        shutil.copyfileobj(src, fh.buffer, 1 << 20)
+
+
+def _sheet_data_as_bytes(ws: Any) -> None:
+    """Have xlsxwriter copy the sheet's rows into the sheet's XML as bytes when it assembles
+    the workbook (its own ``_write_optimized_sheet_data`` copies them as text): the same
+    ``<sheetData>`` element. Left as it is when the internals are not as expected."""
+    own = getattr(ws, "_write_optimized_sheet_data", None)
+    if own is None or not all(hasattr(ws, a) for a in ("row_data_filename", "_xml_start_tag", "dim_rowmin")):
+        return
+
+    def write_sheet_data() -> None:
+        fh = ws.fh
+        if ws.dim_rowmin is None or not hasattr(fh, "buffer") or ws.row_data_fh is None:
+            own()
+            return
+        ws._xml_start_tag("sheetData")
+        ws.row_data_fh.close()
+        _append_file(fh, ws.row_data_filename)
+        os.unlink(ws.row_data_filename)
+        ws._xml_end_tag("sheetData")
+
+    ws._write_optimized_sheet_data = write_sheet_data
+
+
 def _claim_rows(ws: Any, rows: Sequence[Sequence[Any]]) -> Callable[..., None]:
     """Flush the header row and tell the worksheet rows 2 … len(rows)+1 are written."""
+    _sheet_data_as_bytes(ws)
     ws._write_single_row(1)
     ncols = max(len(r) for r in rows)
     ws._check_dimensions(len(rows), ncols - 1)

@@ -243,7 +243,14 @@ _SPACES = re.compile(r"\s+")
 
 
 # Han ideographs, Hangul syllables, kana: transliterated one syllable per token
-_SYLLABIC = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff])")
+_SYLLABIC = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _spaced(m: re.Match[str]) -> str:
+    """A syllable with a space either side (a function: re's template is 3x slower)."""
+    return f" {m.group()} "
+
+
 # romanised CJK words that mean a generic business word (joined, then translated)
 CJK_WORDS: dict[tuple[str, ...], str] = {
     ("shi", "ye"): "industrial",
@@ -362,7 +369,7 @@ def fold(text: str) -> str:
     if _SYLLABIC.search(t):
         for han, word in _HAN_WORDS.items():
             t = t.replace(han, f" {word} ")
-        t = _SYLLABIC.sub(r" \1 ", t)
+        t = _SYLLABIC.sub(_spaced, t)
     t = anyascii(t)
     t = t.replace("'", "").casefold()
     t = _PUNCT.sub(" ", t).replace("_", " ")

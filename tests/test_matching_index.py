@@ -288,6 +288,21 @@ def test_partitions_are_large_and_shared_evenly(
     assert [x for p in parts for x in p] == names  # every name once, in order
 
 
+def test_names_in_other_scripts_are_shared_across_partitions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """They cost several times as much to normalise and sort last: one partition of them all
+    would keep one core busy after the others are done."""
+    from screen.matching import entities
+
+    monkeypatch.setattr(entities, "CHUNK", 40)
+    latin = [f"name {k:02d}" for k in range(60)]
+    other = [f"имя {k:02d}" for k in range(20)]
+    parts = entities.partition(sorted(latin + other), 2)
+    assert [sum(not n.isascii() for n in p) for p in parts] == [10, 10]
+    assert [len(p) for p in parts] == [40, 40]
+    assert sorted(x for p in parts for x in p) == sorted(latin + other)  # every name once
+    assert all(p == sorted(p) for p in parts)  # in order within each script
+
+
 @pytest.mark.parametrize(
     ("listed", "bare"),
     [

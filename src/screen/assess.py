@@ -236,7 +236,7 @@ def assess(df: pd.DataFrame, policy: PolicyConfig) -> pd.DataFrame:
     matches = out["matches"].tolist() if "matches" in out else [()] * n
     refs = out["name_refs"].tolist() if "name_refs" in out else [()] * n
     addresses = out["address_result"].tolist() if "address_result" in out else [None] * n
-    named = [bool(str(x).strip()) for x in out["name"]] if "name" in out else [True] * n
+    named = [bool(str(x).strip()) for x in out["name"].tolist()] if "name" in out else [True] * n
     for b, c, s, m, nr, a, nm in zip(
         blanks, countries, sectors, matches, refs, addresses, named, strict=True
     ):

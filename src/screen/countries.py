@@ -433,8 +433,8 @@ def resolve_countries(df: pd.DataFrame, countries: CountryIndex) -> pd.DataFrame
     what it says (else None)."""
     out = df.copy()
     n = len(out)
-    values = [_cell(v) for v in out["country"]] if "country" in out.columns else [""] * n
-    cities = [_cell(v) for v in out["city"]] if "city" in out.columns else [""] * n
+    values = [_cell(v) for v in out["country"].tolist()] if "country" in out.columns else [""] * n
+    cities = [_cell(v) for v in out["city"].tolist()] if "city" in out.columns else [""] * n
     results = {v: countries.resolve(v) for v in set(values)}
     found = [results[v] for v in values]
     # an empty or either/or country cell ("Korea", "Congo") and a city/address that settles it

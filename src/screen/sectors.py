@@ -209,7 +209,7 @@ def classify_sectors(df: pd.DataFrame, sectors: SectorIndex) -> pd.DataFrame:
     out = df.copy()
 
     def column(col: str) -> list[str]:
-        return [_cell(v) for v in out[col]] if col in out.columns else [""] * len(out)
+        return [_cell(v) for v in out[col].tolist()] if col in out.columns else [""] * len(out)
 
     pairs = list(zip(column("industry"), column("code"), strict=True))
     results = {p: sectors.classify(*p) for p in set(pairs)}

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from screen.model import Match
 from screen.normalize import normalize_name
 from screen.pipeline import screen_frame
 from screen.reference import Reference
@@ -414,3 +415,41 @@ def test_a_listed_name_in_another_name_column_is_matched(reference: Reference, t
     assert kumsan.band == "hit" and "(column 'Trading Name')" in kumsan.explanation
     assert "(column 'Factory')" in found[1]["KOREA RUNGRADO GENERAL TRADING CORPORATION"].explanation
     assert found[2] == {}
+
+
+def _candidate(k: int, score: float) -> Match:
+    return Match(
+        ref_id=f"W:{k}",
+        list="W",
+        official_id=str(k),
+        name=f"ENTRY {k}",
+        matched_alias=f"ENTRY {k}",
+        alias_type="primary",
+        score=score,
+        band="hit" if score >= 90 else "review",
+        explanation=f"'x' ≈ W {k} (score {score:g}).",
+    )
+
+
+@pytest.mark.parametrize(
+    ("scores", "shown", "left_out"),
+    [
+        ([95, 89, 89, 89, 89, 80], 5, [80]),  # the tie at the third is kept whole
+        ([95, 89, 85, 84, 80], 3, [84, 80]),
+        ([89, 89, 89, 89], 4, []),
+        ([95, 89], 2, []),
+    ],
+)
+def test_max_matches_never_cuts_a_tie_and_says_what_it_leaves_out(
+    scores: list[float], shown: int, left_out: list[float]
+) -> None:
+    from screen.matching.entities import _shown
+
+    kept = _shown([_candidate(k, s) for k, s in enumerate(scores)], 3)
+    assert [m.score for m in kept] == scores[:shown]
+    hidden = kept[-1].details.get("not_shown") or []
+    assert [h["score"] for h in hidden] == left_out  # type: ignore[index]
+    if left_out:
+        assert f"{len(left_out)} more listed entr" in kept[-1].explanation
+        assert "not shown" in kept[-1].explanation and "max_matches" in kept[-1].explanation
+    assert all("not shown" not in m.explanation for m in kept[:-1])

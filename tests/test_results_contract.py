@@ -81,3 +81,23 @@ def test_contract_on_devset_every_row_once(name: str) -> None:
         if r["file"] == name
     ]
     assert [s["row"] for s in doc["suppliers"]] == truth
+
+
+def test_matches_left_out_by_max_matches_are_listed(tmp_path: Path) -> None:
+    from screen.config import Config, MatchingConfig
+
+    path = tmp_path / "s.csv"
+    path.write_text(
+        "Supplier,Country\nKorea Daesong Trading Company,China\nAcme Widgets,Germany\n", encoding="utf-8"
+    )
+    res = screen.screen_file(path, config=Config(matching=MatchingConfig(max_matches=1)))
+    out = tmp_path / "r.json"
+    res.write_json(out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    check_contract(doc)
+    first, second = doc["suppliers"]
+    assert len(first["matches"]) == 1 and "not shown" in first["matches"][0]["explanation"]
+    left = first["matches_not_shown"]
+    assert left and all(x["score"] < first["matches"][0]["score"] for x in left)
+    assert {x["ref_id"] for x in left}.isdisjoint({m["ref_id"] for m in first["matches"]})
+    assert "matches_not_shown" not in second

@@ -48,7 +48,8 @@ class MatchingConfig:
     """Weight of a supplier word missing from the listed name, relative to a listed word
     missing from the supplier name (asymmetric: extra words cost less)."""
     max_matches: int = 3
-    """At most this many candidate matches are reported per supplier."""
+    """At most this many candidate matches are reported per supplier, and any that score as the
+    last of them; the last one shown says how many lower-scoring ones are left out."""
     include_individuals: bool = False
     """Also screen supplier names against listed individuals."""
     include_vessels: bool = False

@@ -114,6 +114,9 @@ class Results:
                 "matches": [_match_dict(m) for m in matches or ()],
                 "rationale": list(rationale or []),
             }
+            hidden = [x for m in matches or () for x in m.details.get("not_shown") or ()]
+            if hidden:  # lower-scoring matches beyond max_matches (said in the last one's explanation)
+                d["matches_not_shown"] = hidden
             if addresses[i] is not None:  # the city/address places it in North Korea
                 a = addresses[i]
                 d["address_country"] = {

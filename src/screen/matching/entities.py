@@ -649,4 +649,34 @@ def _collapse_groups(matches: list[Match], limit: int) -> list[Match]:
                     + f"; scored as a hit, but {kept[0].ref_id} matches better: review which entity is meant.",
                 }
             )
-    return kept[:limit]
+    return _shown(kept, limit)
+
+
+def _shown(kept: list[Match], limit: int) -> list[Match]:
+    """The best ``limit`` matches (ranked), and any that score as the last of them: a tie is
+    never cut (nine entities named AL-AQSA at one score are all a reviewer's to see). Where
+    lower-scoring ones are left out, the last shown says how many, so that clearing the shown
+    ones is never taken for clearing the supplier unawares."""
+    limit = max(limit, 1)
+    if len(kept) <= limit:
+        return kept
+    end = limit
+    while end < len(kept) and kept[end].score == kept[limit - 1].score:
+        end += 1
+    if end == len(kept):
+        return kept
+    rest = kept[end:]
+    scores = sorted({m.score for m in rest})
+    span = f"{scores[0]:g}" if len(scores) == 1 else f"{scores[0]:g}–{scores[-1]:g}"
+    more = "1 more listed entry scores" if len(rest) == 1 else f"{len(rest)} more listed entries score"
+    last = kept[end - 1]
+    said = (
+        last.explanation.rstrip(".")
+        + f"; {more} lower ({span}) and {'is' if len(rest) == 1 else 'are'} not shown"
+        + f" (at most {limit} per supplier: max_matches in screen.toml)."
+    )
+    not_shown = [{"ref_id": m.ref_id, "name": m.name, "score": m.score, "band": m.band} for m in rest]
+    return [
+        *kept[: end - 1],
+        replace(last, explanation=said, details={**last.details, "not_shown": not_shown}),
+    ]

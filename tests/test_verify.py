@@ -41,7 +41,9 @@ def test_verified_exit_0(made: tuple[Path, Path, Path]) -> None:
     rep, src, lst = made
     r = runner.invoke(app, ["verify", str(rep), "--input", str(src), "--reference", str(lst)])
     assert r.exit_code == 0, r.output
-    assert r.stdout.startswith("r.xlsx: verified: produced from exactly s.csv and the same lists and tables")
+    assert r.stdout.startswith(
+        "r.xlsx: verified: produced from exactly s.csv, with the same lists, tables, settings and reviewer decisions"
+    )
     assert verify_report(rep, src, [lst]).ok
 
 
@@ -90,3 +92,40 @@ def test_not_a_report_is_error_1(tmp_path: Path, made: tuple[Path, Path, Path]) 
     )
     r = runner.invoke(app, ["verify", str(_rep), "--input", str(tmp_path / "nope.csv")])
     assert r.exit_code == 1 and "nope.csv: input file not found; check the path." in r.stderr
+
+
+def test_settings_are_checked(made: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    rep, src, lst = made
+    assert "settings (defaults): SHA-256 matches" in verify_report(rep, src, [lst]).checked
+    other = tmp_path / "screen.toml"
+    other.write_text("[matching]\nreview = 75\n", encoding="utf-8")
+    v = verify_report(rep, src, [lst], config=other)
+    assert len(v.mismatches) == 1 and v.mismatches[0].startswith("settings: screen.toml give SHA-256 ")
+    # a report made with those settings: verified with them, not without them
+    rep2 = tmp_path / "r2.xlsx"
+    r = runner.invoke(app, ["run", str(src), "-r", str(lst), "-o", str(rep2), "--config", str(other)])
+    assert r.exit_code == 0, r.output
+    assert verify_report(rep2, src, [lst], config=other).ok
+    (miss,) = verify_report(rep2, src, [lst]).mismatches
+    assert miss.startswith("settings: defaults give SHA-256 ") and miss.endswith(
+        "pass the settings file used with --config"
+    )
+
+
+def test_decisions_are_checked(made: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    rep, src, lst = made
+    dec = tmp_path / "decisions.csv"
+    dec.write_text("fingerprint,ref_id,decision\n", encoding="utf-8")
+    assert verify_report(rep, src, [lst], decisions=dec).mismatches == [
+        "--decisions decisions.csv: the report applied no reviewer decisions"
+    ]
+    rep2 = tmp_path / "r2.xlsx"
+    r = runner.invoke(app, ["run", str(src), "-r", str(lst), "-o", str(rep2), "--decisions", str(dec)])
+    assert r.exit_code == 0, r.output
+    assert verify_report(rep2, src, [lst], decisions=dec).ok
+    assert verify_report(rep2, src, [lst]).mismatches == [
+        "decisions decisions.csv: the report applied these reviewer decisions; pass the file with --decisions"
+    ]
+    dec.write_text("fingerprint,ref_id,decision\nabc,W:1,false positive\n", encoding="utf-8")
+    r = runner.invoke(app, ["verify", str(rep2), "-i", str(src), "-r", str(lst), "--decisions", str(dec)])
+    assert r.exit_code == 1 and "MISMATCH  decisions: decisions.csv has SHA-256 " in r.stdout

@@ -1,10 +1,14 @@
-"""Verification: was this report produced from exactly this input and these lists?
+"""Verification: was this report produced from exactly this input, these lists, these
+settings and these reviewer decisions?
 
 Every report records, in its Audit sheet and in the hidden ``_screen`` sheet, the SHA-256 of
 the input file and of each list and table used, and where each came from (bundled with
-screen, or a ``--reference`` file). :func:`verify_report` recomputes those hashes: the input
-file given, the bundled files of the installed screen, and the ``--reference`` files given
-(matched by hash, else by file name), and reports one line per mismatch.
+screen, or a ``--reference`` file), of the settings (the values in effect) and of the
+decisions file applied. :func:`verify_report` recomputes those hashes: the input file given,
+the bundled files of the installed screen, the ``--reference`` files given (matched by hash,
+else by file name), the settings as ``screen run`` would load them (``--config``, else
+``./screen.toml``, else the defaults) and the ``--decisions`` file given, and reports one line
+per mismatch.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from screen.config import load_config
 from screen.digest import sha256_file
 from screen.errors import ScreenError
 from screen.reference import bundled_dir
@@ -44,7 +49,11 @@ def _sha(path: Path, what: str) -> str:
 
 
 def verify_report(
-    report: str | Path, input_path: str | Path, reference_paths: Sequence[str | Path] = ()
+    report: str | Path,
+    input_path: str | Path,
+    reference_paths: Sequence[str | Path] = (),
+    config: str | Path | None = None,
+    decisions: str | Path | None = None,
 ) -> Verification:
     """Recompute the hashes recorded in ``report`` and compare (see the module docstring)."""
     rep = Path(report)
@@ -66,6 +75,12 @@ def verify_report(
                 )
         elif kind in ("list", "table"):
             _check_list(v, rec, given, used)
+        elif kind == "config":
+            _check_config(v, rec, config)
+        elif kind == "decisions":
+            _check_decisions(v, rec, decisions)
+    if decisions is not None and not any(r.get("kind") == "decisions" for r in records):
+        v.mismatches.append(f"--decisions {Path(decisions).name}: the report applied no reviewer decisions")
     for path in given:
         if path not in used:
             v.mismatches.append(f"--reference {path.name}: this list was not used for the report")
@@ -104,3 +119,35 @@ def _check_list(v: Verification, rec: dict[str, str], given: dict[Path, str], us
             )
         return
     v.mismatches.append(f"{label}: not given; pass it with --reference {file}")
+
+
+def _check_config(v: Verification, rec: dict[str, str], config: str | Path | None) -> None:
+    """The settings as ``screen run`` would load them here against those the report used."""
+    cfg = load_config(config)
+    recorded, actual = rec.get("sha256", ""), cfg.sha256()
+    label = "defaults" if cfg.source == "defaults" else Path(cfg.source).name
+    if actual == recorded:
+        v.checked.append(f"settings ({label}): SHA-256 matches")
+        return
+    used = rec.get("name") or "settings"
+    fix = "pass the settings file used with --config" if config is None else "another file or version of it"
+    v.mismatches.append(
+        f"settings: {label} give SHA-256 {actual[:16]}…, the report used {used} with {recorded[:16]}…; {fix}"
+    )
+
+
+def _check_decisions(v: Verification, rec: dict[str, str], decisions: str | Path | None) -> None:
+    recorded, file = rec.get("sha256", ""), rec.get("file", "")
+    if decisions is None:
+        v.mismatches.append(
+            f"decisions {file}: the report applied these reviewer decisions; pass the file with --decisions"
+        )
+        return
+    path = Path(decisions)
+    actual = _sha(path, "decisions file")
+    if actual == recorded:
+        v.checked.append(f"decisions {file}: SHA-256 matches {path.name}")
+    else:
+        v.mismatches.append(
+            f"decisions: {path.name} has SHA-256 {actual[:16]}…, the report applied {file} with {recorded[:16]}…"
+        )

@@ -74,21 +74,33 @@ def verify(
             "--reference", "-r", metavar="FILE", help="A list file the report should have used (repeatable)."
         ),
     ] = None,
+    config_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="The settings file of the run (default: ./screen.toml, else the defaults).",
+        ),
+    ] = None,
+    decisions: Annotated[
+        Path | None,
+        typer.Option("--decisions", metavar="FILE", help="The reviewer decisions file the run applied."),
+    ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", metavar="", help="Also list every hash that matches.")
     ] = False,
     quiet: Quiet = False,
     debug: Debug = False,
 ) -> None:
-    """Check that a report was produced from exactly this input file and these lists (SHA-256).
+    """Check that a report was produced from exactly this input file, these lists, these settings and these reviewer decisions (SHA-256).
 
-    Bundled lists are checked against the installed screen; lists added with --reference must be given again. Exit 0 when everything matches, 1 with one line per mismatch.
+    Bundled lists are checked against the installed screen; lists added with --reference, and the decisions file, must be given again; settings are loaded as 'screen run' loads them. Exit 0 when everything matches, 1 with one line per mismatch.
     """
     setup_logging(quiet, debug)
     with handle_errors(debug):
         from screen.verify import verify_report
 
-        v = verify_report(report, input_path, reference or [])
+        v = verify_report(report, input_path, reference or [], config=config_path, decisions=decisions)
     if verbose and not quiet:
         for line in v.checked:
             typer.echo(f"OK        {line}")
@@ -97,7 +109,8 @@ def verify(
     if v.ok:
         if not quiet:
             typer.echo(
-                f"{report.name}: verified: produced from exactly {input_path.name} and the same lists and tables "
+                f"{report.name}: verified: produced from exactly {input_path.name}, with the same lists, tables, "
+                "settings and reviewer decisions "
                 f"({len(v.checked)} SHA-256 hashes match). This checks what the report was made from, not the "
                 "results written in it: to confirm those, screen the input again and compare."
             )

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import resource
 import statistics
 import sys
@@ -330,8 +331,11 @@ CLI_RUNS = 3  # single runs of the command spread by 10-15% on the reference mac
 
 def cli_case(spec: dict[str, Any]) -> dict[str, Any]:
     """``screen run FILE -o report.xlsx --json results.json --quiet`` as a user runs it:
-    the wall time of the whole command, interpreter start to exit; the median of CLI_RUNS."""
+    the wall time of the whole command, interpreter start to exit. A first run with no stored
+    name index (it builds the index and stores it: ``cli_first_s``), then CLI_RUNS runs that
+    load it, as every later run against the same lists does (``cli_wall_s``, their median)."""
     import subprocess
+    import tempfile
 
     OUT.mkdir(exist_ok=True)
     stem = Path(spec["path"]).stem
@@ -344,13 +348,19 @@ def cli_case(spec: dict[str, Any]) -> dict[str, Any]:
         config.write_text("[matching]\ninclude_individuals = true\n", encoding="utf-8")
         cmd += ["--config", str(config)]
     walls: list[float] = []
-    for _ in range(CLI_RUNS):
-        t = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        walls.append(time.perf_counter() - t)
-        if proc.returncode not in (0, 3):
-            raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr[-2000:]}")
-    return {"cli_wall_s": round(statistics.median(walls), 2), "cli_walls_s": [round(w, 2) for w in walls]}
+    with tempfile.TemporaryDirectory(prefix="screen-bench-cache-") as folder:
+        env = {**os.environ, "SCREEN_CACHE_DIR": folder}  # empty: the first run builds the index
+        for _ in range(1 + CLI_RUNS):
+            t = time.perf_counter()
+            proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+            walls.append(time.perf_counter() - t)
+            if proc.returncode not in (0, 3):
+                raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr[-2000:]}")
+    return {
+        "cli_first_s": round(walls[0], 2),
+        "cli_wall_s": round(statistics.median(walls[1:]), 2),
+        "cli_walls_s": [round(w, 2) for w in walls],
+    }
 
 
 CASES = {"screen": screen_case, "baseline": baseline_case, "cli": cli_case}

@@ -1,11 +1,31 @@
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Stored name indexes go to a folder of the test run's own, not the user's cache
+    (screen.matching.cache); command-line tests run in subprocesses inherit it."""
+    folder = tempfile.mkdtemp(prefix="screen-test-cache-")
+    config.stash[_CACHE] = folder
+    os.environ["SCREEN_CACHE_DIR"] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_CACHE, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_CACHE = pytest.StashKey[str]()
 
 
 @pytest.fixture(scope="session")

@@ -70,16 +70,25 @@ class Reference:
 
     @cached_property
     def name_index(self) -> NameIndex:
+        """The names' index: built, or loaded as stored the last time it was built from the
+        same names, tables and code (:mod:`screen.matching.cache`)."""
+        from screen.matching import cache
         from screen.matching.index import NameIndex, north_korean_entries, romanised_entries
 
+        key = cache.index_key(self.names, self.entries, self.folder)
+        stored = cache.load(key)
+        if stored is not None:
+            return stored
         others = self.entries.loc[self.entries["entity_type"] != "entity", "ref_id"]
-        return NameIndex(
+        index = NameIndex(
             self.names,
             self.folder,
             romanised_entries(self.entries),
             others.tolist(),
             north_korean_entries(self.entries),
         )
+        cache.store(key, index)
+        return index
 
     @cached_property
     def entry_by_id(self) -> dict[str, dict[str, object]]:

@@ -97,3 +97,14 @@ def test_a_folder_that_cannot_be_written_builds_each_time(
     blocked.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("SCREEN_CACHE_DIR", str(blocked / "cache"))
     assert len(_reference(tmp_path).name_index) == 3
+
+
+def test_an_index_that_cannot_be_stored_is_still_used(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise TypeError("cannot pickle")
+
+    monkeypatch.setattr(cache.pickle, "dump", refuse)
+    assert len(_reference(tmp_path).name_index) == 3
+    assert _stored(folder) == [] and not list(folder.glob(".index-*"))  # no temporary file left

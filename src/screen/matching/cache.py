@@ -124,5 +124,5 @@ def store(key: str, index: NameIndex) -> None:
         for old in stored[KEEP:]:
             with contextlib.suppress(OSError):
                 old.unlink()
-    except (OSError, pickle.PicklingError) as exc:
+    except Exception as exc:  # noqa: BLE001 - not storing the index never fails the run
         log.debug("name index not stored in %s (%s)", folder, exc)

@@ -34,6 +34,31 @@ def test_import_writes_list_file_and_summary(tmp_path: Path) -> None:
     assert set(read_list_file(out)["official_id"]) == {"9346", "20578", "25001"}
 
 
+def test_import_prepares_the_index_of_the_runs_against_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from screen.matching import cache
+    from screen.reference import load_reference
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SCREEN_CACHE_DIR", str(folder))
+    monkeypatch.chdir(tmp_path)  # no screen.toml: the default settings
+    out = tmp_path / "acme.csv"
+    code, stdout, _ = run(
+        "import", "custom", str(DATA / "custom_watchlist.csv"), "--list-name", "ACME", "-o", str(out)
+    )
+    assert code == 0, stdout
+    assert "Prepared the name index of the lists with it (" in stdout
+    ref = load_reference([out])  # as `screen run --reference acme.csv` loads the lists
+    key = cache.index_key(ref.names, ref.entries, ref.folder)
+    assert (folder / f"{key}{cache.SUFFIX}").is_file()
+    monkeypatch.setenv("SCREEN_CACHE_DIR", "off")
+    code, stdout, _ = run(
+        "import", "custom", str(DATA / "custom_watchlist.csv"), "--list-name", "ACME", "-o", str(out)
+    )
+    assert code == 0 and "Prepared" not in stdout
+
+
 def test_import_default_out_uses_xdg_data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     code, stdout, _ = run("import", "custom", str(DATA / "custom_watchlist.csv"), "--list-name", "ACME")

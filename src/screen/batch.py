@@ -216,12 +216,7 @@ def _previous_doc(
 
 def _reference(cfg: Config, paths: Sequence[str | Path]) -> Reference:
     """The lists once for all files, with the entity types the settings ask for (as screen_file)."""
-    types: tuple[str, ...] = ("entity",)
-    if cfg.matching.include_individuals:
-        types += ("individual",)
-    if cfg.matching.include_vessels:
-        types += ("vessel", "aircraft")
-    return load_reference(list(paths), entity_types=types)
+    return load_reference(list(paths), entity_types=cfg.matching.entity_types)
 
 
 def run_batch(

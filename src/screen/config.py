@@ -55,6 +55,15 @@ class MatchingConfig:
     include_vessels: bool = False
     """Also screen supplier names against listed vessels and aircraft."""
 
+    @property
+    def entity_types(self) -> tuple[str, ...]:
+        """The kinds of listed entry supplier names are screened against."""
+        return (
+            ("entity",)
+            + (("individual",) if self.include_individuals else ())
+            + (("vessel", "aircraft") if self.include_vessels else ())
+        )
+
 
 @dataclass(frozen=True)
 class PolicyConfig:

@@ -325,12 +325,7 @@ def screen_file(
     p = Path(path)
     note = progress or _quiet
     if reference is None:
-        types: tuple[str, ...] = ("entity",)
-        if cfg.matching.include_individuals:
-            types += ("individual",)
-        if cfg.matching.include_vessels:
-            types += ("vessel", "aircraft")
-        reference = load_reference(list(reference_paths), entity_types=types)
+        reference = load_reference(list(reference_paths), entity_types=cfg.matching.entity_types)
     note("read", 0, 1)
     table = _read_while_preparing(p, sheet, cfg, reference)
     colmap = map_columns(table.headers, columns, source=p.name, sample=table.rows[:200])

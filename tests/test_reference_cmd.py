@@ -48,7 +48,7 @@ def test_import_prepares_the_index_of_the_runs_against_it(
         "import", "custom", str(DATA / "custom_watchlist.csv"), "--list-name", "ACME", "-o", str(out)
     )
     assert code == 0, stdout
-    assert "Prepared the name index of the lists with it (" in stdout
+    assert "Name index prepared for runs against it (" in stdout
     ref = load_reference([out])  # as `screen run --reference acme.csv` loads the lists
     key = cache.index_key(ref.names, ref.entries, ref.folder)
     assert (folder / f"{key}{cache.SUFFIX}").is_file()
@@ -56,7 +56,7 @@ def test_import_prepares_the_index_of_the_runs_against_it(
     code, stdout, _ = run(
         "import", "custom", str(DATA / "custom_watchlist.csv"), "--list-name", "ACME", "-o", str(out)
     )
-    assert code == 0 and "Prepared" not in stdout
+    assert code == 0 and "Name index prepared" not in stdout
 
 
 def test_import_default_out_uses_xdg_data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

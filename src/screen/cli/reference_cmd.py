@@ -172,7 +172,7 @@ def import_cmd(
         typer.echo(f"  {line}")
     if prepared:
         typer.echo(
-            f"Prepared the name index of the lists with it ({prepared:,} names): the first run is as fast."
+            f"Name index prepared for runs against it ({prepared:,} names), stored for their first run."
         )
     typer.echo(f"Screen with it: screen run SUPPLIERS.xlsx --reference {dest}")
 

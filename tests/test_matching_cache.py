@@ -108,3 +108,53 @@ def test_an_index_that_cannot_be_stored_is_still_used(
     monkeypatch.setattr(cache.pickle, "dump", refuse)
     assert len(_reference(tmp_path).name_index) == 3
     assert _stored(folder) == [] and not list(folder.glob(".index-*"))  # no temporary file left
+
+
+def test_tables_are_in_the_key_wherever_the_folder_is(tmp_path: Path) -> None:
+    """A folder above the tables named "lists" leaves them in the key (only lists/ below is out)."""
+    tables = tmp_path / "lists" / "data"
+    (tables / "lists").mkdir(parents=True)
+    (tables / "generic_words.csv").write_text("word\ntrading\n", encoding="utf-8")
+    (tables / "lists" / "x.csv").write_text("a\n", encoding="utf-8")
+    before = cache._tables_digest(tables)
+    (tables / "lists" / "x.csv").write_text("b\n", encoding="utf-8")  # a list: not a table
+    assert cache._tables_digest(tables) == before
+    (tables / "generic_words.csv").write_text("word\ntrading\ngroup\n", encoding="utf-8")
+    assert cache._tables_digest(tables) != before
+
+
+def test_library_versions_are_in_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cache._code_digest()
+    cache._code_digest.cache_clear()
+    real = cache.metadata.version
+    monkeypatch.setattr(cache.metadata, "version", lambda lib: "0.0" if lib == "anyascii" else real(lib))
+    try:
+        assert cache._code_digest() != before
+    finally:
+        cache._code_digest.cache_clear()
+
+
+def test_a_folder_others_can_write_to_is_not_used(folder: Path, tmp_path: Path) -> None:
+    assert len(_reference(tmp_path).name_index) == 3
+    (stored,) = _stored(folder)
+    folder.chmod(0o777)
+    try:
+        assert cache.load(stored.name.removesuffix(cache.SUFFIX)) is None
+        assert not cache.store("other", _reference(tmp_path).name_index)
+    finally:
+        folder.chmod(0o700)
+    assert cache.load(stored.name.removesuffix(cache.SUFFIX)) is not None
+
+
+def test_files_left_by_a_killed_store_are_removed_later(folder: Path, tmp_path: Path) -> None:
+    import os
+    import time
+
+    folder.mkdir(mode=0o700)
+    old, new = folder / f".index-old{cache.TMP}", folder / f".index-new{cache.TMP}"
+    for p in (old, new):
+        p.write_bytes(b"half an index")
+    stale = time.time() - cache.STALE_S - 60
+    os.utime(old, (stale, stale))
+    assert len(_reference(tmp_path).name_index) == 3
+    assert not old.exists() and new.exists()  # a store going on in another run is left alone

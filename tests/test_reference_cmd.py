@@ -59,6 +59,28 @@ def test_import_prepares_the_index_of_the_runs_against_it(
     assert code == 0 and "Name index prepared" not in stdout
 
 
+def test_import_writes_the_list_whatever_befalls_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCREEN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "screen.toml").write_text("[matching]\nhit = 'high'\n", encoding="utf-8")  # invalid
+    out = tmp_path / "acme.csv"
+    r = runner.invoke(
+        app, ["reference", "import", "custom", str(DATA / "custom_watchlist.csv"), "-o", str(out)]
+    )
+    assert r.exit_code == 0 and out.is_file()
+    assert "Name index not prepared (" in r.stderr and "screen.toml" in r.stderr
+    (tmp_path / "screen.toml").unlink()
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("SCREEN_CACHE_DIR", str(blocked / "cache"))
+    r = runner.invoke(
+        app, ["reference", "import", "custom", str(DATA / "custom_watchlist.csv"), "-o", str(out)]
+    )
+    assert r.exit_code == 0 and "Name index prepared" not in r.stdout and "cannot be written to" in r.stderr
+
+
 def test_import_default_out_uses_xdg_data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     code, stdout, _ = run("import", "custom", str(DATA / "custom_watchlist.csv"), "--list-name", "ACME")

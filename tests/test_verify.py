@@ -129,3 +129,15 @@ def test_decisions_are_checked(made: tuple[Path, Path, Path], tmp_path: Path) ->
     dec.write_text("fingerprint,ref_id,decision\nabc,W:1,false positive\n", encoding="utf-8")
     r = runner.invoke(app, ["verify", str(rep2), "-i", str(src), "-r", str(lst), "--decisions", str(dec)])
     assert r.exit_code == 1 and "MISMATCH  decisions: decisions.csv has SHA-256 " in r.stdout
+
+
+def test_a_report_made_with_the_defaults_where_a_screen_toml_is(
+    made: tuple[Path, Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rep, src, lst = made
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "screen.toml").write_text("[matching]\nreview = 75\n", encoding="utf-8")
+    (miss,) = verify_report(rep, src, [lst]).mismatches
+    assert miss.endswith(
+        "the report used the default settings: verify where there is no screen.toml, without --config"
+    )

@@ -175,6 +175,8 @@ def load_config(path: str | Path | None = None) -> Config:
             f"got {cfg.policy.name_reference_risk!r}."
         )
     m = cfg.matching
+    if m.max_matches < 1:
+        raise ConfigError(f"{p}: 'matching.max_matches' must be 1 or more (got {m.max_matches}).")
     if not 0 <= m.review <= m.hit <= 100:
         raise ConfigError(f"{p}: need 0 <= matching.review <= matching.hit <= 100 (got {m.review}, {m.hit}).")
     return cfg

@@ -130,7 +130,12 @@ def _check_config(v: Verification, rec: dict[str, str], config: str | Path | Non
         v.checked.append(f"settings ({label}): SHA-256 matches")
         return
     used = rec.get("name") or "settings"
-    fix = "pass the settings file used with --config" if config is None else "another file or version of it"
+    if used == "defaults":
+        fix = "the report used the default settings: verify where there is no screen.toml, without --config"
+    elif config is None:
+        fix = "pass the settings file used with --config"
+    else:
+        fix = "another file or version of it"
     v.mismatches.append(
         f"settings: {label} give SHA-256 {actual[:16]}…, the report used {used} with {recorded[:16]}…; {fix}"
     )

@@ -158,7 +158,7 @@ def import_cmd(
             include_vessels=not entities_only,
         )
         dest = write_list_file(result, out or default_list_path(result.list_name, result.source_date))
-        prepared = _prepare_index(dest)
+    prepared, why = _prepare_index(dest)
     if quiet:
         return
     typer.echo(
@@ -170,6 +170,8 @@ def import_cmd(
         typer.echo("Left out: " + ", ".join(f"{n:,} {why}" for why, n in sorted(result.filtered.items())))
     for line in result.problems.lines():
         typer.echo(f"  {line}")
+    if why:
+        typer.echo(f"Name index not prepared ({why}): the first run against the file builds it.", err=True)
     if prepared:
         typer.echo(
             f"Name index prepared for runs against it ({prepared:,} names), stored for their first run."
@@ -177,18 +179,28 @@ def import_cmd(
     typer.echo(f"Screen with it: screen run SUPPLIERS.xlsx --reference {dest}")
 
 
-def _prepare_index(dest: Path) -> int:
+def _prepare_index(dest: Path) -> tuple[int, str]:
     """Build and store the name index that ``screen run --reference DEST`` uses (bundled lists
-    and this one, with the settings in effect here), so that its first run loads it; the
-    number of names indexed, or 0 where indexes are not stored (SCREEN_CACHE_DIR=off)."""
+    and this one, with the settings in effect here), so that its first run loads it: the
+    number of names indexed (0 where indexes are not stored: SCREEN_CACHE_DIR=off), and why it
+    was not, if it failed. Best effort: the list file is written whatever happens here."""
     from screen.config import load_config
-    from screen.matching.cache import cache_dir
+    from screen.errors import ScreenError
+    from screen.matching import cache
     from screen.reference import load_reference
 
-    if cache_dir() is None:
-        return 0
-    ref = load_reference([dest], entity_types=load_config().matching.entity_types)
-    return len(ref.name_index)
+    folder = cache.cache_dir()
+    if folder is None:
+        return 0, ""
+    try:
+        ref = load_reference([dest], entity_types=load_config().matching.entity_types)
+        n = len(ref.name_index)
+    except (ScreenError, OSError) as exc:
+        return 0, str(exc)
+    key = cache.index_key(ref.names, ref.entries, ref.folder)
+    if not (folder / f"{key}{cache.SUFFIX}").is_file():
+        return 0, f"{folder} cannot be written to"
+    return n, ""
 
 
 @app.command("validate")

@@ -8,16 +8,17 @@ loaded the next time instead.
 
 The key is a SHA-256 of everything the index depends on: the listed names and the entries'
 kinds, programmes and countries (as loaded, whatever file they came from), every bundled
-table (weights, legal forms, places), and screen's own version and source code. A list, a
+table (weights, legal forms, places), screen's own version and source code, Python's version
+and Unicode tables, and the versions of the libraries that normalise names (LIBRARIES). A list, a
 table or a line of code that differs gives another key, so a stale index is never used;
 the loaded index is the one that would be built, and the results are the same.
 
 Where: ``$SCREEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/screen``, else ``~/.cache/screen``
 (a folder only its user can read). ``SCREEN_CACHE_DIR=off`` turns the cache off. The
 KEEP indexes used last are kept, older ones removed. A file that cannot be read back (cut
-short, another Python) is ignored and rebuilt; a folder that cannot be written to only
-means the index is built each time. The files are pickles: like the lists themselves, the
-folder must be the user's own.
+short) is ignored and rebuilt; a folder that cannot be written to only means the index is
+built each time. The files are pickles: they are loaded only from a folder that is the
+user's own and that no one else can write to.
 """
 
 from __future__ import annotations
@@ -27,8 +28,12 @@ import hashlib
 import logging
 import os
 import pickle
+import sys
 import tempfile
+import time
+import unicodedata
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +47,8 @@ log = logging.getLogger(__name__)
 KEEP = 4  # indexes kept (the full SDN's is about 80 MB, with its individuals about 160 MB)
 OFF = "off"
 SUFFIX = ".index.pickle"
+TMP = ".tmp"  # an index being written (removed by later stores when older than STALE_S)
+STALE_S = 3600
 
 
 def cache_dir() -> Path | None:
@@ -53,16 +60,38 @@ def cache_dir() -> Path | None:
     return Path(base) / "screen"
 
 
+# the libraries whose behaviour the index holds (normalisation, places, the arrays themselves)
+LIBRARIES = ("anyascii", "pycountry", "rapidfuzz", "numpy", "pandas")
+
+
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
-    """SHA-256 of screen's version and of every source file of the package."""
+    """SHA-256 of screen's version and every source file of the package, of Python's version
+    and Unicode tables, and of the versions of the libraries the index depends on."""
     import screen
 
     h = hashlib.sha256(str(screen.__version__).encode())
+    h.update(f"{sys.version}|{unicodedata.unidata_version}".encode())
+    for lib in LIBRARIES:
+        try:
+            h.update(f"|{lib}={metadata.version(lib)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"|{lib}=-".encode())
     package = Path(screen.__file__).parent
     for path in sorted(package.rglob("*.py")):
         h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
+
+
+def _tables_digest(folder: Path) -> bytes:
+    """SHA-256 of every file under ``folder`` but its ``lists/`` (relative path and bytes)."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        rel = path.relative_to(folder)
+        if rel.parts[0] == "lists":
+            continue
+        h.update(rel.as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.digest()
 
 
 def _frame_digest(frame: pd.DataFrame, columns: list[str]) -> bytes:
@@ -77,8 +106,11 @@ def index_key(names: pd.DataFrame, entries: pd.DataFrame, folder: Path) -> str:
     h = hashlib.sha256(_code_digest().encode())
     h.update(_frame_digest(names, ["ref_id", "name", "name_type"]))
     h.update(_frame_digest(entries, ["ref_id", "entity_type", "programs", "countries"]))
-    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file() and "lists" not in p.parts):
-        h.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    from screen.reference import bundled_dir
+
+    # the tables of the folder given, and the bundled ones (legal forms, places) read besides
+    for tables in dict.fromkeys([Path(folder).resolve(), bundled_dir().resolve()]):
+        h.update(_tables_digest(tables))
     return h.hexdigest()
 
 
@@ -86,6 +118,8 @@ def load(key: str) -> NameIndex | None:
     """The index stored under ``key``, or None."""
     folder = cache_dir()
     if folder is None:
+        return None
+    if not _own_folder(folder):
         return None
     path = folder / f"{key}{SUFFIX}"
     try:
@@ -104,14 +138,32 @@ def load(key: str) -> NameIndex | None:
     return index  # type: ignore[no-any-return]
 
 
-def store(key: str, index: NameIndex) -> None:
-    """Store ``index`` under ``key`` (atomically), and remove all but the KEEP used last."""
+def _own_folder(folder: Path) -> bool:
+    """Whether ``folder`` is the user's own and no one else can write to it (the files are
+    pickles: loading one runs what it says). True where there are no such permissions."""
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        st = folder.stat()
+    except OSError:
+        return False
+    ok = st.st_uid == os.getuid() and not st.st_mode & 0o022
+    if not ok:
+        log.warning("stored name indexes in %s not used: the folder is not yours alone", folder)
+    return ok
+
+
+def store(key: str, index: NameIndex) -> bool:
+    """Store ``index`` under ``key`` (atomically), and remove all but the KEEP used last, and
+    what runs killed while storing left behind; whether it was stored."""
     folder = cache_dir()
     if folder is None:
-        return
+        return False
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".index-", dir=folder)
+        if not _own_folder(folder):
+            return False
+        fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=TMP, dir=folder)
         try:
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump((key, index), fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -121,8 +173,11 @@ def store(key: str, index: NameIndex) -> None:
                 os.unlink(tmp)
             raise
         stored = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in stored[KEEP:]:
+        left = [p for p in folder.glob(f".index-*{TMP}") if time.time() - p.stat().st_mtime > STALE_S]
+        for old in [*stored[KEEP:], *left]:
             with contextlib.suppress(OSError):
                 old.unlink()
     except Exception as exc:  # noqa: BLE001 - not storing the index never fails the run
         log.debug("name index not stored in %s (%s)", folder, exc)
+        return False
+    return True

@@ -1,0 +1,31 @@
+"""Settings (screen.toml): values checked on loading, one line naming the file and the fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from screen.config import ConfigError, MatchingConfig, load_config
+
+
+@pytest.mark.parametrize("value", [0, -1])
+def test_max_matches_below_one_is_refused(tmp_path: Path, value: int) -> None:
+    """(It would hide every candidate match.)"""
+    cfg = tmp_path / "screen.toml"
+    cfg.write_text(f"[matching]\nmax_matches = {value}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"'matching.max_matches' must be 1 or more \\(got {value}\\)"):
+        load_config(cfg)
+
+
+@pytest.mark.parametrize(
+    ("individuals", "vessels", "types"),
+    [
+        (False, False, ("entity",)),
+        (True, False, ("entity", "individual")),
+        (False, True, ("entity", "vessel", "aircraft")),
+        (True, True, ("entity", "individual", "vessel", "aircraft")),
+    ],
+)
+def test_entity_types_follow_the_settings(individuals: bool, vessels: bool, types: tuple[str, ...]) -> None:
+    assert MatchingConfig(include_individuals=individuals, include_vessels=vessels).entity_types == types

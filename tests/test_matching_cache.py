@@ -158,3 +158,15 @@ def test_files_left_by_a_killed_store_are_removed_later(folder: Path, tmp_path: 
     os.utime(old, (stale, stale))
     assert len(_reference(tmp_path).name_index) == 3
     assert not old.exists() and new.exists()  # a store going on in another run is left alone
+
+
+def test_no_home_folder_turns_the_cache_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("SCREEN_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(cache.Path, "home", staticmethod(no_home))
+    assert cache.cache_dir() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere")
+    assert cache.cache_dir() == Path("/somewhere/screen")

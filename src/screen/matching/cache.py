@@ -56,7 +56,12 @@ def cache_dir() -> Path | None:
     given = os.environ.get("SCREEN_CACHE_DIR")
     if given is not None:
         return None if given.strip().lower() in (OFF, "") else Path(given)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):  # no home folder known (a bare service account)
+            return None
     return Path(base) / "screen"
 
 

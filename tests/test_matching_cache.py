@@ -57,14 +57,14 @@ def test_other_names_tables_or_code_give_another_key(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ref = _reference(tmp_path)
-    key = cache.index_key(ref.names, ref.entries, ref.folder)
-    assert cache.index_key(ref.names, ref.entries, ref.folder) == key  # the same inputs: the same key
+    key = cache.index_key(ref)
+    assert cache.index_key(ref) == key  # the same inputs: the same key
     other = _reference(tmp_path, [*ROWS[:2], ROWS[2].replace("Kumsan", "Kumsong")])
-    assert cache.index_key(other.names, other.entries, other.folder) != key
+    assert cache.index_key(other) != key
     moved = _reference(tmp_path, [*ROWS[:2], ROWS[2].replace(",KP,", ",CN,")])  # romanised, north_korean
-    assert cache.index_key(moved.names, moved.entries, moved.folder) != key
+    assert cache.index_key(moved) != key
     monkeypatch.setattr(cache, "_code_digest", lambda: "another version")
-    assert cache.index_key(ref.names, ref.entries, ref.folder) != key
+    assert cache.index_key(ref) != key
 
 
 def test_an_unreadable_file_is_rebuilt(folder: Path, tmp_path: Path) -> None:

@@ -50,7 +50,7 @@ def test_import_prepares_the_index_of_the_runs_against_it(
     assert code == 0, stdout
     assert "Name index prepared for runs against it (" in stdout
     ref = load_reference([out])  # as `screen run --reference acme.csv` loads the lists
-    key = cache.index_key(ref.names, ref.entries, ref.folder)
+    key = cache.index_key(ref)
     assert (folder / f"{key}{cache.SUFFIX}").is_file()
     monkeypatch.setenv("SCREEN_CACHE_DIR", "off")
     code, stdout, _ = run(

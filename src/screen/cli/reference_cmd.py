@@ -197,8 +197,7 @@ def _prepare_index(dest: Path) -> tuple[int, str]:
         n = len(ref.name_index)
     except (ScreenError, OSError) as exc:
         return 0, str(exc)
-    key = cache.index_key(ref.names, ref.entries, ref.folder)
-    if not (folder / f"{key}{cache.SUFFIX}").is_file():
+    if not (folder / f"{ref.index_key}{cache.SUFFIX}").is_file():
         return 0, f"{folder} cannot be written to"
     return n, ""
 

@@ -39,8 +39,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from screen.digest import sha256_file
+
 if TYPE_CHECKING:
     from screen.matching.index import NameIndex
+    from screen.reference import Reference
 
 log = logging.getLogger(__name__)
 
@@ -93,9 +96,8 @@ def _tables_digest(folder: Path) -> bytes:
     h = hashlib.sha256()
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         rel = path.relative_to(folder)
-        if rel.parts[0] == "lists":
-            continue
-        h.update(rel.as_posix().encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        if rel.parts[0] != "lists":
+            h.update(rel.as_posix().encode() + b"\0" + sha256_file(path).encode())
     return h.digest()
 
 
@@ -106,16 +108,18 @@ def _frame_digest(frame: pd.DataFrame, columns: list[str]) -> bytes:
     return hashlib.sha256(rows.tobytes() + "|".join(columns).encode()).digest()
 
 
-def index_key(names: pd.DataFrame, entries: pd.DataFrame, folder: Path) -> str:
-    """The key of the index built from ``names`` and ``entries`` with the tables in ``folder``."""
-    h = hashlib.sha256(_code_digest().encode())
-    h.update(_frame_digest(names, ["ref_id", "name", "name_type"]))
-    h.update(_frame_digest(entries, ["ref_id", "entity_type", "programs", "countries"]))
+def index_key(ref: Reference) -> str:
+    """The key of the index built from ``ref``: its names and entries, and its tables (their
+    SHA-256 as loaded; and the bundled ones, read besides, when the tables are another folder's)."""
     from screen.reference import bundled_dir
 
-    # the tables of the folder given, and the bundled ones (legal forms, places) read besides
-    for tables in dict.fromkeys([Path(folder).resolve(), bundled_dir().resolve()]):
-        h.update(_tables_digest(tables))
+    h = hashlib.sha256(_code_digest().encode())
+    h.update(_frame_digest(ref.names, ["ref_id", "name", "name_type"]))
+    h.update(_frame_digest(ref.entries, ["ref_id", "entity_type", "programs", "countries"]))
+    for table in ref.tables:
+        h.update(f"{Path(table.path).name}\0{table.sha256}\0".encode())
+    if Path(ref.folder).resolve() != bundled_dir().resolve():
+        h.update(_tables_digest(bundled_dir()))
     return h.hexdigest()
 
 

@@ -69,14 +69,20 @@ class Reference:
         return NameTerms.load(self.folder)
 
     @cached_property
+    def index_key(self) -> str:
+        """What the names' index is stored under (:func:`screen.matching.cache.index_key`)."""
+        from screen.matching import cache
+
+        return cache.index_key(self)
+
+    @cached_property
     def name_index(self) -> NameIndex:
         """The names' index: built, or loaded as stored the last time it was built from the
         same names, tables and code (:mod:`screen.matching.cache`)."""
         from screen.matching import cache
         from screen.matching.index import NameIndex, north_korean_entries, romanised_entries
 
-        key = cache.index_key(self.names, self.entries, self.folder)
-        stored = cache.load(key)
+        stored = cache.load(self.index_key)
         if stored is not None:
             return stored
         others = self.entries.loc[self.entries["entity_type"] != "entity", "ref_id"]
@@ -87,7 +93,7 @@ class Reference:
             others.tolist(),
             north_korean_entries(self.entries),
         )
-        cache.store(key, index)
+        cache.store(self.index_key, index)
         return index
 
     @cached_property

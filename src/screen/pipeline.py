@@ -67,9 +67,14 @@ def _continued_names(columns: list[list[str]]) -> tuple[list[str], list[tuple[st
     return names, readings
 
 
+def _cells(raw: pd.DataFrame, header: str) -> list[str]:
+    """The column's cells as text, each run of whitespace one space, none at the ends."""
+    return [" ".join(str(v).split()) for v in raw[header]]
+
+
 def _filled(raw: pd.DataFrame, headers: tuple[str, ...]) -> list[tuple[tuple[str, str], ...]]:
     """Per row, (header, cell) of the columns ``headers`` filled in (not a spreadsheet error)."""
-    cells = [[" ".join(str(v).split()) for v in raw[h]] for h in headers]
+    cells = [_cells(raw, h) for h in headers]
     return [
         tuple((h, v) for h, v in zip(headers, row, strict=True) if v and not _is_error(v))
         for row in zip(*cells, strict=True)
@@ -82,10 +87,10 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
     frame = pd.DataFrame({ROW: table.row_numbers})
     for fld in FIELDS:
         header = colmap.get(fld)
-        frame[fld] = [" ".join(str(v).split()) for v in raw[header]] if header else ""
+        frame[fld] = _cells(raw, header) if header else ""
     if colmap.continued:
         frame["name"], readings = _continued_names(
-            [frame["name"].tolist(), *([" ".join(str(v).split()) for v in raw[h]] for h in colmap.continued)]
+            [frame["name"].tolist(), *(_cells(raw, h) for h in colmap.continued)]
         )
         frame[NAME_READINGS] = pd.Series(readings, index=frame.index, dtype=object)
     # per row: (column, cell) of the other name and country columns filled in
@@ -98,7 +103,7 @@ def supplier_frame(table: RawTable, colmap: ColumnMap) -> tuple[pd.DataFrame, pd
     # the city and the address columns, read as one place ("12 Main Street, Pyongyang")
     address = colmap.get("address")
     if address:
-        street = [" ".join(str(v).split()) for v in raw[address]]
+        street = _cells(raw, address)
         frame["city"] = [", ".join(p for p in pair if p) for pair in zip(street, frame["city"], strict=True)]
     if not colmap.get("country"):
         # no country column: the city/address is the only place a country can be named

@@ -378,13 +378,22 @@ def test_an_identifying_word_a_letter_apart_is_a_review(reference: Reference) ->
     rows = [
         ("Korea Kumsen Trading Corporation", "North Korea"),
         ("Korea Kumsen Mining Corporation", "North Korea"),  # another word of the name differs
-        ("Hesang Trading Corporation", "China"),  # HESONG TRADING: too little of the name besides
+        # HESONG TRADING: one other word as listed is context enough (a letter for another,
+        # for its neighbour on the keyboard, or two swapped, as vendor masters are typed)
+        ("Hesang Trading Corporation", "China"),
+        ("Heosng Trading Corporation", "China"),
+        ("Hesomg Trading", "China"),
+        ("Hesang Mining Corporation", "China"),  # ... but not with another word for it
     ]
     found = screen_frame(pd.DataFrame(rows, columns=["name", "country"]), reference)["matches"].tolist()
     kumsan = {m.name: m for m in found[0]}["KOREA KUMSAN TRADING CORPORATION"]
     assert kumsan.band == "review"
     assert "'kumsen' is a letter away from 'kumsan'" in kumsan.explanation
-    assert [{m.name for m in ms} for ms in found[1:]] == [set(), set()]
+    assert {m.name for m in found[1]} == set() == {m.name for m in found[5]}
+    for ms, typed in zip(found[2:5], ("hesang", "heosng", "hesomg"), strict=True):
+        hesong = {m.name: m for m in ms}["HESONG TRADING CORPORATION"]
+        assert hesong.band == "review"
+        assert f"'{typed}' is a letter away from 'hesong'" in hesong.explanation
     # 80 in spelling, but not a letter apart: Kuryonggang is not RYONGWANG mistyped
     from screen.matching.compare import compare
 

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 
 from screen.matching.compare import token_similarity
 from screen.matching.words import Neighbours, Vocabulary, deletion_hashes, nonzero
+from screen.normalize import roman_key
 
 
 def _typo(word: str, rng: random.Random) -> str:
@@ -263,3 +264,20 @@ def test_letter_sets_lower_bound_the_letters_left_unmatched(a: str, b: str) -> N
     assert (sa & ~sb).bit_count() <= len(a) - common
     assert (sb & ~sa).bit_count() <= len(b) - common
     assert (sa & ~sb).bit_count() >= (1 if set(a) - set(b) else 0)
+
+
+def test_keys_alike_but_for_their_first_letter_are_other_words() -> None:
+    # kumgang and HAEGU'MGANG (keys gumgang, egumgang), hesong and DAESONG (esong, desong): a
+    # syllable apart at the start, not one word romanised two ways; spelt alike, still compared
+    assert token_similarity("haegumgang", "kumgang")[0] < 80
+    assert token_similarity("daesong", "hesong")[0] < 80
+    assert token_similarity("hesong", "hesonk") == (pytest.approx(97.33, abs=0.01), "romanisation")
+    # x written in Cyrillic letter for letter (Ксианге) has the key of x
+    assert roman_key("ksianghe") == roman_key("xianghe") and roman_key("paeksu") != roman_key("paesu")
+    assert token_similarity("xianghe", "ksiangkhe")[1] == "romanisation"
+    # the lookup scores as the comparison does
+    words = ["haegumgang", "daesong", "hesong"]
+    voc = Vocabulary(words, [True] * 3)
+    q, v, sim = voc.lookup(["kumgang", "hesong"], [False, False])
+    found = {(int(a), words[int(b)]): float(s) for a, b, s in zip(q, v, sim, strict=True)}
+    assert found == {(1, "hesong"): 100.0}

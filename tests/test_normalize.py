@@ -282,7 +282,8 @@ def _roman_key_rule_by_rule(token: str) -> str:
     """The romanisation key as its rules read: each replacement in turn, then doubled letters."""
     if not token.isalpha():
         return token
-    token = re.sub("(?<=[bcdfghjklmnpqrstvwxz])y(?=n)", "u", token)  # first: y before n is a vowel
+    token = re.sub("^ks(?=[aeiouy])", "x", token)  # first: a word-initial ks before a vowel is x
+    token = re.sub("(?<=[bcdfghjklmnpqrstvwxz])y(?=n)", "u", token)  # then: y before n is a vowel
     for a, b in _ROMAN_RULES:
         token = token.replace(a, b)
     # then a word-initial n reads as l, and a word-initial l before i (or yo, now e, before
@@ -329,6 +330,9 @@ def test_romanisation_keys_follow_the_rules_in_order_one_token_or_many() -> None
         "nlg",
         "lia",
         "liao",
+        "ksiang",
+        "ksng",
+        "aksa",
     ]
     other = ["Über", "straße", "ééé", "ऀऀ", "日本"]  # not ASCII: another way through roman_keys
     for some in (tokens, tokens + other):

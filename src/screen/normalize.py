@@ -1400,7 +1400,14 @@ _INITIAL_L = re.compile(r"(?m)^l(?=i[^\n]{3}|e[nlkm][^\n]{2})")
 _Y_VOWEL = re.compile("(?<=[bcdfghjklmnpqrstvwxz])y(?=n)")
 
 
+# x written as English is written in Cyrillic letter for letter (кс: Ксианге for Xianghe), at
+# the start of a word, where no Korean or Chinese word has ks
+_INITIAL_KS = re.compile(r"(?m)^ks(?=[aeiouy])")
+
+
 def _roman(t: str) -> str:
+    if "ks" in t:
+        t = _INITIAL_KS.sub("x", t)
     if "y" in t:
         t = _Y_VOWEL.sub("u", t)
     for a, b in _ROMAN_MULTI:

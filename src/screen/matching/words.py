@@ -285,6 +285,11 @@ def _far_pairs(
     return np.concatenate(out_q), np.concatenate(out_t)
 
 
+def _first_letters(texts: Sequence[str]) -> Ints:
+    """Per text, the code of its first character (-1 for an empty one)."""
+    return np.fromiter((ord(t[0]) if t else -1 for t in texts), np.int64, len(texts))
+
+
 def _at_least(kinds: npt.NDArray[np.uint8], unmatched: int) -> npt.NDArray[np.uint8]:
     """How many of its ``kinds`` of character a word shares with the other at least, if at most
     ``unmatched`` of its letters are left unmatched (as bytes, to compare with bit counts)."""
@@ -430,6 +435,7 @@ class Vocabulary:
         self._text = np.array(self.words, dtype=object)
         self._ktext = np.array(self.keys, dtype=object)
         self._klen = np.array([len(k) for k in self.keys], dtype=np.int64)
+        self._kfirst = _first_letters(self.keys)
         self._digit = np.array([w.isdigit() for w in self.words], dtype=bool)
         self._vowel = np.array([VOWEL.search(w) is not None for w in self.words], dtype=bool)
         self._by_key = keyed[np.argsort(key_of[keyed], kind="stable")]
@@ -541,6 +547,7 @@ class Vocabulary:
         u_keys = np.array(texts_keys, dtype=object)
         u_len = np.array([len(u) for u in texts], dtype=np.int64)
         u_klen = np.array([len(k) for k in texts_keys], dtype=np.int64)
+        u_kfirst = _first_letters(texts_keys)
         u_digit = np.array([u.isdigit() for u in texts], dtype=bool)
         u_vowel = np.array([VOWEL.search(u) is not None for u in texts], dtype=bool)
         u_tid = np.array([self._tid.get(u, -1) for u in texts], dtype=np.int64)
@@ -557,9 +564,9 @@ class Vocabulary:
             (short >= FOREIGN_KEY_MIN_LEN) & (raw >= 100.0 * FOREIGN_KEY_MIN_SIM - EPS)
         )
         use_key &= (self._vowel[v] & u_vowel[q]) | (self.length[v] == u_len[q])  # acronyms: see compare
-        sim = np.where(
-            short < 4, 0.0, np.maximum(raw, np.where(use_key & (kshort >= 4), key - KEY_PENALTY, 0.0))
-        )
+        # (keys alike but for their first letter are other words: KUMGANG is not HAEGU'MGANG)
+        near_key = use_key & (kshort >= 4) & (self._kfirst[v] == u_kfirst[q])
+        sim = np.where(short < 4, 0.0, np.maximum(raw, np.where(near_key, key - KEY_PENALTY, 0.0)))
         same_key = use_key & (self._key_of[v] == u_kid[q]) & (short >= 3)
         same_key |= u_nid[q] == self._n_of[v]  # (only of romanised words: -1 is never -2)
         sim = np.where(same_key, 94.0 + 0.04 * raw, sim)

@@ -283,3 +283,12 @@ def test_other_columns_of_names_are_matched_too() -> None:
     assert m.get("name") == "Supplier Name"
     assert m.other_names == ("DBA", "Factory")  # not a contact's, nor a bare "Name" beside them
     assert m.as_dict()["other_names"] == "DBA + Factory"
+
+
+def test_a_name_header_repeated_is_matched_too() -> None:
+    # two "Supplier Name" columns (read.py numbers the second): both hold suppliers' names
+    m = map_columns(["Supplier Name", "Supplier Name (2)", "Country"])
+    assert m.get("name") == "Supplier Name" and m.other_names == ("Supplier Name (2)",)
+    assert map_columns(["Name", "Name (2)", "Country"]).other_names == ("Name (2)",)
+    # ... but not a bare "Name" repeated beside the supplier's "Company" (contacts' names)
+    assert map_columns(["Company", "Name", "Name (2)"]).other_names == ()

@@ -622,8 +622,9 @@ def map_columns(
         and not codes
         and h not in taken
         and h not in coded
-        and not _REPEATED.search(h)
-        and norm_header(h) not in _NAME_WORDS  # (a bare "Name" beside "Company": a contact's)
+        # (a bare "Name" beside "Company": a contact's; a header repeated, "Supplier Name" twice,
+        # as the first: its names are matched too)
+        and (norm_header(base := _REPEATED.sub("", h)) not in _NAME_WORDS or base == mapping["name"])
     )
     return ColumnMap({k: mapping[k] for k in order if k in mapping}, continued, others, names)
 

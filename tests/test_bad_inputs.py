@@ -189,6 +189,11 @@ def test_hidden_decoy_sheet_is_not_chosen(folder: Path) -> None:
     doc = screened(folder, "hidden_decoy.xlsx")
     assert doc["run"]["input"]["sheet"] == "Suppliers"
     assert doc["run"]["input"]["sheets"] == ["Old suppliers", "Suppliers"]
+    # ... but said: its suppliers were not screened
+    (note,) = [i["message"] for i in doc["issues"] if i["code"] == "other-sheet"]
+    assert note.startswith(
+        'hidden sheet "Old suppliers" also has a supplier name column and was not screened'
+    )
 
 
 def test_hidden_only_sheet_is_read_when_named(folder: Path) -> None:

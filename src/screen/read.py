@@ -313,13 +313,15 @@ def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig, kind: str) 
     grid, filled = fill_merged_down(grid, hdr, chosen.merges)
     table = _table_from_grid(p, grid, hdr, sheet=chosen.name, sheets=names)
     table.issues.extend(filled)
+    if sheet is None:  # hidden sheets of suppliers are never chosen, but said
+        others += [c for n in worksheets if n in hidden and (c := load(n, required=False)) is not None]
     for other in others:
         table.issues.append(
             RowIssue(
                 table.header_row,
                 "other-sheet",
-                f'sheet "{other.name}" also has a supplier name column and was not screened; '
-                f'screen it with --sheet "{other.name}".',
+                f'{"hidden " if other.name in hidden else ""}sheet "{other.name}" also has a supplier name '
+                f'column and was not screened; screen it with --sheet "{other.name}".',
             )
         )
     return table

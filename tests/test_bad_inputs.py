@@ -372,9 +372,22 @@ def test_json_equal_to_input_is_refused(folder: Path) -> None:
     code, _, err, new = screen_run(folder, "cp1252.csv", "--json", "./cp1252.csv")
     assert code == 1
     assert err.splitlines() == [
-        "Error: cp1252.csv: the report would overwrite the input file cp1252.csv; choose another -o path."
+        "Error: cp1252.csv: the JSON results would overwrite the input file cp1252.csv; choose another --json path."
     ]
     assert (folder / "cp1252.csv").read_bytes() == (CORPUS / "cp1252.csv").read_bytes() and new == set()
+
+
+def test_a_read_only_report_is_refused_before_screening(folder: Path) -> None:
+    # an earlier report kept read-only (evidence) is not replaced, and the run stops at once
+    old = folder / "kept.xlsx"
+    old.write_bytes(b"earlier report")
+    old.chmod(0o444)
+    code, _, err, new = screen_run(folder, "cp1252.csv", "-o", "kept.xlsx")
+    assert code == 1
+    assert err.splitlines() == [
+        "Error: kept.xlsx: the file there is read-only; make it writable or choose another -o path."
+    ]
+    assert old.read_bytes() == b"earlier report" and new == set()
 
 
 def test_missing_output_folder(folder: Path) -> None:

@@ -71,7 +71,14 @@ def safe_cell(value: str) -> str:
     return value
 
 
-def check_output_path(path: Path, inputs: Iterable[Path]) -> None:
+_WHAT = {"-o": "the report", "--json": "the JSON results", "--csv": "the CSV results"}
+
+
+def check_output_path(path: Path, inputs: Iterable[Path], option: str = "-o") -> None:
+    """Before the run: ``path`` (given as ``option``) can be written, and is no input. A file
+    there already that cannot be opened for writing (read-only, locked) is refused, although
+    the rename that writes outputs would replace it: someone protected it (an earlier report
+    kept as evidence)."""
     out = path.resolve()
     for p in inputs:
         try:
@@ -80,13 +87,26 @@ def check_output_path(path: Path, inputs: Iterable[Path]) -> None:
             same = False
         if same or p.resolve() == out:
             raise OutputError(
-                f"{path}: the report would overwrite the input file {p.name}; choose another -o path."
+                f"{path}: {_WHAT.get(option, 'the output')} would overwrite the input file {p.name}; "
+                f"choose another {option} path."
             )
     parent = out.parent
     if not parent.exists():
         raise OutputError(f"{path}: folder {parent} does not exist; create it or choose another output path.")
     if not os.access(parent, os.W_OK):
         raise OutputError(f"{path}: folder {parent} is not writable; choose another output path.")
+    if out.is_file():
+        if not out.stat().st_mode & 0o222:  # (made read-only: refused even to root)
+            raise OutputError(
+                f"{path}: the file there is read-only; make it writable or choose another {option} path."
+            )
+        try:
+            os.close(os.open(out, os.O_WRONLY | os.O_APPEND))  # (opened, not changed)
+        except OSError as exc:
+            raise OutputError(
+                f"{path}: the file there cannot be replaced ({exc.strerror}); close it in the program "
+                f"that has it open, or choose another {option} path."
+            ) from exc
 
 
 def check_distinct_outputs(report: Path, json: Path | None, csv: Path | None) -> None:

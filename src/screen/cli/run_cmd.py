@@ -152,9 +152,11 @@ def run(
             return
         src = inputs[0]
         out = output or Path(f"{src.stem}_screened.xlsx")
-        targets = [p for p in (out, json_path, csv_path) if p is not None]
-        for t in targets:
-            check_output_path(t, inputs)
+        given = [(out, "-o"), (json_path, "--json"), (csv_path, "--csv")]
+        targets = [p for p, _ in given if p is not None]
+        for t, option in given:
+            if t is not None:
+                check_output_path(t, inputs, option)
         check_distinct_outputs(out, json_path, csv_path)
         with progress_bar(quiet) as progress:
             results = screen_file(
@@ -169,7 +171,7 @@ def run(
             )
             if not (json_path or csv_path) and len(results.frame) > excel_data_rows():
                 csv_path = out.with_suffix(".csv")  # the workbook cannot hold every row: the CSV does
-                check_output_path(csv_path, inputs)
+                check_output_path(csv_path, inputs, "-o")
                 targets.append(csv_path)
             if progress:
                 progress("write", 0, 1)

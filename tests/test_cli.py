@@ -189,6 +189,26 @@ def test_console_entry_point_keeps_exit_status_and_output(tmp_path: Path, small_
     assert version.returncode == 0 and version.stdout.startswith("screen ")
 
 
+def test_usage_errors_are_one_line_from_the_console(tmp_path: Path, small_csv: Path) -> None:
+    # as every other error: one line on stderr, naming the option and where to read more
+    cases = {
+        ("run", str(small_csv), "--fail-on", "critical"): "Error: Invalid value for --fail-on: 'critical' "
+        "is not one of: high, medium, low (see 'screen run --help')",
+        ("run",): "Error: Missing argument 'inputs'. (see 'screen run --help')",
+        ("frobnicate",): "Error: No such command 'frobnicate'. (see 'screen --help')",
+    }
+    for args, line in cases.items():
+        done = _console(*args)
+        assert (done.returncode, done.stderr.splitlines()) == (2, [line])
+    # a logged warning is said as the others are ("Warning: …", not the logger's "WARNING: …")
+    text = tmp_path / "t.xlsx"
+    text.write_text(small_csv.read_text(encoding="utf-8"), encoding="utf-8")
+    done = _console("run", str(text), "-o", str(tmp_path / "r.xlsx"), "--quiet")
+    assert done.returncode == 0 and done.stderr == ""
+    done = _console("run", str(text), "-o", str(tmp_path / "r.xlsx"))
+    assert "Warning: t.xlsx is named .xlsx but holds text; it was read as CSV" in done.stderr.splitlines()
+
+
 def test_a_reader_gone_is_no_error_message(capsys: pytest.CaptureFixture[str]) -> None:
     # ``screen reference list | head -1``: the pipe closes under the command
     with pytest.raises(typer.Exit) as exc, handle_errors():

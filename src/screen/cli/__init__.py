@@ -106,7 +106,16 @@ def handle_errors(debug: bool = False) -> Iterator[None]:
 
 def setup_logging(quiet: bool, debug: bool) -> None:
     level = logging.DEBUG if debug else (logging.ERROR if quiet else logging.WARNING)
-    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr, force=True)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Said())
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+
+
+class _Said(logging.Formatter):
+    """A logged message as the command says the others: ``Warning: …``, ``Error: …``."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{record.levelname.capitalize()}: {record.getMessage()}"
 
 
 def version_callback(value: bool) -> None:
@@ -151,13 +160,33 @@ with contextlib.suppress(ImportError):
 GC_THRESHOLDS = (100_000, 20, 10)
 
 
+def _invoke(args: list[str]) -> int | str | None:
+    """Run the command line; a usage error (exit 2) is said in one line, as every error is:
+    ``Error: Invalid value for '--fail-on': … (see 'screen run --help')``."""
+    command = typer.main.get_command(app)
+    try:
+        rv = command.main(args=args, prog_name="screen", standalone_mode=False)
+    except SystemExit as exc:
+        return exc.code
+    except typer.Abort:
+        err("Error: aborted.")
+        return EXIT_ERROR
+    except Exception as exc:  # the command line's own errors: click's ClickException
+        message, status = getattr(exc, "format_message", None), getattr(exc, "exit_code", None)
+        if not callable(message) or not isinstance(status, int):
+            raise
+        if type(exc).__name__ == "NoArgsIsHelpError":  # (the help is shown already)
+            return status
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None and status == 2 else ""
+        err(f"Error: {' '.join(str(message()).split())}{hint}")
+        return status
+    return rv if isinstance(rv, int) else 0
+
+
 def main() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
-    try:
-        app()
-        code: int | str | None = 0
-    except SystemExit as exc:
-        code = exc.code
+    code = _invoke(sys.argv[1:])
     if isinstance(code, str):  # as the interpreter does: the message on stderr, status 1
         err(code)
         code = 1

@@ -121,7 +121,8 @@ def run(
     batch = is_batch(inputs)
     if batch and (json_path or csv_path):
         raise typer.BadParameter(
-            "with several inputs each report's JSON is written beside it in the -o folder",
+            "a folder, a glob or several inputs make a batch, whose JSON files are written beside "
+            "their reports in the -o folder: leave out --json/--csv, or name one file",
             param_hint="--json/--csv",
         )
     if batch and previous is not None and not previous.is_dir():

@@ -179,6 +179,9 @@ def test_awkward_but_readable_files_are_screened(folder: Path, name: str) -> Non
     risks = {s["name"]: s["risk"] for s in doc["suppliers"]}
     assert risks[KOMID] == "high"  # the listed entity is found whatever the container
     assert risks["Nordic Timber AB"] == "clear"
+    # the audit records the format as read, not as named
+    read_as = {"csv_named.xlsx": "csv", "xlsx_named.csv": "spreadsheet", "nul_bytes.csv": "csv"}
+    assert doc["run"]["input"]["format"] == read_as.get(name, Path(name).suffix.lstrip("."))
 
 
 def test_sheet_choice_is_recorded(folder: Path) -> None:

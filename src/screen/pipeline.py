@@ -267,6 +267,19 @@ def _read_while_preparing(p: Path, sheet: str | None, cfg: Config, reference: Re
         ) from exc
 
 
+def _format_read(path: Path, table: RawTable) -> str:
+    """The file's format as it was read: its extension, unless its content is another kind
+    (text named .xlsx was read as CSV; a workbook named .csv as a spreadsheet)."""
+    from screen.read import TEXT_SUFFIXES
+
+    suffix = path.suffix.lower()
+    if table.sheet is None and suffix not in TEXT_SUFFIXES:
+        return "csv"
+    if table.sheet is not None and suffix in TEXT_SUFFIXES:
+        return "spreadsheet"
+    return suffix.lstrip(".")
+
+
 def _quiet(stage: str, done: int, total: int) -> None:
     """The default progress callback: nothing."""
 
@@ -402,7 +415,7 @@ def run_metadata(
             "sheet": table.sheet,
             "header_row": table.header_row,
             "rows": len(table.rows),
-            "format": path.suffix.lower().lstrip("."),
+            "format": _format_read(path, table),
             "encoding": table.encoding,
             "delimiter": table.delimiter,
             "sheets": table.sheets,

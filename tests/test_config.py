@@ -29,3 +29,25 @@ def test_max_matches_below_one_is_refused(tmp_path: Path, value: int) -> None:
 )
 def test_entity_types_follow_the_settings(individuals: bool, vessels: bool, types: tuple[str, ...]) -> None:
     assert MatchingConfig(include_individuals=individuals, include_vessels=vessels).entity_types == types
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ("max_cell_chars = -1", "'limits.max_cell_chars' must be 1 or more (got -1)"),
+        ("max_rows = 0", "'limits.max_rows' must be 1 or more (got 0)"),
+        (
+            "max_cell_chars = 50000",
+            "'limits.max_cell_chars' can be at most 32,767 (got 50,000): a longer cell cannot go into the "
+            "report's workbook",
+        ),
+    ],
+)
+def test_limits_out_of_range_are_refused(tmp_path: Path, setting: str, message: str) -> None:
+    """(A negative limit refused every file, blaming its header; a longer cell than a workbook
+    holds was cut short in the report without a word.)"""
+    cfg = tmp_path / "screen.toml"
+    cfg.write_text(f"[limits]\n{setting}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_config(cfg)
+    assert str(exc.value) == f"{cfg}: {message}."

@@ -80,11 +80,14 @@ class PolicyConfig:
     screen.name_refs): high, medium, low, or none (reported, not raising the risk)."""
 
 
+EXCEL_CELL_CHARS = 32_767  # the most characters a workbook cell holds
+
+
 @dataclass(frozen=True)
 class LimitsConfig:
     """Safety limits for untrusted input files; each is named in the error it causes."""
 
-    max_cell_chars: int = 32_767
+    max_cell_chars: int = EXCEL_CELL_CHARS
     """Longest cell accepted (Excel's own limit)."""
     max_rows: int = 5_000_000
     """Most data rows accepted in one file."""
@@ -179,4 +182,19 @@ def load_config(path: str | Path | None = None) -> Config:
         raise ConfigError(f"{p}: 'matching.max_matches' must be 1 or more (got {m.max_matches}).")
     if not 0 <= m.review <= m.hit <= 100:
         raise ConfigError(f"{p}: need 0 <= matching.review <= matching.hit <= 100 (got {m.review}, {m.hit}).")
+    for key, value in asdict(cfg.limits).items():
+        if value < 1:
+            raise ConfigError(f"{p}: 'limits.{key}' must be 1 or more (got {value}).")
+    if cfg.limits.max_cell_chars > EXCEL_CELL_CHARS:
+        raise ConfigError(
+            f"{p}: 'limits.max_cell_chars' can be at most {EXCEL_CELL_CHARS:,} (got {cfg.limits.max_cell_chars:,}): "
+            "a longer cell cannot go into the report's workbook."
+        )
     return cfg
+
+
+def cell_fix(limits: LimitsConfig) -> str:
+    """What to do about a cell over ``limits.max_cell_chars`` (the end of the error said)."""
+    if limits.max_cell_chars >= EXCEL_CELL_CHARS:
+        return f"shorten the cell (a workbook cell holds at most {EXCEL_CELL_CHARS:,} characters)."
+    return "shorten the cell or raise the limit in screen.toml."

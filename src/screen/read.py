@@ -33,7 +33,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from screen.columns import header_score
-from screen.config import LimitsConfig
+from screen.config import LimitsConfig, cell_fix
 from screen.containers import (
     FIX_ENCRYPTED,
     SheetFacts,
@@ -178,8 +178,7 @@ def _check_limits(table: RawTable, limits: LimitsConfig) -> None:
                 line = "row" if table.sheet else "line"
                 raise LimitError(
                     f"{name}: {line} {rownum}, column '{header}' holds {len(v):,} characters, over the limit "
-                    f"limits.max_cell_chars={limits.max_cell_chars:,}; shorten the cell or raise the limit in "
-                    "screen.toml."
+                    f"limits.max_cell_chars={limits.max_cell_chars:,}; {cell_fix(limits)}"
                 )
 
 

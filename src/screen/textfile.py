@@ -16,7 +16,7 @@ import logging
 import re
 from pathlib import Path
 
-from screen.config import LimitsConfig
+from screen.config import LimitsConfig, cell_fix
 from screen.errors import InputFileError, LimitError
 
 log = logging.getLogger(__name__)
@@ -198,8 +198,7 @@ def read_text_grid(p: Path, limits: LimitsConfig) -> tuple[list[list[str]], list
                 raise _unclosed_quote(p, last_line + 1) from exc
             raise LimitError(
                 f"{p.name}: line {last_line + 1}: a cell holds more than {csv.field_size_limit():,} characters, "
-                f"over the limit limits.max_cell_chars={limits.max_cell_chars:,}; shorten the cell or raise the "
-                "limit in screen.toml."
+                f"over the limit limits.max_cell_chars={limits.max_cell_chars:,}; {cell_fix(limits)}"
             ) from exc
         raise InputFileError(
             f"{p.name}: line {reader.line_num}: malformed CSV ({exc}); check the quoting on that line."

@@ -271,7 +271,7 @@ def test_batch_lines_count_blank_rows(tmp_path: Path) -> None:
     (d / "b.csv").write_text("Supplier,Country\nGamma AG,Austria\n", encoding="utf-8")
     r = runner.invoke(app, ["run", str(d), "-o", str(tmp_path / "out")])
     assert r.exit_code == 0, r.output
-    assert f"{d / 'a.csv'}: 3 rows (1 blank) — high 0" in r.stdout
+    assert f"{d / 'a.csv'}: 3 rows (1 blank, counted as clear) — high 0" in r.stdout
     assert f"{d / 'b.csv'}: 1 rows — high 0" in r.stdout
     doc = json.loads((tmp_path / "out" / "batch-summary.json").read_text(encoding="utf-8"))
     assert [f["blank_rows"] for f in doc["files"]] == [1, 0]

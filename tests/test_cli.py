@@ -137,9 +137,14 @@ def test_blank_rows_are_counted_as_such(tmp_path: Path) -> None:
     js, xlsx = tmp_path / "r.json", tmp_path / "r.xlsx"
     code, stdout, stderr = run("run", str(p), "-o", str(xlsx), "--json", str(js))
     assert code == 0, stderr
-    assert "s.csv: 3 rows screened (1 blank) — high 0, medium 0, low 0, clear 3" in stdout
+    assert "s.csv: 3 rows screened (1 blank, counted as clear) — high 0, medium 0, low 0, clear 3" in stdout
     summary = json.loads(js.read_text(encoding="utf-8"))["summary"]
     assert (summary["rows"], summary["blank_rows"]) == (3, 1)
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(xlsx, read_only=True)["Summary"]
+    clear = [r for r in sheet.iter_rows(values_only=True) if r[0] == "clear"]
+    assert clear and str(clear[0][1]).endswith("; 1 of them blank rows, with nothing to screen")
     import openpyxl
 
     cells = {r[0]: r[1] for r in openpyxl.load_workbook(xlsx)["Summary"].iter_rows(values_only=True) if r[0]}

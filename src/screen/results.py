@@ -56,7 +56,7 @@ class Results:
         blank = self.blank_rows()
         return (
             f"{self.run['input']['path']}: {len(self.frame)} rows screened"
-            + (f" ({blank} blank)" if blank else "")
+            + (f" ({blank} blank, counted as clear)" if blank else "")
             + f" — high {c['high']}, medium {c['medium']}, low {c['low']}, clear {c['clear']}"
         )
 

@@ -294,7 +294,9 @@ def _batch(
         elif not quiet:
             c = f.counts
             typer.echo(
-                f"{f.input}: {f.rows} rows" + (f" ({f.blank} blank)" if f.blank else "") + " — "
+                f"{f.input}: {f.rows} rows"
+                + (f" ({f.blank} blank, counted as clear)" if f.blank else "")
+                + " — "
                 f"high {c['high']}, medium {c['medium']}, low {c['low']}, "
                 f"clear {c['clear']} -> {f.report}"
             )

@@ -154,6 +154,8 @@ def write_summary(
     first = k.r
     for risk in ("high", "medium", "low", "clear"):
         meaning = risk_meaning(risk, res.config.policy.name_reference_risk)
+        if risk == "clear" and (blank := res.blank_rows()):
+            meaning += f"; {blank:,} of them blank rows, with nothing to screen"
         k.fit((meaning, WIDTHS[1]))
         ws.write_string(k.r, 0, risk, s.risk_formats[risk])
         ws.write_string(k.r, 1, meaning, s.f_wrap)

@@ -36,7 +36,9 @@ def parse_columns(values: list[str]) -> dict[str, str]:
 def run(
     inputs: Annotated[
         list[Path],
-        typer.Argument(help="Supplier file(s), a folder or a glob: .xlsx .xlsm .xls .ods .csv .tsv .txt"),
+        typer.Argument(
+            help="Supplier file(s), a folder or a glob: .xlsx .xlsm .xlsb .xls .ods .csv .tsv .txt .tab"
+        ),
     ],
     output: Annotated[
         Path | None,
@@ -44,7 +46,7 @@ def run(
             "-o",
             "--output",
             metavar="PATH",
-            help="Excel report to write (default: <input>_screened.xlsx); for several inputs, a folder "
+            help="Excel report to write (default: <input>_screened.xlsx in the current folder); for several inputs, a folder "
             "(default: ./screen-reports/).",
         ),
     ] = None,
@@ -100,7 +102,12 @@ def run(
             "(for several inputs: the previous run's output folder).",
         ),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Print only errors.")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", metavar="", help="Print only errors (warnings stay in the JSON and the Summary)."
+        ),
+    ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", metavar="", help="Show tracebacks and debug logs.")
     ] = False,

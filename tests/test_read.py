@@ -275,3 +275,20 @@ def test_numbers_read_as_excel_shows_them() -> None:
     assert cell_text(0.1 + 0.2) == "0.3"
     assert cell_text(1.5) == "1.5"
     assert cell_text(-2.0) == "-2"
+
+
+def test_a_compressed_file_is_said_to_be_one(tmp_path: Path) -> None:
+    import gzip
+
+    packed = gzip.compress(b"Supplier Name,Country\nAcme,China\n")
+    (tmp_path / "v.csv.gz").write_bytes(packed)
+    (tmp_path / "v.csv").write_bytes(packed)  # compressed, named as the file inside
+    with pytest.raises(InputFileError) as exc:
+        read_table(tmp_path / "v.csv.gz")
+    assert "v.csv.gz: unsupported file type '.gz'; a compressed file: unpack it first" in str(exc.value)
+    with pytest.raises(InputFileError) as exc:
+        read_table(tmp_path / "v.csv")
+    assert (
+        str(exc.value)
+        == "v.csv: is a gzip-compressed file; unpack it first (gunzip), then screen the file inside."
+    )

@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
 SUFFIXES = SPREADSHEET_SUFFIXES | TEXT_SUFFIXES
+COMPRESSED_SUFFIXES = {".gz", ".zip", ".bz2", ".xz", ".7z", ".rar", ".zst", ".tgz"}
 HEADER_SCAN_ROWS = 30
 MAX_HEADER_ROWS = 3  # a merged header spans at most this many rows
 _FIX_WORKBOOK = "open it in Excel or LibreOffice and save it again as .xlsx"
@@ -118,8 +119,16 @@ def read_table(path: str | Path, sheet: str | None = None, limits: LimitsConfig 
         raise InputFileError(f"{p}: is a folder; give a supplier file (or several) instead.")
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
+        packed = suffix in COMPRESSED_SUFFIXES
         raise InputFileError(
-            f"{p.name}: unsupported file type '{suffix or '(none)'}'; use one of {', '.join(sorted(SUFFIXES))}."
+            f"{p.name}: unsupported file type '{suffix or '(none)'}'; "
+            + (
+                "a compressed file: unpack it first, then screen the file inside ("
+                if packed
+                else "use one of "
+            )
+            + ", ".join(sorted(SUFFIXES))
+            + (")." if packed else ".")
         )
     try:
         if p.stat().st_size == 0:

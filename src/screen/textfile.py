@@ -62,6 +62,10 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
                 continue
             if "\x00" not in text[:1000]:
                 return text, enc
+    if data[:2] == b"\x1f\x8b":
+        raise InputFileError(
+            f"{name}: is a gzip-compressed file; unpack it first (gunzip), then screen the file inside."
+        )
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls > max(len(sample) // 20, 2):
         raise InputFileError(

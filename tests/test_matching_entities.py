@@ -94,6 +94,8 @@ FOUND = [
     ("ООО Рынрадо", "Россия", RUNGRADO),  # as OFAC also writes it (RYNRADO)
     # a final ng is н in Russian: Рёнбон is Ryonbong, alone as well as in the full name
     ("ООО Рёнбон", "Россия", RYONBONG),
+    # ... and ы the vowel ㅡ (eu, u): Кымган is 금강 KUMGANG
+    ("Кымган Банк", "Россия", "KUMGANG BANK"),
     # Russian words of business read as English: строй construction, корейская korean,
     # генеральная general, внешнего external
     ("Намган Строй", "Россия", "NAMGANG CONSTRUCTION"),
@@ -462,3 +464,13 @@ def test_max_matches_never_cuts_a_tie_and_says_what_it_leaves_out(
         assert f"{len(left_out)} more listed entr" in kept[-1].explanation
         assert "not shown" in kept[-1].explanation and "max_matches" in kept[-1].explanation
     assert all("not shown" not in m.explanation for m in kept[:-1])
+
+
+def test_korean_as_russian_writes_it_with_other_vowels_is_a_hit(reference: Reference) -> None:
+    """Кымган Банк: ы for ㅡ and н for the final ng together, KUMGANG BANK as Russian writes
+    it (Kontsevich): a hit, as Кумган Банк is (it was a review, the two taken as a typo)."""
+    rows = [("Кымган Банк", "Россия"), ("Кумган Банк", "Россия")]
+    found = screen_frame(pd.DataFrame(rows, columns=["name", "country"]), reference)["matches"].tolist()
+    for ms in found:
+        best = {m.name: m for m in ms}["KUMGANG BANK"]
+        assert best.band == "hit", best.explanation

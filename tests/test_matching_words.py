@@ -281,3 +281,17 @@ def test_keys_alike_but_for_their_first_letter_are_other_words() -> None:
     q, v, sim = voc.lookup(["kumgang", "hesong"], [False, False])
     found = {(int(a), words[int(b)]): float(s) for a, b, s in zip(q, v, sim, strict=True)}
     assert found == {(1, "hesong"): 100.0}
+
+
+def test_a_final_ng_written_n_with_other_vowels() -> None:
+    # Кымган (keumgan) is KUMGANG as Russian writes 금강: ы for the vowel ㅡ, н for its final ng;
+    # other vowels only (the same consonants), not Hexon for HESONG nor Changan for CHANGGWANG
+    assert token_similarity("kumgang", "keumgan") == (pytest.approx(97.43, abs=0.01), "final ng written n")
+    assert token_similarity("hesong", "hexon")[0] < 85
+    assert token_similarity("changgwang", "changan")[1] != "final ng written n"
+    words = ["kumgang", "hesong", "changgwang"]
+    voc = Vocabulary(words, [True] * 3)
+    q, v, sim = voc.lookup(["keumgan", "hexon", "changan"], [False] * 3)
+    found = {(int(a), words[int(b)]): round(float(s), 2) for a, b, s in zip(q, v, sim, strict=True)}
+    assert found[(0, "kumgang")] == 97.43
+    assert all(s < 94 for (a, _), s in found.items() if a > 0)

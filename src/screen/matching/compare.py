@@ -190,6 +190,14 @@ def final_ng_as_n(word: str) -> str | None:
     return None
 
 
+_VOWELS = str.maketrans("", "", "aeiouy")
+
+
+def consonants(word: str) -> str:
+    """The word without its vowels (y counted as one, as in yo, yu, ya)."""
+    return word.translate(_VOWELS)
+
+
 def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = True) -> tuple[float, str]:
     """Similarity of two words (0-100) and how they relate. ``romanise``: the listed word may
     be romanised from Korean or Chinese, so spellings equal under the romanisation key agree
@@ -210,7 +218,12 @@ def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = Tr
     if use_key and short >= 3 and ka == kb:
         # equal under the key; the closer spelling wins ties (Taeseong: Taesong over Daesong)
         return 94.0 + 4.0 * Indel.normalized_similarity(a, b), "romanisation"
-    if romanise and b == final_ng_as_n(a):
+    # (as written, or with other vowels, alike under the key: Кымган, keumgan, is Kumgang as
+    # Russian writes 금강; not other consonants, Hexon for HESONG)
+    n = final_ng_as_n(a) if romanise else None
+    if n is not None and (
+        b == n or (use_key and short >= 3 and kb == roman_key(n) and consonants(b) == consonants(n))
+    ):
         return 94.0 + 4.0 * Indel.normalized_similarity(a, b), "final ng written n"
     if b_abbrev and len(b) >= 3 and a.startswith(b) and len(a) > len(b):
         return 92.0, "abbreviation"

@@ -41,9 +41,10 @@ from screen.matching.compare import (
     JOINED_MIN,
     KEY_PENALTY,
     VOWEL,
+    consonants,
     final_ng_as_n,
 )
-from screen.normalize import roman_keys
+from screen.normalize import roman_key, roman_keys
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -432,6 +433,17 @@ class Vocabulary:
             ],
             dtype=np.int64,
         )
+        # ... and the key and consonants of that word (Кымган, keumgan, for KUMGANG)
+        self._nkid: dict[tuple[str, str], int] = {}
+        self._nk_of = np.array(
+            [
+                self._nkid.setdefault((roman_key(n), consonants(n)), len(self._nkid))
+                if r and (n := final_ng_as_n(w))
+                else -2
+                for w, r in zip(self.words, self.romanise.tolist(), strict=True)
+            ],
+            dtype=np.int64,
+        )
         self._text = np.array(self.words, dtype=object)
         self._ktext = np.array(self.keys, dtype=object)
         self._klen = np.array([len(k) for k in self.keys], dtype=np.int64)
@@ -553,6 +565,10 @@ class Vocabulary:
         u_tid = np.array([self._tid.get(u, -1) for u in texts], dtype=np.int64)
         u_kid = np.array([self._kid.get(k, -1) for k in texts_keys], dtype=np.int64)
         u_nid = np.array([self._nid.get(u, -1) for u in texts], dtype=np.int64)
+        u_nkid = np.array(
+            [self._nkid.get((k, consonants(u)), -1) for u, k in zip(texts, texts_keys, strict=True)],
+            dtype=np.int64,
+        )
         raw = process.cpdist(self._text[v], u_text[q], scorer=Indel.normalized_similarity, workers=1)
         key = process.cpdist(self._ktext[v], u_keys[q], scorer=Indel.normalized_similarity, workers=1)
         raw = 100.0 * raw.astype(np.float64)
@@ -569,6 +585,7 @@ class Vocabulary:
         sim = np.where(short < 4, 0.0, np.maximum(raw, np.where(near_key, key - KEY_PENALTY, 0.0)))
         same_key = use_key & (self._key_of[v] == u_kid[q]) & (short >= 3)
         same_key |= u_nid[q] == self._n_of[v]  # (only of romanised words: -1 is never -2)
+        same_key |= (u_nkid[q] == self._nk_of[v]) & use_key & (short >= 3)
         sim = np.where(same_key, 94.0 + 0.04 * raw, sim)
         sim = np.where(self._digit[v] | u_digit[q], 0.0, sim)
         return np.where(u_tid[q] == self._text_id[v], 100.0, sim)

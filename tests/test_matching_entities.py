@@ -474,3 +474,22 @@ def test_korean_as_russian_writes_it_with_other_vowels_is_a_hit(reference: Refer
     for ms in found:
         best = {m.name: m for m in ms}["KUMGANG BANK"]
         assert best.band == "hit", best.explanation
+
+
+def test_a_review_for_common_words_differing_says_so_plainly(reference: Reference) -> None:
+    """The listed name's identifying word there, common words of business and places about it
+    differing: the explanation says that in words a reviewer can check against the names
+    (it said "all distinctive listed words present" beside listed words absent)."""
+    (found,) = screen_frame(
+        pd.DataFrame(
+            [("Dandong Hongxiang Industrial Development Co Ltd", "China")], columns=["name", "country"]
+        ),
+        reference,
+    )["matches"]
+    marine = {m.name: m for m in found}["HONGXIANG MARINE HONG KONG LTD"]
+    assert marine.band == "review"
+    assert (
+        "listed word(s) 'marine', 'hongkong' absent, extra word(s) 'dandong', 'industrial', 'development'; "
+        "the words that identify the listed name are all there; only common words of business or places differ "
+        "(the place 'dandong' among them)"
+    ) in marine.explanation

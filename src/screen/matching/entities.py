@@ -263,8 +263,11 @@ def adjust(
         # MODULBANK)
         score = cfg.review
         cities = [t for t in best.cmp.extra_distinctive if t not in best.cmp.extra_not_city]
-        where = f" and the place {', '.join(repr(t) for t in cities)}" if cities else ""
-        notes.append(f"all distinctive listed words present, common words{where} differ")
+        where = f" (the place {', '.join(repr(t) for t in cities)} among them)" if cities else ""
+        notes.append(
+            f"the words that identify the listed name are all there; only common words of business or "
+            f"places differ{where}"
+        )
     elif own_words_match(best.item, best.cmp) and score < cfg.review and not divided:
         score = cfg.review
         notes.append(

@@ -493,3 +493,17 @@ def test_a_review_for_common_words_differing_says_so_plainly(reference: Referenc
         "the words that identify the listed name are all there; only common words of business or places differ "
         "(the place 'dandong' among them)"
     ) in marine.explanation
+
+
+def test_a_north_korean_company_elsewhere_says_why_it_stays_a_hit(reference: Reference) -> None:
+    """A listed address country other than the supplier's lowers the score, and caps a foreign
+    company's name at review; a North Korean company keeps its hit, and the reviewer is told why."""
+    rows = [("Paekho Construction SARL", "Senegal"), ("Falcon International GmbH", "Germany")]
+    paekho, falcon = screen_frame(pd.DataFrame(rows, columns=["name", "country"]), reference)["matches"]
+    (m,) = paekho
+    assert m.band == "hit"
+    assert m.explanation.endswith(
+        "supplier country Senegal is not among the listed address countries (KP); kept as a hit: "
+        "a North Korean company trades abroad under its listed name."
+    )
+    assert "kept as a hit" not in falcon[0].explanation and falcon[0].band == "review"

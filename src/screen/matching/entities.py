@@ -303,6 +303,15 @@ def adjust(
                 # is this one. (A North Korean company abroad, or in a host country, keeps its hit.)
                 score = cfg.hit - 1
                 notes.append("a review at most: the name alone, in another country than the listed ones")
+            elif score >= cfg.hit:
+                # (said, so that a reviewer sees why the country does not lower it)
+                if "KP" in countries:
+                    why = "a North Korean company trades abroad under its listed name"
+                elif china:
+                    why = "the supplier and the listed addresses are all in Greater China"
+                else:
+                    why = "the listed name says Korea"
+                notes.append(f"kept as a hit: {why}")
     shared = sorted(entry_sectors & {h.sector for h in sectors})
     if shared:
         score += cfg.sector_agree_bonus

@@ -79,6 +79,15 @@ def test_usage_errors_exit_2(tmp_path: Path, small_csv: Path) -> None:
     assert run("frobnicate")[0] == 2
 
 
+def test_a_field_given_twice_in_column_is_refused(small_csv: Path) -> None:
+    done = _console("run", str(small_csv), "--column", "name=Supplier", "--column", "name=Country")
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "Error: Invalid value for --column: name is given twice ('Supplier' and 'Country'); give each field "
+        "once (see 'screen run --help')"
+    ]
+
+
 def test_column_override(tmp_path: Path) -> None:
     p = tmp_path / "x.csv"
     p.write_text("Legal Entity,Where\nNamgang Construction,Russia\n", encoding="utf-8")

@@ -28,7 +28,13 @@ def parse_columns(values: list[str]) -> dict[str, str]:
             raise typer.BadParameter(
                 f"'{v}' is not FIELD=HEADER, e.g. --column name=\"Vendor Name\"", param_hint="--column"
             )
-        out[field.strip().lower()] = header.strip()
+        key = field.strip().lower()
+        if key in out and out[key] != header.strip():
+            raise typer.BadParameter(
+                f"{key} is given twice ('{out[key]}' and '{header.strip()}'); give each field once",
+                param_hint="--column",
+            )
+        out[key] = header.strip()
     return out
 
 

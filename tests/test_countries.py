@@ -439,7 +439,22 @@ def test_former_names(countries: CountryIndex, text: str, code: str) -> None:
     assert countries.resolve(text).code == code
 
 
-@pytest.mark.parametrize("cell", ["China & North Korea", "DPRK/China", "Russia / North Korea"])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "China & North Korea",
+        "DPRK/China",
+        "Russia / North Korea",
+        # North Korea first, then a comma or "and": a list, not an address ending in the country
+        "North Korea, Russia",
+        "DPRK, China",
+        "N. Korea, Russia",
+        "North Korea and Russia",
+        "Korea, North; Russia",
+        "КНДР и Россия",
+        "朝鲜和中国",
+    ],
+)
 def test_a_cell_naming_north_korea_with_others_is_a_supplier_in_north_korea(
     countries: CountryIndex, cell: str
 ) -> None:
@@ -477,3 +492,18 @@ def test_a_list_of_country_codes_names_each(
     r = countries.resolve(text)
     assert (r.status, r.candidates) == ("ambiguous", codes)
     assert countries.resolve("Moscow, RU").code == "RU"  # a city and its country's code: an address
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("Moscow, Russia", "RU"),  # an address: its last part is the country
+        ("Pyongyang, DPRK", "KP"),
+        ("DPRK, Pyongyang", "KP"),
+        ("Hong Kong, China", "HK"),
+        ("Trinidad and Tobago", "TT"),
+        ("Bosnia and Herzegovina, Sarajevo", "BA"),
+    ],
+)
+def test_addresses_and_names_with_and_stay_one_country(countries: CountryIndex, cell: str, code: str) -> None:
+    assert countries.resolve(cell).code == code

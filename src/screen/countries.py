@@ -45,6 +45,10 @@ _CODE_IN_LIST = re.compile(r"[A-Z]{2,3}")
 _OTHER_MAX = 60  # longer cells of another country column are remarks, not countries
 _SPLIT = re.compile(r"[,;/|()\[\]{}\n\t·、，；：（）]+|\s[-–—:]\s")
 _LIST = re.compile(r"[/;|&+]")
+# the parts of a cell that lists countries: as addresses split, and at "and" in a few languages
+_CONJUNCTS = re.compile(
+    _SPLIT.pattern + r"|[&+]|\s(?:and|und|et|y|e|и|та|and/or)\s|[和及与與및]", re.IGNORECASE
+)
 _WORD = re.compile(r"[^\W_]+")
 NORTH_KOREA = "KP"
 PLACES = frozenset({"city", "region"})  # aliases that name a place in a country, not the country
@@ -206,6 +210,9 @@ class CountryIndex:
         korea = _korea_typo(t)
         if korea is not None:
             return self._result(text, *korea)
+        listed = self._north_korea_in_list(t)
+        if listed is not None:
+            return self._result(text, *listed)
         found = self._address(t)
         if found is not None:
             return self._result(text, *found)
@@ -262,6 +269,42 @@ class CountryIndex:
             names = " or ".join(f"{self.name(c)} ({c})" for c in alias.codes)
             return alias.codes, f"'{t}' could mean {names}"
         return alias.codes, _describe(alias, t, self.name(alias.codes[0]))
+
+    def _north_korea_in_list(self, t: str) -> tuple[tuple[str, ...], str] | None:
+        """North Korea named as a country in a cell that names others, whatever the order and
+        the separator ("North Korea, Russia", "DPRK and China", "Korea, North; Russia"): the
+        supplier is there at least in part, as with "China & North Korea" (the address
+        reading takes the last part of "Moscow, Russia" and would drop it); None otherwise."""
+        parts = [p.strip() for p in _CONJUNCTS.split(t) if p and p.strip()]
+        if len(parts) < 2:
+            return None
+        named: dict[str, str] = {}
+        i = 0
+        while i < len(parts):
+            for n in (3, 2, 1):  # (a list spelling over its commas: "Korea, North")
+                seg = ", ".join(parts[i : i + n])
+                if i + n > len(parts):
+                    continue
+                alias = self._t.aliases.get(compact(seg))
+                coded = None if alias is not None else self._code(seg, whole_cell=False)
+                codes = (
+                    alias.codes
+                    if alias is not None and alias.kind not in PLACES
+                    else coded[0]
+                    if coded
+                    else ()
+                )
+                if len(codes) == 1:
+                    named.setdefault(codes[0], seg)
+                    i += n
+                    break
+            else:
+                i += 1
+        if NORTH_KOREA not in named or len(named) < 2:
+            return None
+        return tuple(sorted(named)), f"'{t}' names several countries: " + ", ".join(
+            f"'{s}' ({c})" for c, s in sorted(named.items())
+        )
 
     def _address(self, t: str) -> tuple[tuple[str, ...], str] | None:
         """Countries named inside an address or a longer text, the last part counting most."""

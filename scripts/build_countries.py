@@ -305,7 +305,11 @@ CITIES: dict[str, tuple[str, ...]] = {
            "惠山", "혜산", "Kanggye", "Haeju", "Sariwon", "Tanchon", "Sinpo", "Kimchaek",
            # UN list and Revised Romanisation spellings, and in Cyrillic
            "Nampho", "Phyongyang", "Najin", "Sonbong", "Hungnam", "Pyongsong", "Gaeseong", "Hamheung",
-           "Нампхо", "Вонсан", "Чхонджин", "Синыйджу", "Хамхын", "Кэсон"),
+           "Нампхо", "Вонсан", "Чхонджин", "Синыйджу", "Хамхын", "Кэсон",
+           # Pyongyang as other European languages write it, and the border towns that face
+           # China (Hoeryong, Manpo)
+           "Pjöngjang", "Pjongjang", "Pchjongjang", "Phenjan", "Phenian", "Pionyang", "Pyongyang-si",
+           "Hoeryong", "Hoeryŏng", "회령", "Manpo", "Manp'o", "만포"),
     "KR": ("Seoul", "首尔", "首爾", "서울", "Сеул", "Busan", "Pusan", "釜山", "부산", "Пусан", "Incheon", "Inchon",
            "仁川", "인천", "Daegu", "Taegu", "대구", "Daejeon", "Taejon", "대전", "Gwangju", "광주", "Ulsan",
            "울산", "Suwon", "수원", "Changwon", "창원", "Pohang", "Geoje", "Sejong"),
@@ -322,8 +326,9 @@ CITIES: dict[str, tuple[str, ...]] = {
            "Xiamen", "厦门", "Nanjing", "南京", "Suzhou", "苏州", "Dongguan", "东莞", "Zhuhai", "珠海"),
     "MN": ("Ulaanbaatar", "Ulan Bator", "Ulaanbaatar City", "Улаанбаатар", "Улан-Батор", "乌兰巴托", "Erdenet",
            "Darkhan"),
-    "KW": ("Kuwait City",), "QA": ("Doha", "Lusail"), "AE": ("Dubai", "Abu Dhabi", "Sharjah", "Ajman"),
-    "OM": ("Muscat",), "DZ": ("Algiers", "Alger", "Oran"), "PL": ("Warsaw", "Warszawa", "Gdansk", "Gdańsk"),
+    "KW": ("Kuwait City", "مدينة الكويت"), "QA": ("Doha", "Lusail", "الدوحة"),
+    "AE": ("Dubai", "Abu Dhabi", "Sharjah", "Ajman", "دبي", "أبوظبي", "أبو ظبي", "الشارقة"),
+    "OM": ("Muscat", "مسقط"), "DZ": ("Algiers", "Alger", "Oran"), "PL": ("Warsaw", "Warszawa", "Gdansk", "Gdańsk"),
     "NA": ("Windhoek",), "AO": ("Luanda",), "MZ": ("Maputo",), "GQ": ("Malabo",), "SN": ("Dakar",),
     "NG": ("Lagos", "Abuja"), "TZ": ("Dar es Salaam", "Dodoma"), "ZW": ("Harare",), "BW": ("Gaborone",),
     "MY": ("Kuala Lumpur",), "KH": ("Phnom Penh",), "LA": ("Vientiane",), "VN": ("Hanoi", "Ho Chi Minh City",
@@ -340,7 +345,7 @@ CITIES: dict[str, tuple[str, ...]] = {
     "GN": ("Conakry",), "KE": ("Nairobi",), "SD": ("Khartoum",), "BH": ("Manama",), "JO": ("Amman",),
     "LB": ("Beirut",),
 }
-CITIES["RU"] += ("Ulan-Ude", "Chita", "Yakutsk", "Petropavlovsk-Kamchatsky", "Sochi", "Rostov-on-Don",
+CITIES["RU"] += ("Ulan-Ude", "Улан-Удэ", "Chita", "Чита", "Yakutsk", "Petropavlovsk-Kamchatsky", "Sochi", "Rostov-on-Don",
                  "Novorossiysk", "Birobidzhan", "Partizansk", "Bolshoy Kamen")
 for _code, _cities in CITIES.items():
     _add(_code, "city", SRC_CITY, "", *_cities)

@@ -507,3 +507,26 @@ def test_a_list_of_country_codes_names_each(
 )
 def test_addresses_and_names_with_and_stay_one_country(countries: CountryIndex, cell: str, code: str) -> None:
     assert countries.resolve(cell).code == code
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("沈阳市", "CN"),  # a city with the word for city after it, as Chinese and Korean write it
+        ("丹东市", "CN"),
+        ("서울특별시", "KR"),
+        ("평양직할시", "KP"),
+        ("Pjöngjang", "KP"),  # Pyongyang in German, Czech, Hungarian, Spanish
+        ("Pchjongjang", "KP"),
+        ("Phenjan", "KP"),
+        ("Pionyang", "KP"),
+        ("Hoeryong", "KP"),  # border towns that face China
+        ("Manpo", "KP"),
+        ("الدوحة", "QA"),  # Gulf cities in Arabic
+        ("دبي", "AE"),
+        ("Улан-Удэ", "RU"),
+    ],
+)
+def test_cities_written_as_their_country_writes_them(countries: CountryIndex, cell: str, code: str) -> None:
+    assert countries.resolve(cell).code == code
+    assert countries.resolve("市").code is None and countries.resolve("城市").code is None

@@ -45,6 +45,7 @@ _CODE_IN_LIST = re.compile(r"[A-Z]{2,3}")
 _OTHER_MAX = 60  # longer cells of another country column are remarks, not countries
 _SPLIT = re.compile(r"[,;/|()\[\]{}\n\t·、，；：（）]+|\s[-–—:]\s")
 _LIST = re.compile(r"[/;|&+]")
+_CITY_SUFFIX = re.compile(r"(?:特别市|特別市|直辖市|直轄市|市|특별자치시|특별시|광역시|직할시|시)$")
 # the parts of a cell that lists countries: as addresses split, and at "and" in a few languages
 _CONJUNCTS = re.compile(
     _SPLIT.pattern + r"|[&+]|\s(?:and|und|et|y|e|и|та|and/or)\s|[和及与與및]", re.IGNORECASE
@@ -263,6 +264,12 @@ class CountryIndex:
         if coded is not None:
             return coded
         alias = self._t.aliases.get(compact(t))
+        if alias is None and (bare := _CITY_SUFFIX.sub("", t)) != t and len(bare) >= 2:
+            # a city with the word for city after it, as Chinese and Korean write it (沈阳市,
+            # 서울특별시): the city
+            alias = self._t.aliases.get(compact(bare))
+            if alias is None or alias.kind not in PLACES:
+                return None
         if alias is None:
             return None
         if len(alias.codes) > 1:

@@ -86,7 +86,9 @@ KEYWORDS: dict[str, dict[str, str]] = {
               "extracción de madera",
         "pt": "exploração florestal|extração de madeira|corte de madeira",
         "it": "taglio boschivo|utilizzazioni forestali|boscaiol*",
-        "mn": "мод бэлтгэл*",
+        "mn": "мод бэлтгэл*|модны бэлтгэл*",
+        # (the article al- is read off Arabic words before matching: قطع الأشجار is قطع أشجار)
+        "ar": "قطع أشجار|قطع أخشاب|احتطاب",
     },
     "mining": {
         "en": "mining|mine|mines|miner|miners|quarry|quarries|quarrying|ore|ores|open pit|opencast|open cast|"
@@ -144,7 +146,8 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "de": "bau|bauunternehm*|baufirma|baufirmen|baugewerbe|bauarbeiten|bauleistung*|bauausführung|"
               "bauhauptgewerbe|baugeschäft|baugesellschaft|hochbau*|*hochbau|tiefbau*|*tiefbau|straßenbau*|wohnungsbau|rohbau*|"
               "ingenieurbau|trockenbau*|gerüstbau*|maurer*|abbrucharbeiten|abriss*|elektroinstallation*|"
-              "sanitärinstallation*|dachdecker*|fliesenleger*|stuckateur*|innenausbau|generalunternehm*",
+              "sanitärinstallation*|dachdecker*|fliesenleger*|stuckateur*|innenausbau|generalunternehm*|"
+              "holzbau|zimmerei*|zimmerer*",
         "fr": "btp|bâtiment|bâtiments|travaux publics|génie civil|gros œuvre|second œuvre|maçonnerie|maçon|maçons|"
               "terrassement*|charpente*|plâtrerie|plaquiste*|couvreur*|démolition|rénovation|échafaudage*|"
               "coffrage*|ferraillage|plomberie|entreprise générale",
@@ -174,7 +177,7 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "pt": "restaurante*|lanchonete*|churrascaria*|pizzaria*",
         "it": "ristorant*|trattori*|osteri*|pizzeri*|tavola calda|rosticceri*",
         "ar": "مطعم|مطاعم",
-        "mn": "хоолны газар",
+        "mn": "хоолны газар|зоогийн газар|ресторан*",
     },
     "textiles": {
         "en": "textile*|garment*|apparel|clothing manufactur*|clothing factor*|sewing|knitwear|knitted|knitting|"
@@ -307,6 +310,9 @@ TRAPS: dict[str, dict[str, str]] = {
               "blockchain|mining pool*|mining rig*|hashrate|hash rate|landmine*|mine clearance|demining|mine action|"
               "mine detection|for mining|for the mining|to the mining|mining industry supplier*",
         "ru": "добыч* данных|анализ* данных|криптовалют*|майнинг*|биткоин*|для горнодобывающ*",
+        "es": "minería de datos|mineria de datos|minería de texto*|criptomoneda*",
+        "pt": "mineração de dados|mineração de texto*|criptomoeda*",
+        "it": "data mining|estrazione di dati",
         "zh": "数据挖掘|挖矿|矿机|比特币|区块链|加密货币|矿泉水",
         "ko": "데이터 마이닝|코인|암호화폐|비트코인|가상화폐",
         "fr": "fouille de données|exploration de données|cryptomonnaie*",
@@ -317,7 +323,8 @@ TRAPS: dict[str, dict[str, str]] = {
               "for the construction|to the construction|paving stone*|paving slab*|paving block*|"
               "construction steel|construction timber|construction lumber|construction glass|"
               "construction adhesive*|construction fastener*|construction hardware|construction products",
-        "ru": "стройматериал*|для строительства|для строительной",
+        "ru": "стройматериал*|для строительства|для строительной|строительство сайтов|строительство веб*",
+        "es": "construcción de sitios web|construcción de páginas web",
         "zh": "建筑设计|建筑模型|工程机械|船舶",
         "ja": "建築設計|建材",
         "ko": "건축 설계|건설기계|건자재",

@@ -353,3 +353,48 @@ def test_a_code_column_header_names_the_standard_of_its_codes(tmp_path: Path) ->
 def test_abbreviated_trades_and_museums(activity: str, sector: str | None) -> None:
     si = SectorIndex.load(Path(__file__).resolve().parents[1] / "reference")
     assert [h.sector for h in si.classify(activity)] == ([sector] if sector else [])
+
+
+@pytest.mark.parametrize(
+    ("activity", "expected"),
+    [
+        # Arabic writes the article (and "and", "for" before it) as part of the word
+        ("التعدين واستغلال المحاجر", ["mining"]),
+        ("المطاعم", ["restaurants"]),
+        ("للمقاولات العامة", ["construction"]),
+        ("قطع الأشجار", ["logging"]),
+        ("أبناء محمد للتجارة", []),  # (sons of Mohammed: not بناء, building)
+        ("Holzbau und Zimmerei", ["construction"]),
+        ("Зоогийн газар", ["restaurants"]),
+        # traps in other languages: the word names the product, not the work
+        ("Minería de datos", []),
+        ("Mineração de dados", []),
+        ("Строительство сайтов", []),
+    ],
+)
+def test_keywords_and_traps_in_more_languages(
+    sectors: SectorIndex, activity: str, expected: list[str]
+) -> None:
+    assert [h.sector for h in sectors.classify(activity) if h.tier == "core"] == expected
+
+
+def test_a_code_that_cannot_be_naics_is_read_by_its_format(sectors: SectorIndex) -> None:
+    """NACE codes in a column headed NAICS (or dotted codes under ISIC) were read as that
+    standard and found nothing; a NAICS label with its edition ("NAICS2017: 722511") is a label."""
+    from screen.industry_codes import label_cells
+
+    cells = ["F41.20", "B05", "A02.20", "I56.10", "02.20", "236220", "NAICS2017: 722511"]
+    found = [[h.sector for h in sectors.classify("", c)] for c in label_cells(cells, "NAICS")]
+    assert found == [
+        ["construction"],
+        ["mining"],
+        ["logging"],
+        ["restaurants"],
+        ["logging"],
+        ["construction"],
+        ["restaurants"],
+    ]
+    isic = [
+        [h.sector for h in sectors.classify("", c)] for c in label_cells(["F41.20", "41.20", "4120"], "ISIC")
+    ]
+    assert isic == [["construction"]] * 3

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 _LABEL = re.compile(
-    r"^\s*(naics|isic(?:\s*rev\.?\s*4)?|nace(?:\s*rev\.?\s*2)?|okved\s*2?|оквэд\s*2?|us\s*sic|sic)\b[\s:.#-]*",
+    r"^\s*(naics(?:\s*(?:19|20)\d\d(?=\s*[:#=-]))?|isic(?:\s*rev\.?\s*4)?|nace(?:\s*rev\.?\s*2)?|okved\s*2?|оквэд\s*2?|"
+    r"us\s*sic|sic)\b[\s:.#-]*",
     re.IGNORECASE,
 )
 _CODE = re.compile(r"^([A-Ua-u])?\s?(\d{2,6}(?:\.\d{1,4})?)(?![\d.])|^([A-Ua-u])(?![\w])")
@@ -69,8 +70,8 @@ class CodeTable:
             digits = digits.split(".")[0]
         if not digits:
             return self._find("NACE" if standard == "NACE" else "ISIC", letter)
-        if "." in digits:
-            return self._find("NACE", digits) if standard in ("", "NACE") else None
+        if "." in digits:  # (the dotted form is NACE's, which follows ISIC Rev.4 to the class)
+            return self._find("NACE", digits) if standard in ("", "NACE", "ISIC") else None
         if standard:
             return self._find(standard, _nace(digits) if standard == "NACE" else digits)
         if letter or len(digits) == 4:
@@ -129,13 +130,24 @@ def header_standard(header: str) -> str:
     return found[0] if len(found) == 1 else ""
 
 
+def _may_be(standard: str, chunk: str) -> bool:
+    """Whether a code written so can be one of ``standard``: NAICS and SIC codes are digits
+    only, so "F41.20" or "I56.10" in a column headed NAICS is NACE, read by its format."""
+    if standard not in ("NAICS", "SIC"):
+        return True
+    m = _CODE.match(chunk)
+    return m is None or not (m.group(1) or m.group(3) or "." in (m.group(2) or "").rstrip("0").rstrip("."))
+
+
 def label_cells(cells: list[str], standard: str) -> list[str]:
     """Each code without a label of its own labelled with the column's ``standard`` (each
     distinct cell once: codes repeat)."""
 
     def label(cell: str) -> str:
         chunks = [c.strip() for c in _SPLIT.split(cell) if c.strip()]
-        return "; ".join(c if _LABEL.match(c) else f"{standard} {c}" for c in chunks)
+        return "; ".join(
+            c if _LABEL.match(c) or not _may_be(standard, c) else f"{standard} {c}" for c in chunks
+        )
 
     done = {cell: label(cell) for cell in set(cells)}
     return [done[cell] for cell in cells]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -37,6 +38,9 @@ log = logging.getLogger(__name__)
 __all__ = ["SectorIndex", "classify_sectors"]
 
 KEYWORD_SOURCE = "keyword list (reference/sector_keywords.csv)"
+# Arabic writes the article al- (and a preposition or "and" before it) as part of the word
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_ARABIC_ARTICLE = re.compile("(?<![\u0600-\u06ff])(?:وال|بال|فال|كال|لل|ال)(?=[\u0600-\u06ff]{3})")
 CODE_SOURCE = "industry code list (reference/sector_codes.csv)"
 # activity cells that say nothing about the activity; the supplier name may then be read
 _VAGUE = frozenset(
@@ -159,7 +163,12 @@ class SectorIndex:
             if source not in sources.setdefault(sector, []):
                 sources[sector].append(source)
 
-        for sector, found in _group(self._rules.find(activity)).items():
+        found_all = self._rules.find(activity)
+        bare = _ARABIC_ARTICLE.sub("", activity) if _ARABIC.search(activity) else activity
+        if bare != activity:  # (keywords are written without the article: تعدين for التعدين)
+            seen = {(f.sector, f.pattern) for f in found_all}
+            found_all += [f for f in self._rules.find(bare) if (f.sector, f.pattern) not in seen]
+        for sector, found in _group(found_all).items():
             add(sector, f"activity text '{activity}' ({_keywords(found)})", KEYWORD_SOURCE)
         code_hits = self._codes.lookup(code) if code else []
         for hit in code_hits:

@@ -223,6 +223,23 @@ def test_usage_errors_are_one_line_from_the_console(tmp_path: Path, small_csv: P
     assert "Warning: t.xlsx is named .xlsx but holds text; it was read as CSV" in done.stderr.splitlines()
 
 
+def test_a_logged_traceback_is_shown_with_debug(capsys: pytest.CaptureFixture[str]) -> None:
+    # a batch file's unexpected error is logged with its traceback, shown with --debug
+    import logging
+
+    from screen.cli import setup_logging
+
+    setup_logging(False, True)
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        logging.getLogger("screen.batch").debug("unexpected error on %s", "a.csv", exc_info=True)
+    err = capsys.readouterr().err
+    assert err.startswith("Debug: unexpected error on a.csv\nTraceback (most recent call last):")
+    assert "ValueError: boom" in err
+    setup_logging(False, False)
+
+
 def test_a_reader_gone_is_no_error_message(capsys: pytest.CaptureFixture[str]) -> None:
     # ``screen reference list | head -1``: the pipe closes under the command
     with pytest.raises(typer.Exit) as exc, handle_errors():

@@ -295,3 +295,39 @@ def test_a_final_ng_written_n_with_other_vowels() -> None:
     found = {(int(a), words[int(b)]): round(float(s), 2) for a, b, s in zip(q, v, sim, strict=True)}
     assert found[(0, "kumgang")] == 97.43
     assert all(s < 94 for (a, _), s in found.items() if a > 0)
+
+
+def test_the_lookup_finds_every_final_ng_written_n_the_comparison_accepts() -> None:
+    # words whose key without the final g is no neighbour of the whole word's key ("ngoong")
+    # are looked up by that key directly; random Korean-like words and Russian-like spellings
+    rng = random.Random(11)
+    initials, vowels = (
+        ["k", "g", "ng", "ch", "r", "n", "h", "p", "s", ""],
+        ["a", "o", "u", "eo", "eu", "yo", "ae", "e"],
+    )
+    words = sorted(
+        {
+            "".join(rng.choice(initials) + rng.choice(vowels) for _ in range(rng.randint(1, 3))) + "ng"
+            for _ in range(300)
+        }
+    )
+    swaps = {"u": "eu", "eu": "u", "o": "eo", "eo": "o", "ae": "e", "e": "ae", "yo": "e"}
+    queries = []
+    for w in words:
+        stem = w[:-1]  # the final g dropped, as Russian writes it (н)
+        for a, b in swaps.items():
+            if a in stem:
+                queries.append(stem.replace(a, b, 1))
+        queries.append(stem)
+    queries = sorted(set(queries))
+    voc = Vocabulary(words, [True] * len(words))
+    q, v, sim = voc.lookup(queries, [False] * len(queries))
+    found = {(queries[int(a)], words[int(b)]): float(s) for a, b, s in zip(q, v, sim, strict=True)}
+    accepted = 0
+    for w in words:
+        for u in queries:
+            s, kind = token_similarity(w, u)
+            if kind == "final ng written n":
+                accepted += 1
+                assert abs(found.get((u, w), 0.0) - s) < 0.01, (u, w, s)
+    assert accepted > 300

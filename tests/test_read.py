@@ -230,6 +230,9 @@ def test_an_html_table_named_xls_is_read_as_a_sheet(tmp_path: Path) -> None:
         ["Total: 2 suppliers", "", ""],
     ]
     assert t.row_numbers == [2, 3, 4] and t.delimiter is None
+    from screen.pipeline import _format_read
+
+    assert _format_read(tmp_path / "export.xls", t) == "html"  # the audit says what was read
 
 
 def test_an_html_page_without_a_supplier_table_says_so(tmp_path: Path) -> None:

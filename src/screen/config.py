@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from screen.errors import ConfigError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -186,10 +189,14 @@ def load_config(path: str | Path | None = None) -> Config:
         if value < 1:
             raise ConfigError(f"{p}: 'limits.{key}' must be 1 or more (got {value}).")
     if cfg.limits.max_cell_chars > EXCEL_CELL_CHARS:
-        raise ConfigError(
-            f"{p}: 'limits.max_cell_chars' can be at most {EXCEL_CELL_CHARS:,} (got {cfg.limits.max_cell_chars:,}): "
-            "a longer cell cannot go into the report's workbook."
+        # (earlier versions said to raise it: such settings still load, at the most a report holds)
+        log.warning(
+            "%s: 'limits.max_cell_chars' = %s is read as %s: a longer cell cannot go into the report's workbook",
+            p,
+            f"{cfg.limits.max_cell_chars:,}",
+            f"{EXCEL_CELL_CHARS:,}",
         )
+        cfg = replace(cfg, limits=replace(cfg.limits, max_cell_chars=EXCEL_CELL_CHARS))
     return cfg
 
 

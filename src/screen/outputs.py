@@ -104,8 +104,8 @@ def check_output_path(path: Path, inputs: Iterable[Path], option: str = "-o") ->
             os.close(os.open(out, os.O_WRONLY | os.O_APPEND))  # (opened, not changed)
         except OSError as exc:
             raise OutputError(
-                f"{path}: the file there cannot be replaced ({exc.strerror}); close it in the program "
-                f"that has it open, or choose another {option} path."
+                f"{path}: the file there cannot be replaced ({exc.strerror}); make it writable, close it "
+                f"where it is open, or choose another {option} path."
             ) from exc
 
 

@@ -269,10 +269,13 @@ def _read_while_preparing(p: Path, sheet: str | None, cfg: Config, reference: Re
 
 def _format_read(path: Path, table: RawTable) -> str:
     """The file's format as it was read: its extension, unless its content is another kind
-    (text named .xlsx was read as CSV; a workbook named .csv as a spreadsheet)."""
+    (text named .xlsx was read as CSV; a workbook named .csv as a spreadsheet; an HTML table
+    named .xls as HTML)."""
     from screen.read import TEXT_SUFFIXES
 
     suffix = path.suffix.lower()
+    if table.sheet is None and table.delimiter is None:
+        return "html"  # an HTML table saved as .xls (an ERP's "Excel export")
     if table.sheet is None and suffix not in TEXT_SUFFIXES:
         return "csv"
     if table.sheet is not None and suffix in TEXT_SUFFIXES:

@@ -244,14 +244,17 @@ def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig, kind: str) 
 
     unreadable: list[InputFileError] = []
 
-    def load(name: str, required: bool) -> _Candidate | None:
+    def load(name: str, required: bool, head_only: bool = False) -> _Candidate | None:
+        """The sheet read (``head_only``: only as far as a header is looked for: whether it
+        holds suppliers, said of a hidden sheet, costs no more for a large one)."""
         try:
             with _calamine_errors(p, f'sheet "{name}" cannot be read'):
                 ws = wb.get_sheet_by_name(name)
                 end = ws.end  # (row, column) of the last cell, 0-based; None for an empty sheet
-                if end is not None:
+                if end is not None and not head_only:
                     check_extent(p, name, int(end[0]) + 1, int(end[1]) + 1, limits)
-                raw = ws.to_python(skip_empty_area=False)
+                rows = {"nrows": HEADER_SCAN_ROWS + 1} if head_only else {}
+                raw = ws.to_python(skip_empty_area=False, **rows)
                 merges = list(ws.merged_cell_ranges or [])
         except InputFileError as exc:
             if required:
@@ -276,7 +279,7 @@ def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig, kind: str) 
     else:
         found = [c for n in worksheets if n not in hidden and (c := load(n, required=False)) is not None]
     if not found:
-        hidden_hits = [n for n in worksheets if n in hidden and load(n, required=False) is not None]
+        hidden_hits = [n for n in worksheets if n in hidden and load(n, False, head_only=True) is not None]
         if len(hidden_hits) == 1:
             raise InputFileError(
                 f'{p.name}: the only sheet with a supplier name column, "{hidden_hits[0]}", is hidden; '
@@ -322,7 +325,7 @@ def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig, kind: str) 
     table = _table_from_grid(p, grid, hdr, sheet=chosen.name, sheets=names)
     table.issues.extend(filled)
     if sheet is None:  # hidden sheets of suppliers are never chosen, but said
-        others += [c for n in worksheets if n in hidden and (c := load(n, required=False)) is not None]
+        others += [c for n in worksheets if n in hidden and (c := load(n, False, head_only=True)) is not None]
     for other in others:
         table.issues.append(
             RowIssue(

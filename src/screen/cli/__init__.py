@@ -112,10 +112,14 @@ def setup_logging(quiet: bool, debug: bool) -> None:
 
 
 class _Said(logging.Formatter):
-    """A logged message as the command says the others: ``Warning: …``, ``Error: …``."""
+    """A logged message as the command says the others: ``Warning: …``, ``Error: …`` (with
+    its traceback, when one is logged: ``--debug``)."""
+
+    def __init__(self) -> None:
+        super().__init__("%(message)s")
 
     def format(self, record: logging.LogRecord) -> str:
-        return f"{record.levelname.capitalize()}: {record.getMessage()}"
+        return f"{record.levelname.capitalize()}: {super().format(record)}"
 
 
 def version_callback(value: bool) -> None:

@@ -198,6 +198,20 @@ def consonants(word: str) -> str:
     return word.translate(_VOWELS)
 
 
+FINAL_N_NEAR = 0.75  # a word alike under the key to a listed word less its final g, this alike as written
+
+
+def final_n_near(b: str, n: str, same_key: bool) -> bool:
+    """Whether ``b``, alike under the key to ``n`` (a listed word without its final g), is it
+    written with other vowels: the same consonants, and alike as written (keumgan, Кымган, for
+    kumgan; not phaen for phyon, nor kengen for kyongyon)."""
+    return (
+        same_key
+        and consonants(b) == consonants(n)
+        and Indel.normalized_similarity(b, n) >= FINAL_N_NEAR - 1e-6
+    )
+
+
 def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = True) -> tuple[float, str]:
     """Similarity of two words (0-100) and how they relate. ``romanise``: the listed word may
     be romanised from Korean or Chinese, so spellings equal under the romanisation key agree
@@ -221,9 +235,7 @@ def token_similarity(a: str, b: str, b_abbrev: bool = False, romanise: bool = Tr
     # (as written, or with other vowels, alike under the key: Кымган, keumgan, is Kumgang as
     # Russian writes 금강; not other consonants, Hexon for HESONG)
     n = final_ng_as_n(a) if romanise else None
-    if n is not None and (
-        b == n or (use_key and short >= 3 and kb == roman_key(n) and consonants(b) == consonants(n))
-    ):
+    if n is not None and (b == n or (use_key and short >= 3 and final_n_near(b, n, kb == roman_key(n)))):
         return 94.0 + 4.0 * Indel.normalized_similarity(a, b), "final ng written n"
     if b_abbrev and len(b) >= 3 and a.startswith(b) and len(a) > len(b):
         return 92.0, "abbreviation"

@@ -304,14 +304,15 @@ def adjust(
                 score = cfg.hit - 1
                 notes.append("a review at most: the name alone, in another country than the listed ones")
             elif score >= cfg.hit:
-                # (said, so that a reviewer sees why the country does not lower it)
+                # (said, so that a reviewer sees why the other country does not cap it; the rules
+                # below may still make it a review)
                 if "KP" in countries:
                     why = "a North Korean company trades abroad under its listed name"
                 elif china:
-                    why = "the supplier and the listed addresses are all in Greater China"
+                    why = "the supplier is in Greater China, where the entry has an address"
                 else:
                     why = "the listed name says Korea"
-                notes.append(f"kept as a hit: {why}")
+                notes.append(f"the other country does not make it a review: {why}")
     shared = sorted(entry_sectors & {h.sector for h in sectors})
     if shared:
         score += cfg.sector_agree_bonus

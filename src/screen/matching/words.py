@@ -36,6 +36,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from screen.matching.compare import (
+    FINAL_N_NEAR,
     FOREIGN_KEY_MIN_LEN,
     FOREIGN_KEY_MIN_SIM,
     JOINED_MIN,
@@ -433,7 +434,20 @@ class Vocabulary:
             ],
             dtype=np.int64,
         )
-        # ... and the key and consonants of that word (Кымган, keumgan, for KUMGANG)
+        # ... and the key and consonants of that word (Кымган, keumgan, for KUMGANG), and the
+        # words under each such key (looked up directly: its key may be no neighbour of the
+        # whole word's)
+        self._ntext = np.array(
+            [
+                (final_ng_as_n(w) or "") if r else ""
+                for w, r in zip(self.words, self.romanise.tolist(), strict=True)
+            ],
+            dtype=object,
+        )
+        self._n_key_ids: dict[str, list[int]] = {}
+        for v, nt in enumerate(self._ntext.tolist()):
+            if nt:
+                self._n_key_ids.setdefault(roman_key(nt), []).append(v)
         self._nkid: dict[tuple[str, str], int] = {}
         self._nk_of = np.array(
             [
@@ -532,8 +546,12 @@ class Vocabulary:
         counts = self._key_start[kb + 1] - self._key_start[kb]  # a key stands for its words
         vb = self._by_key[expand(self._key_start[kb], counts)]
         n = len(self.words)
-        q = np.concatenate([qa, qc, np.repeat(qb, counts)])
-        pair = unique(q * n + np.concatenate([va, vc, vb]))
+        ids = self._n_key_ids
+        nq = [(i, v) for i, k in enumerate(keys) if k in ids for v in ids[k]]
+        qn = np.array([i for i, _ in nq], dtype=np.int64)
+        vn = np.array([v for _, v in nq], dtype=np.int64)
+        q = np.concatenate([qa, qc, np.repeat(qb, counts), qn])
+        pair = unique(q * n + np.concatenate([va, vc, vb, vn]))
         q, v = pair // n, pair % n
         run = np.array(joined, dtype=bool)[q]
         word = self.single[v]
@@ -585,7 +603,14 @@ class Vocabulary:
         sim = np.where(short < 4, 0.0, np.maximum(raw, np.where(near_key, key - KEY_PENALTY, 0.0)))
         same_key = use_key & (self._key_of[v] == u_kid[q]) & (short >= 3)
         same_key |= u_nid[q] == self._n_of[v]  # (only of romanised words: -1 is never -2)
-        same_key |= (u_nkid[q] == self._nk_of[v]) & use_key & (short >= 3)
+        near_n = (u_nkid[q] == self._nk_of[v]) & use_key & (short >= 3)
+        if near_n.any():  # ... and alike as written (compare.final_n_near)
+            at_n = np.flatnonzero(near_n)
+            alike = process.cpdist(
+                self._ntext[v[at_n]], u_text[q[at_n]], scorer=Indel.normalized_similarity, workers=1
+            )
+            near_n[at_n] = alike.astype(np.float64) >= FINAL_N_NEAR - 1e-6
+        same_key |= near_n
         sim = np.where(same_key, 94.0 + 0.04 * raw, sim)
         sim = np.where(self._digit[v] | u_digit[q], 0.0, sim)
         return np.where(u_tid[q] == self._text_id[v], 100.0, sim)

@@ -89,6 +89,9 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "mn": "мод бэлтгэл*|модны бэлтгэл*",
         # (the article al- is read off Arabic words before matching: قطع الأشجار is قطع أشجار)
         "ar": "قطع أشجار|قطع أخشاب|احتطاب",
+        "pl": "pozyskiwanie drewna|pozyskanie drewna|wyrąb*|wycinka drzew|zrywka drewna",
+        "tr": "ağaç kesim*|tomruk üretim*",
+        "vi": "khai thác gỗ|khai thác lâm sản|đốn gỗ",
     },
     "mining": {
         "en": "mining|mine|mines|miner|miners|quarry|quarries|quarrying|ore|ores|open pit|opencast|open cast|"
@@ -115,6 +118,9 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "it": "estrazione mineraria|miniera|miniere|minerari*|cava di|cave di",
         "mn": "уул уурхай*|уурхай*",
         "ar": "تعدين|منجم|مناجم|محجر|محاجر",
+        "pl": "górnictwo|górnicz*|kopalnia|kopalnie|kopalni|kamieniołom*",
+        "tr": "madencilik|maden ocağı|maden ocakları|maden işletme*|taş ocağı",
+        "vi": "khai thác mỏ|khai khoáng|khai thác khoáng sản|khai thác đá",
     },
     "construction": {
         "en": "construction|constructions|builder|builders|homebuilder*|housebuilder*|housebuilding|"
@@ -160,6 +166,10 @@ KEYWORDS: dict[str, dict[str, str]] = {
               "muratore|demolizioni|ristrutturazion*",
         "ar": "مقاولات|بناء|تشييد|إنشاءات|انشاءات",
         "mn": "барилга*",
+        "pl": "budownictwo|firma budowlana|przedsiębiorstwo budowlane|roboty budowlane|usługi budowlane|"
+              "prace budowlane|generalny wykonawca",
+        "tr": "inşaat|müteahhit*|yapı işleri",
+        "vi": "xây dựng|thi công",
     },
     "restaurants": {
         "en": "restaurant|restaurants|pizzeria*|steakhouse*|steak house|diner|diners|bistro*|brasserie*|eatery|"
@@ -178,6 +188,9 @@ KEYWORDS: dict[str, dict[str, str]] = {
         "it": "ristorant*|trattori*|osteri*|pizzeri*|tavola calda|rosticceri*",
         "ar": "مطعم|مطاعم",
         "mn": "хоолны газар|зоогийн газар|ресторан*",
+        "pl": "restauracja|restauracje|restauracji|bar mleczny|jadłodajnia",
+        "tr": "restoran|restoranı|restoranlar*|lokanta*",
+        "vi": "nhà hàng|quán ăn",
     },
     "textiles": {
         "en": "textile*|garment*|apparel|clothing manufactur*|clothing factor*|sewing|knitwear|knitted|knitting|"
@@ -299,6 +312,10 @@ TRAPS: dict[str, dict[str, str]] = {
               "aluguel|locação|materiais",
         "it": "piattaforma*|assicurazion*|avvocat*|consulenz*|attrezzatur*|macchin*|forniture|arredament*|"
               "giocattol*|ingrosso|noleggio|materiali",
+        "pl": "oprogramowani*|platform*|ubezpiecz*|doradztw*|sprzęt*|maszyn*|urządze*|hurtow*|materiał*|"
+              "wynajem|leasing|szkoleni*|mebl*",
+        "tr": "yazılım*|platform*|sigorta*|danışmanlık|ekipman*|makine*|toptan*|malzeme*|kiralama|eğitim",
+        "vi": "phần mềm|nền tảng|bảo hiểm|tư vấn|thiết bị|máy móc|bán buôn|vật liệu|cho thuê|đào tạo",
     },
     "logging": {
         "en": "log management|log analytic*|event log*|audit log*|log file*|syslog|logging librar*|"
@@ -325,6 +342,9 @@ TRAPS: dict[str, dict[str, str]] = {
               "construction adhesive*|construction fastener*|construction hardware|construction products",
         "ru": "стройматериал*|для строительства|для строительной|строительство сайтов|строительство веб*",
         "es": "construcción de sitios web|construcción de páginas web",
+        "pl": "materiały budowlane|maszyny budowlane|sprzęt budowlany",
+        "tr": "inşaat malzeme*|yapı malzeme*|inşaat makine*",
+        "vi": "vật liệu xây dựng|máy xây dựng|thiết kế web",
         "zh": "建筑设计|建筑模型|工程机械|船舶",
         "ja": "建築設計|建材",
         "ko": "건축 설계|건설기계|건자재",

@@ -370,6 +370,16 @@ def test_abbreviated_trades_and_museums(activity: str, sector: str | None) -> No
         ("Minería de datos", []),
         ("Mineração de dados", []),
         ("Строительство сайтов", []),
+        # Polish, Turkish, Vietnamese: countries that host or hosted North Korean workers, or
+        # North Korean restaurants
+        ("Budownictwo mieszkaniowe", ["construction"]),
+        ("Kopalnia węgla", ["mining"]),
+        ("Maszyny górnicze", []),  # mining machinery: equipment sold to the sector
+        ("Madencilik", ["mining"]),
+        ("İnşaat malzemeleri", []),
+        ("Nhà hàng Hàn Quốc", ["restaurants"]),
+        ("Xây dựng dân dụng", ["construction"]),
+        ("Vật liệu xây dựng", []),
     ],
 )
 def test_keywords_and_traps_in_more_languages(

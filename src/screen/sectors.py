@@ -2,7 +2,7 @@
 
 Evidence, each quoted in ``SectorHit.evidence`` for the compliance officer:
 
-1. the activity text: keywords in ten languages, with keyword traps ("data mining", "Restaurant
+1. the activity text: keywords in thirteen languages, with keyword traps ("data mining", "Restaurant
    POS software": the word names a customer or a product, not the supplier's work);
    see :mod:`screen.sector_rules`;
 2. the industry code (NAICS, ISIC Rev.4, NACE Rev.2): every code in the cell, its sector by the

@@ -530,3 +530,16 @@ def test_addresses_and_names_with_and_stay_one_country(countries: CountryIndex, 
 def test_cities_written_as_their_country_writes_them(countries: CountryIndex, cell: str, code: str) -> None:
     assert countries.resolve(cell).code == code
     assert countries.resolve("市").code is None and countries.resolve("城市").code is None
+
+
+def test_an_empty_country_with_a_korean_region_or_korea_as_the_city_is_ambiguous(
+    countries: CountryIndex,
+) -> None:
+    """ "Kangwon" (a province of both Koreas) or "Korea" in the city cell, no country: North or
+    South, to ask, as the same word in the country cell is; not a street named so elsewhere."""
+    frame = pd.DataFrame(
+        {"country": ["", "", "", ""], "city": ["Kangwon", "Korea", "North Korea Street, Dubai", "Seoul"]}
+    )
+    got = [(r.status, r.candidates, r.code) for r in resolve_countries(frame, countries)["country_result"]]
+    assert got[:2] == [("ambiguous", ("KP", "KR"), None)] * 2
+    assert got[2][0] == "missing" and got[3] == ("resolved", (), "KR")

@@ -181,8 +181,13 @@ def assess_row(
         )
     elif country is not None and country.status == "ambiguous":
         raise_to("medium")
+        what = (
+            f"Country '{country.input}' is ambiguous"
+            if str(country.input).strip() or not country.place
+            else f"City/address '{country.place}' (the country cell is empty) is ambiguous"
+        )
         reasons.append(
-            f"Country '{country.input}' is ambiguous: it could mean "
+            f"{what}: it could mean "
             f"{' or '.join(_names(country.candidates)) or 'several countries'}; confirm the supplier's country."
         )
     core = [s for s in sectors if s.sector in policy.core_sectors]

@@ -52,6 +52,7 @@ _CONJUNCTS = re.compile(
 )
 _WORD = re.compile(r"[^\W_]+")
 NORTH_KOREA = "KP"
+SOUTH_KOREA = "KR"
 PLACES = frozenset({"city", "region"})  # aliases that name a place in a country, not the country
 # scripts from Hebrew to Khmer and Mongolian (Arabic, Indic, Thai, Georgian...): always resolved
 _OTHER_SCRIPTS = re.compile("[\u0590-\u18af]")
@@ -169,6 +170,15 @@ class CountryIndex:
         ``place`` when that names one country, not North Korea (else ``r``)."""
         if r.status == "missing":
             p = self.resolve(place)
+            if (
+                p.status == "ambiguous"
+                and set(p.candidates) == {NORTH_KOREA, SOUTH_KOREA}
+                and self._whole(" ".join(place.split()), whole_cell=True) is not None
+            ):
+                # the place is a Korean region or "Korea" itself (Kangwon): North or South, to
+                # ask, as the same word in the country cell is
+                method = f"the country cell is empty; the city/address '{place}': {p.method}"
+                return replace(p, input=r.input, method=method, place=place)
             if p.status != "resolved" or p.code == NORTH_KOREA:
                 return r
             method = f"the country cell is empty; read from the city/address '{place}': {p.method}"

@@ -73,7 +73,7 @@ SRC_GENERIC = "screen curation: generic trap (product, equipment, software or se
 KEYWORDS: dict[str, dict[str, str]] = {
     "logging": {
         "en": "logging|logging camp*|log harvest*|logs harvest*|log export*|timber harvest*|wood harvest*|"
-              "forest harvest*|roundwood|round wood|tree felling|timber felling|felling|lumberjack*|"
+              "forest harvest*|roundwood|round wood|round log*|tree felling|timber felling|felling|lumberjack*|"
               "timber cutting|timber extraction|clear felling|harvesting of timber|felling of trees|tree cutting",
         "ru": "лесозаготов*|заготовк* лес*|заготовк* и вывоз* лес*|заготовк* древесин*|рубк* лес*|вырубк* лес*|лесоруб*|валк* лес*",
         "zh": "伐木|采伐|木材采伐|森林采伐",

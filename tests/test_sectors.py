@@ -365,6 +365,8 @@ def test_abbreviated_trades_and_museums(activity: str, sector: str | None) -> No
         ("قطع الأشجار", ["logging"]),
         ("أبناء محمد للتجارة", []),  # (sons of Mohammed: not بناء, building)
         ("Holzbau und Zimmerei", ["construction"]),
+        ("Round logs supply", ["logging"]),  # unsawn logs: what logging sells
+        ("Around logistics", []),
         ("Зоогийн газар", ["restaurants"]),
         # traps in other languages: the word names the product, not the work
         ("Minería de datos", []),

@@ -45,7 +45,7 @@ from screen.matching.compare import (
     consonants,
     final_ng_as_n,
 )
-from screen.normalize import roman_key, roman_keys
+from screen.normalize import roman_keys
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -425,39 +425,29 @@ class Vocabulary:
         self._text_id = np.array(
             [self._tid.setdefault(w, len(self._tid)) for w in self.words], dtype=np.int64
         )
-        # the words that are a romanised word written with its final ng as n (see final_ng_as_n)
         self._nid: dict[str, int] = {}
-        self._n_of = np.array(
-            [
-                self._nid.setdefault(n, len(self._nid)) if r and (n := final_ng_as_n(w)) else -2
-                for w, r in zip(self.words, self.romanise.tolist(), strict=True)
-            ],
-            dtype=np.int64,
-        )
-        # ... and the key and consonants of that word (Кымган, keumgan, for KUMGANG), and the
-        # words under each such key (looked up directly: its key may be no neighbour of the
-        # whole word's)
-        self._ntext = np.array(
-            [
-                (final_ng_as_n(w) or "") if r else ""
-                for w, r in zip(self.words, self.romanise.tolist(), strict=True)
-            ],
-            dtype=object,
-        )
-        self._n_key_ids: dict[str, list[int]] = {}
-        for v, nt in enumerate(self._ntext.tolist()):
-            if nt:
-                self._n_key_ids.setdefault(roman_key(nt), []).append(v)
+        # the words that are a romanised word written with its final ng as n (see final_ng_as_n),
+        # as written; their key and consonants (Кымган, keumgan, for KUMGANG); and the words
+        # under each such key (looked up directly: it may be no neighbour of the whole word's key)
+        n_text = [
+            (final_ng_as_n(w) or "") if r else ""
+            for w, r in zip(self.words, self.romanise.tolist(), strict=True)
+        ]
+        n_keys = roman_keys(n_text)
+        self._ntext = np.array(n_text, dtype=object)
         self._nkid: dict[tuple[str, str], int] = {}
-        self._nk_of = np.array(
-            [
-                self._nkid.setdefault((roman_key(n), consonants(n)), len(self._nkid))
-                if r and (n := final_ng_as_n(w))
-                else -2
-                for w, r in zip(self.words, self.romanise.tolist(), strict=True)
-            ],
-            dtype=np.int64,
-        )
+        self._n_key_ids: dict[str, list[int]] = {}
+        n_of, nk_of = [], []
+        for v, (nt, nk) in enumerate(zip(n_text, n_keys, strict=True)):
+            if not nt:
+                n_of.append(-2)
+                nk_of.append(-2)
+                continue
+            n_of.append(self._nid.setdefault(nt, len(self._nid)))
+            nk_of.append(self._nkid.setdefault((nk, consonants(nt)), len(self._nkid)))
+            self._n_key_ids.setdefault(nk, []).append(v)
+        self._n_of = np.array(n_of, dtype=np.int64)
+        self._nk_of = np.array(nk_of, dtype=np.int64)
         self._text = np.array(self.words, dtype=object)
         self._ktext = np.array(self.keys, dtype=object)
         self._klen = np.array([len(k) for k in self.keys], dtype=np.int64)

@@ -298,21 +298,12 @@ class CountryIndex:
         named: dict[str, str] = {}
         i = 0
         while i < len(parts):
-            for n in (3, 2, 1):  # (a list spelling over its commas: "Korea, North")
+            # (a list spelling over its commas: "Korea, North")
+            for n in range(min(3, len(parts) - i), 0, -1):
                 seg = ", ".join(parts[i : i + n])
-                if i + n > len(parts):
-                    continue
-                alias = self._t.aliases.get(compact(seg))
-                coded = None if alias is not None else self._code(seg, whole_cell=False)
-                codes = (
-                    alias.codes
-                    if alias is not None and alias.kind not in PLACES
-                    else coded[0]
-                    if coded
-                    else ()
-                )
-                if len(codes) == 1:
-                    named.setdefault(codes[0], seg)
+                code = self._country_named(seg)
+                if code is not None:
+                    named.setdefault(code, seg)
                     i += n
                     break
             else:
@@ -322,6 +313,15 @@ class CountryIndex:
         return tuple(sorted(named)), f"'{t}' names several countries: " + ", ".join(
             f"'{s}' ({c})" for c, s in sorted(named.items())
         )
+
+    def _country_named(self, seg: str) -> str | None:
+        """The one country ``seg`` names as a country (an alias not of a city or region, or a
+        code of three letters or digits), else None."""
+        alias = self._t.aliases.get(compact(seg))
+        if alias is not None:
+            return alias.codes[0] if alias.kind not in PLACES and len(alias.codes) == 1 else None
+        coded = self._code(seg, whole_cell=False)
+        return coded[0][0] if coded else None
 
     def _address(self, t: str) -> tuple[tuple[str, ...], str] | None:
         """Countries named inside an address or a longer text, the last part counting most."""

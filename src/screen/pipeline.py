@@ -33,7 +33,7 @@ from screen.matching.entities import CARE_OF, match_entities
 from screen.model import BLANK, FIELDS, NAME_READINGS, OTHER_COUNTRIES, OTHER_NAMES, ROW, RowIssue
 from screen.name_refs import find_name_refs
 from screen.parallel import Progress, WorkerDied, start_forked
-from screen.read import RawTable, read_table
+from screen.read import TEXT_SUFFIXES, RawTable, read_table
 from screen.reference import Reference, load_reference
 from screen.rescreen import compare_with_previous, load_previous
 from screen.results import Results
@@ -271,8 +271,6 @@ def _format_read(path: Path, table: RawTable) -> str:
     """The file's format as it was read: its extension, unless its content is another kind
     (text named .xlsx was read as CSV; a workbook named .csv as a spreadsheet; an HTML table
     named .xls as HTML)."""
-    from screen.read import TEXT_SUFFIXES
-
     suffix = path.suffix.lower()
     if table.sheet is None and table.delimiter is None:
         return "html"  # an HTML table saved as .xls (an ERP's "Excel export")

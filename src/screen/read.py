@@ -253,8 +253,7 @@ def _read_workbook(p: Path, sheet: str | None, limits: LimitsConfig, kind: str) 
                 end = ws.end  # (row, column) of the last cell, 0-based; None for an empty sheet
                 if end is not None and not head_only:
                     check_extent(p, name, int(end[0]) + 1, int(end[1]) + 1, limits)
-                rows = {"nrows": HEADER_SCAN_ROWS + 1} if head_only else {}
-                raw = ws.to_python(skip_empty_area=False, **rows)
+                raw = ws.to_python(skip_empty_area=False, nrows=HEADER_SCAN_ROWS + 1 if head_only else None)
                 merges = list(ws.merged_cell_ranges or [])
         except InputFileError as exc:
             if required:
